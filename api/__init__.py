@@ -1,0 +1,1 @@
+"""The faces of the ledger: the HTTP API, the command line and the composition root."""

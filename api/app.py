@@ -1,0 +1,34 @@
+"""The FastAPI application, built by a factory at start-up (never at import)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from api.routes_health import router as health_router
+from commands import Ledger
+
+
+def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
+    """The ledger's HTTP API over the store that ``env`` names."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.ledger = Ledger(env=env)
+        app.state.signing_key = signing_key
+        try:
+            yield
+        finally:
+            app.state.ledger.close()
+
+    app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
+    app.include_router(health_router)
+    return app
+
+
+def app_state(app: FastAPI) -> Any:
+    """The objects built at start-up."""
+    return app.state

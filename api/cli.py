@@ -1,0 +1,56 @@
+"""The ``ledger`` command line: serve, token, import (and the figures' commands)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+
+from api.tokens import Caller, Role, mint
+
+cli = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="The care-journey ledger: one story per person, figures from the log.")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    demo: Annotated[bool, typer.Option(help="Load a simulated borough if the ledger is empty")] = False,
+) -> None:
+    """Serve the HTTP API."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.database import database_url, store_env
+    from api.keys import signing_key
+    from api.logs import configure_logging
+
+    configure_logging()
+    app = create_app(store_env(database_url()), signing_key())
+    uvicorn.run(app, host=host, port=port, log_config=None)
+
+
+@cli.command()
+def token(
+    role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin")],
+    provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
+    staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
+    hours: Annotated[int, typer.Option(help="Lifetime in hours")] = 12,
+) -> None:
+    """Print a bearer token for a role."""
+    from api.keys import signing_key
+
+    if role in ("provider", "key_worker") and provider is None:
+        raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
+    caller = Caller(role=role, provider_id=provider, staff_id=staff)
+    typer.echo(mint(caller, signing_key(), timedelta(hours=hours)))
+
+
+def main() -> None:
+    """Entry point of the ``ledger`` console script."""
+    from api.cli_import import register
+
+    register(cli)
+    cli()

@@ -1,0 +1,59 @@
+"""``ledger import FILE``: stream an NDJSON file into the ledger, in bounded memory."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+from commands.bulk_import import BulkImport, ImportReport
+
+
+def numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Each line of the stream with its 1-based number."""
+    return enumerate(stream, start=1)
+
+
+def import_stream(stream: BinaryIO, total: int | None, batch_size: int) -> ImportReport:
+    """Import a stream, with a progress bar when standard error is a terminal."""
+    from api.database import database_url, store_env
+    from commands import Ledger
+
+    ledger = Ledger(env=store_env(database_url()))
+    try:
+        importer = BulkImport(ledger, batch_size=batch_size)
+        columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
+        with Progress(*columns, disable=not sys.stderr.isatty(), transient=True) as bar:
+            task = bar.add_task("import", total=total)
+            return importer.run(numbered(stream), lambda n: bar.advance(task, n))
+    finally:
+        ledger.close()
+
+
+def import_command(
+    file: Annotated[str, typer.Argument(help="NDJSON file, or - for standard input")],
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Events per transaction")] = 1000,
+) -> None:
+    """Append every line of an NDJSON file; report rejected lines with their reasons."""
+    if file == "-":
+        report = import_stream(sys.stdin.buffer, None, batch_size)
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+        with path.open("rb") as stream:
+            report = import_stream(stream, path.stat().st_size, batch_size)
+    for number, reason in sorted(report.rejections):
+        typer.echo(f"line {number}: {reason}", err=True)
+    typer.echo(f"appended {report.appended} events; rejected {len(report.rejections)} lines; "
+               f"skipped {report.repeated} repeats")
+    raise typer.Exit(1 if report.rejections else 0)
+
+
+def register(cli: typer.Typer) -> None:
+    """Add the import command to the command line."""
+    cli.command(name="import")(import_command)

@@ -1,0 +1,108 @@
+"""The Ledger application: every write to a story or the directory is load, decide, save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError
+
+from commands.directory import DirectoryLookups
+from commands.idempotency import earlier_answer, fingerprint
+from commands.receipts import Receipt
+from ledger.catalogue import Occurrence
+from ledger.claims import IdempotencyRecord, idempotency_key_id
+from ledger.errors import ConcurrentWrite, StoryMovedOn, UnknownPerson
+from ledger.story import PersonStory
+
+Aggregate = Any  # the library's aggregates share no nominal base type worth naming here
+
+
+def utc_now() -> datetime:
+    """The ledger's clock: when an event is recorded."""
+    return datetime.now(UTC)
+
+
+class Ledger(DirectoryLookups, Application[UUID]):
+    """Every person's story and the provider directory, on one append-only log."""
+
+    name = "ledger"
+
+    def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
+        super().__init__(env)
+        self.clock = clock
+
+    def register_person(
+        self, person_id: UUID, occurrence: Occurrence, idempotency_key: str | None = None
+    ) -> Receipt:
+        """Start a person's story; one story per NHS number, ever."""
+        key, digest = self._idempotency(occurrence.provider_id, idempotency_key, occurrence)
+        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+            return self._repeat(answer)
+        self.check_registration(person_id, occurrence)
+        story = PersonStory.register(person_id, occurrence, self.clock())
+        claims = self.claims_for(person_id, occurrence)
+        conflict = lambda: self.registration_conflict(person_id, occurrence)  # noqa: E731
+        return self._save([story, *claims], story, key, digest, conflict)
+
+    def append(
+        self, person_id: UUID, occurrences: Sequence[Occurrence],
+        expected_version: int | None = None, idempotency_key: str | None = None,
+    ) -> Receipt:
+        """Append events to a story, all or nothing, if the story is where the caller saw it."""
+        request = [expected_version, *occurrences]
+        key, digest = self._idempotency(occurrences[0].provider_id, idempotency_key, request)
+        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+            return self._repeat(answer)
+        story = self.story(person_id)
+        if expected_version is not None and story.version != expected_version:
+            message = f"If-Match: the story is at version {story.version}, not {expected_version}"
+            raise StoryMovedOn(message, "If-Match")
+        claims: list[Aggregate] = []
+        for occurrence in occurrences:
+            self.check_providers(occurrence)
+            story.record(occurrence, self.clock())
+            claims.extend(self.claims_for(person_id, occurrence))
+        return self._save([story, *claims], story, key, digest, self._concurrent_write)
+
+    def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
+        """A person's story, now or as it stood at a version."""
+        try:
+            story: object = self.repository.get(person_id, version=version)
+        except AggregateNotFoundError:
+            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id") from None
+        if not isinstance(story, PersonStory):
+            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+        return story
+
+    def _idempotency(self, scope: str, key: str | None, request: Any) -> tuple[UUID | None, str]:
+        if key is None:
+            return None, ""
+        return idempotency_key_id(scope, key), fingerprint(request)
+
+    def _repeat(self, answer: Receipt) -> Receipt:
+        position = self.recorder.max_notification_id() or 0
+        return Receipt(answer.person_id, answer.version, position, repeated=True)
+
+    def _save(
+        self, aggregates: list[Aggregate], story: PersonStory | None, key: UUID | None,
+        digest: str, conflict: Callable[[], Exception],
+    ) -> Receipt:
+        person_id = story.id if story is not None else None
+        version = story.version if story is not None else aggregates[0].version
+        answer = Receipt(person_id, version, 0).as_answer()
+        if key is not None:
+            aggregates.append(IdempotencyRecord.answered(key, digest, answer))
+        try:
+            recordings = self.save(*aggregates)
+        except IntegrityError:
+            if (earlier := earlier_answer(self.repository, key, digest)) is not None:
+                return self._repeat(earlier)
+            raise conflict() from None
+        return Receipt(person_id, version, recordings[-1].notification.id)
+
+    def _concurrent_write(self) -> Exception:
+        return ConcurrentWrite("version: another writer appended to this story first", "version")

@@ -1,0 +1,106 @@
+"""Bulk import: many lines per transaction; a rejected line writes nothing, valid lines land."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from eventsourcing.persistence import IntegrityError
+
+from commands.application import Ledger
+from commands.import_batch import ImportBatch, StoryCache
+from ledger.errors import LedgerError
+from ledger.lines import ParsedLine, parse_line
+
+NumberedLine = tuple[int, bytes]
+
+
+@dataclass
+class ImportReport:
+    """How an import went: events appended, repeats skipped, and each rejected line's reason."""
+
+    appended: int = 0
+    repeated: int = 0
+    rejections: list[tuple[int, str]] = field(default_factory=list)
+
+
+class BulkImport:
+    """Appends an NDJSON stream in batches, falling back to one line at a time on a conflict."""
+
+    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 50_000) -> None:
+        self.ledger = ledger
+        self.batch_size = batch_size
+        self.cache = StoryCache(cache_size)
+        self.report = ImportReport()
+
+    def run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
+        """Import every line, calling ``advance`` with the bytes consumed after each batch."""
+        batch: list[tuple[int, ParsedLine]] = []
+        consumed = 0
+        for number, raw in lines:
+            consumed += len(raw)
+            parsed = self._parse(number, raw)
+            if parsed is None:
+                continue
+            if parsed.is_provider_event or parsed.idempotency_key is not None:
+                self._flush(batch)
+                self._one_by_one([(number, parsed)])
+                continue
+            batch.append((number, parsed))
+            if len(batch) >= self.batch_size:
+                self._flush(batch)
+                advance(consumed)
+                consumed = 0
+        self._flush(batch)
+        advance(consumed)
+        return self.report
+
+    def _parse(self, number: int, raw: bytes) -> ParsedLine | None:
+        if not raw.strip():
+            return None
+        try:
+            return parse_line(raw)
+        except LedgerError as refusal:
+            self.report.rejections.append((number, refusal.message))
+        except UnicodeDecodeError:
+            self.report.rejections.append((number, "line: not valid UTF-8"))
+        return None
+
+    def _flush(self, batch: list[tuple[int, ParsedLine]]) -> None:
+        if not batch:
+            return
+        work = ImportBatch(self.ledger, self.cache)
+        rejections = work.apply_all(batch)
+        try:
+            work.save()
+        except IntegrityError:
+            self.cache.clear()
+            self._one_by_one(batch)
+        else:
+            self.report.rejections.extend(rejections)
+            self.report.appended += work.appended
+        batch.clear()
+
+    def _one_by_one(self, lines: list[tuple[int, ParsedLine]]) -> None:
+        for number, parsed in lines:
+            try:
+                self.report.appended += self._apply_alone(parsed)
+            except LedgerError as refusal:
+                self.report.rejections.append((number, refusal.message))
+
+    def _apply_alone(self, parsed: ParsedLine) -> int:
+        occurrence, key = parsed.occurrence, parsed.idempotency_key
+        if occurrence.type == "ProviderRegistered":
+            self.ledger.register_provider(occurrence)
+            return 1
+        if occurrence.type == "ProviderCostsChanged":
+            self.ledger.change_provider_costs(occurrence)
+            return 1
+        assert parsed.person_id is not None
+        self.cache.forget(parsed.person_id)
+        if occurrence.type == "PersonRegistered":
+            receipt = self.ledger.register_person(parsed.person_id, occurrence, key)
+        else:
+            receipt = self.ledger.append(parsed.person_id, [occurrence], idempotency_key=key)
+        self.report.repeated += receipt.repeated
+        return 0 if receipt.repeated else 1

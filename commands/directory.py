@@ -1,0 +1,99 @@
+"""Directory lookups of the write side: registered providers, NHS number claims, conflicts."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+
+from ledger.catalogue import Occurrence
+from ledger.claims import CLAIM_NAMESPACE, NhsNumberClaim, nhs_claim_key
+from ledger.directory import Provider, provider_key
+from ledger.errors import DuplicatePerson, DuplicateProvider, UnknownProvider
+
+PROVIDER_FIELDS = ("to_provider_id", "signposted_to_provider_id", "support_provider_id")
+
+
+class DirectoryLookups(Application[UUID]):
+    """Checks a command makes against the directory and the claims, before and after saving."""
+
+    claim_namespace: UUID = CLAIM_NAMESPACE
+
+    def provider(self, provider_id: str) -> Provider:
+        """A registered provider, or ``UnknownProvider`` naming the field."""
+        return self._provider(provider_id, "provider_id")
+
+    def _provider(self, provider_id: str, field: str) -> Provider:
+        try:
+            provider: object = self.repository.get(provider_key(provider_id))
+        except AggregateNotFoundError:
+            message = f"{field}: provider {provider_id!r} is not registered"
+            raise UnknownProvider(message, field) from None
+        assert isinstance(provider, Provider)
+        return provider
+
+    def check_providers(self, occurrence: Occurrence) -> None:
+        """The recording provider and every provider the event names must be registered."""
+        self._provider(occurrence.provider_id, "provider_id")
+        data = occurrence.data()
+        for name in PROVIDER_FIELDS:
+            if name in data:
+                self._provider(data[name], f"data.{name}")
+
+    def register_provider(self, occurrence: Occurrence) -> int:
+        """Add a provider to the directory; answers its log position."""
+        if self._exists(provider_key(occurrence.provider_id)):
+            message = f"provider_id: {occurrence.provider_id!r} is already registered"
+            raise DuplicateProvider(message, "provider_id")
+        provider = Provider.register(occurrence)
+        return self.save(provider)[-1].notification.id
+
+    def change_provider_costs(self, occurrence: Occurrence) -> int:
+        """Record a provider's new unit costs; answers the log position."""
+        provider = self.provider(occurrence.provider_id)
+        provider.change_costs(occurrence)
+        return self.save(provider)[-1].notification.id
+
+    def claims_for(self, person_id: UUID, occurrence: Occurrence) -> list[Any]:
+        """The NHS number claim an event makes, if its number is new to this story."""
+        nhs_number = occurrence.data().get("nhs_number")
+        if nhs_number is None:
+            return []
+        owner = self.nhs_number_owner(nhs_number)
+        if owner == person_id:
+            return []
+        if owner is not None:
+            raise DuplicatePerson(
+                "data.nhs_number: already registered to another story", "data.nhs_number",
+                str(owner),
+            )
+        return [NhsNumberClaim.claim(nhs_number, person_id, self.claim_namespace)]
+
+    def nhs_number_owner(self, nhs_number: str) -> UUID | None:
+        """The person whose story holds an NHS number, if any."""
+        try:
+            claim: object = self.repository.get(nhs_claim_key(nhs_number, self.claim_namespace))
+        except AggregateNotFoundError:
+            return None
+        assert isinstance(claim, NhsNumberClaim)
+        return claim.person_id
+
+    def check_registration(self, person_id: UUID, occurrence: Occurrence) -> None:
+        """Refuse a registration whose person id already has a story, or whose providers are unknown."""
+        if self._exists(person_id):
+            message = f"person_id: a story for {person_id} already exists"
+            raise DuplicatePerson(message, "person_id", str(person_id))
+        self.check_providers(occurrence)
+
+    def registration_conflict(self, person_id: UUID, occurrence: Occurrence) -> Exception:
+        """Why a registration's save was refused by the database."""
+        try:
+            self.check_registration(person_id, occurrence)
+            self.claims_for(person_id, occurrence)
+        except DuplicatePerson as duplicate:
+            return duplicate
+        return DuplicatePerson("person_id: registered concurrently", "person_id", str(person_id))
+
+    def _exists(self, stream_id: UUID) -> bool:
+        return bool(self.recorder.select_events(stream_id, limit=1))

@@ -1,0 +1,140 @@
+"""One import batch: decide every line against the stories in memory, then save them together."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+from uuid import UUID
+
+from psycopg.sql import SQL, Identifier
+
+from commands.application import Ledger
+from ledger.claims import NhsNumberClaim, nhs_claim_key
+from ledger.errors import DuplicatePerson, LedgerError, UnknownPerson
+from ledger.lines import ParsedLine
+from ledger.story import PersonStory
+
+
+class StoryCache:
+    """Recently imported stories kept in memory (least recently used leave first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
+        self.providers: set[str] = set()
+
+    def get(self, person_id: UUID) -> PersonStory | None:
+        story = self.stories.get(person_id)
+        if story is not None:
+            self.stories.move_to_end(person_id)
+        return story
+
+    def keep(self, story: PersonStory) -> None:
+        self.stories[story.id] = story
+        self.stories.move_to_end(story.id)
+        while len(self.stories) > self.size:
+            self.stories.popitem(last=False)
+
+    def forget(self, person_id: UUID) -> None:
+        self.stories.pop(person_id, None)
+
+    def clear(self) -> None:
+        self.stories.clear()
+
+
+class ImportBatch:
+    """The stories and claims a batch touches, decided in memory and saved in one transaction."""
+
+    def __init__(self, ledger: Ledger, cache: StoryCache) -> None:
+        self.ledger = ledger
+        self.cache = cache
+        self.now = ledger.clock()
+        self.touched: dict[UUID, PersonStory] = {}
+        self.claims: dict[UUID, NhsNumberClaim] = {}
+        self.existing: set[UUID] = set()
+        self.appended = 0
+
+    def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> list[tuple[int, str]]:
+        """Decide each line; answer the rejected ones with their reasons."""
+        self.existing = self._existing_streams(batch)
+        rejections = []
+        for number, parsed in batch:
+            try:
+                self._apply(parsed)
+                self.appended += 1
+            except LedgerError as refusal:
+                rejections.append((number, refusal.message))
+        return rejections
+
+    def save(self) -> None:
+        """Save every touched story and new claim in one transaction."""
+        aggregates: list[Any] = [*self.touched.values(), *self.claims.values()]
+        if aggregates:
+            self.ledger.save(*aggregates)
+        for story in self.touched.values():
+            self.cache.keep(story)
+
+    def _apply(self, parsed: ParsedLine) -> None:
+        person_id, occurrence = parsed.person_id, parsed.occurrence
+        assert person_id is not None
+        self._check_providers(parsed)
+        if occurrence.type == "PersonRegistered":
+            if person_id in self.touched or person_id in self.existing:
+                raise DuplicatePerson(f"person_id: a story for {person_id} already exists",
+                                      "person_id", str(person_id))
+            self._claim(person_id, occurrence.data().get("nhs_number"))
+            self.touched[person_id] = PersonStory.register(person_id, occurrence, self.now)
+            return
+        story = self._story(person_id)
+        story.record(occurrence, self.now)
+        self._claim(person_id, occurrence.data().get("nhs_number"))
+
+    def _story(self, person_id: UUID) -> PersonStory:
+        story = self.touched.get(person_id) or self.cache.get(person_id)
+        if story is None:
+            if person_id not in self.existing:
+                raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+            story = self.ledger.story(person_id)
+        self.touched[person_id] = story
+        return story
+
+    def _claim(self, person_id: UUID, nhs_number: str | None) -> None:
+        if nhs_number is None:
+            return
+        key = nhs_claim_key(nhs_number, self.ledger.claim_namespace)
+        owner = self.claims[key].person_id if key in self.claims else None
+        if owner is None and key in self.existing:
+            owner = self.ledger.nhs_number_owner(nhs_number)
+        if owner is not None and owner != person_id:
+            raise DuplicatePerson("data.nhs_number: already registered to another story",
+                                  "data.nhs_number", str(owner))
+        if owner is None:
+            self.claims[key] = NhsNumberClaim.claim(nhs_number, person_id,
+                                                    self.ledger.claim_namespace)
+
+    def _check_providers(self, parsed: ParsedLine) -> None:
+        data = parsed.occurrence.data()
+        named = [parsed.occurrence.provider_id, *(data.get(f) for f in
+                 ("to_provider_id", "signposted_to_provider_id", "support_provider_id"))]
+        if all(p is None or p in self.cache.providers for p in named):
+            return
+        self.ledger.check_providers(parsed.occurrence)
+        self.cache.providers.update(p for p in named if p is not None)
+
+    def _existing_streams(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
+        """Which of the batch's people and NHS number claims already have a stream, in one query."""
+        ids: set[UUID] = set()
+        for _, parsed in batch:
+            if parsed.person_id is not None and parsed.person_id not in self.cache.stories:
+                ids.add(parsed.person_id)
+            if (nhs := parsed.occurrence.data().get("nhs_number")) is not None:
+                ids.add(nhs_claim_key(nhs, self.ledger.claim_namespace))
+        if not ids:
+            return set()
+        recorder: Any = self.ledger.recorder
+        table = SQL("{}.{}").format(Identifier(recorder.datastore.schema),
+                                    Identifier(recorder.events_table_name))
+        query = SQL("SELECT DISTINCT originator_id FROM {} WHERE originator_id = ANY(%s)")
+        with recorder.datastore.transaction(commit=False) as curs:
+            curs.execute(query.format(table), (list(ids),))
+            return {row["originator_id"] for row in curs.fetchall()}

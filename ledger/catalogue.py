@@ -1,0 +1,81 @@
+"""Catalogue v1: every event type's name, its payload model, and the envelope of an event line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr
+
+from ledger import payloads as person
+from ledger import payloads_care as care
+from ledger.payloads import Payload
+from ledger.values import Identifier, Instant, Money, Name
+from ledger.vocabulary import Service, Tier
+
+
+def _money_from_text(value: Any) -> Any:
+    """Money travels as a decimal string, never a binary float."""
+    if isinstance(value, float):
+        raise ValueError("money is a decimal string such as \"38.00\"")
+    return value
+
+
+MoneyText = Annotated[Money, BeforeValidator(_money_from_text)]
+
+
+class ProviderRegistered(Payload):
+    """A provider joins the directory with its unit costs."""
+
+    name: Name
+    tier: Tier
+    service: Service
+    unit_cost_gbp: MoneyText = Decimal("0")
+    bed_day_cost_gbp: MoneyText = Decimal("0")
+
+
+class ProviderCostsChanged(Payload):
+    """New unit costs in force from the event's ``occurred_at``."""
+
+    unit_cost_gbp: MoneyText
+    bed_day_cost_gbp: MoneyText
+
+
+PERSON_EVENTS: dict[str, type[Payload]] = {
+    "PersonRegistered": person.PersonRegistered,
+    "DetailsUpdated": person.DetailsUpdated,
+    "ConsentRecorded": person.ConsentRecorded,
+    "ContactRecorded": person.ContactRecorded,
+    "AssessmentRecorded": person.AssessmentRecorded,
+    "ReferralMade": care.ReferralMade,
+    "ReferralAccepted": care.ReferralAccepted,
+    "ReferralDeclined": care.ReferralDeclined,
+    "ReferralClosed": care.ReferralClosed,
+    "KeyWorkerAssigned": care.KeyWorkerAssigned,
+    "KeyWorkerEnded": care.KeyWorkerEnded,
+    "PlanAgreed": care.PlanAgreed,
+    "PlanReviewed": care.PlanReviewed,
+    "AdmittedToWard": care.AdmittedToWard,
+    "DischargedFromWard": care.DischargedFromWard,
+    "EventRetracted": care.EventRetracted,
+}
+PROVIDER_EVENTS: dict[str, type[Payload]] = {
+    "ProviderRegistered": ProviderRegistered,
+    "ProviderCostsChanged": ProviderCostsChanged,
+}
+
+
+class Occurrence(BaseModel):
+    """Who recorded what, and when it happened: the envelope around every event's data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: StrictStr
+    occurred_at: Instant
+    provider_id: Identifier
+    staff_id: Identifier
+    payload: Payload
+
+    def data(self) -> dict[str, Any]:
+        """The payload as stored and shown: JSON natives, absent optional fields left out."""
+        return self.payload.model_dump(mode="json", exclude_none=True)

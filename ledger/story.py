@@ -1,0 +1,172 @@
+"""A person's story: one append-only stream, one aggregate, guarded by the catalogue's rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
+
+from ledger.catalogue import PERSON_EVENTS, Occurrence
+from ledger.errors import InvalidEvent
+from ledger.facts import Entry, fold
+from ledger.guards import check
+from ledger.values import check_not_in_future
+
+
+class PersonStory(BaseAggregate[UUID]):
+    """Everything that happened in one person's care, told once and shared."""
+
+    TOPIC = "ledger.PersonStory"
+
+    class Event(AggregateEvent):
+        """Base of every story event: when it happened and who recorded it."""
+
+        TOPIC = "ledger.PersonStory.Event"
+        NAME: ClassVar[str] = ""
+        occurred_at: datetime
+        provider_id: str
+        staff_id: str
+        data: dict[str, Any]
+
+        def apply(self, aggregate: Any) -> None:
+            """Add the entry to the story and fold it into the facts."""
+            aggregate.admit(self)
+
+    class PersonRegistered(AggregateCreated):
+        """The first event of every story."""
+
+        TOPIC = "ledger.PersonStory.PersonRegistered"
+        NAME: ClassVar[str] = "PersonRegistered"
+        occurred_at: datetime
+        provider_id: str
+        staff_id: str
+        data: dict[str, Any]
+
+    class DetailsUpdated(Event):
+        TOPIC = "ledger.PersonStory.DetailsUpdated"
+        NAME = "DetailsUpdated"
+
+    class ConsentRecorded(Event):
+        TOPIC = "ledger.PersonStory.ConsentRecorded"
+        NAME = "ConsentRecorded"
+
+    class ContactRecorded(Event):
+        TOPIC = "ledger.PersonStory.ContactRecorded"
+        NAME = "ContactRecorded"
+
+    class AssessmentRecorded(Event):
+        TOPIC = "ledger.PersonStory.AssessmentRecorded"
+        NAME = "AssessmentRecorded"
+
+    class ReferralMade(Event):
+        TOPIC = "ledger.PersonStory.ReferralMade"
+        NAME = "ReferralMade"
+
+    class ReferralAccepted(Event):
+        TOPIC = "ledger.PersonStory.ReferralAccepted"
+        NAME = "ReferralAccepted"
+
+    class ReferralDeclined(Event):
+        TOPIC = "ledger.PersonStory.ReferralDeclined"
+        NAME = "ReferralDeclined"
+
+    class ReferralClosed(Event):
+        TOPIC = "ledger.PersonStory.ReferralClosed"
+        NAME = "ReferralClosed"
+
+    class KeyWorkerAssigned(Event):
+        TOPIC = "ledger.PersonStory.KeyWorkerAssigned"
+        NAME = "KeyWorkerAssigned"
+
+    class KeyWorkerEnded(Event):
+        TOPIC = "ledger.PersonStory.KeyWorkerEnded"
+        NAME = "KeyWorkerEnded"
+
+    class PlanAgreed(Event):
+        TOPIC = "ledger.PersonStory.PlanAgreed"
+        NAME = "PlanAgreed"
+
+    class PlanReviewed(Event):
+        TOPIC = "ledger.PersonStory.PlanReviewed"
+        NAME = "PlanReviewed"
+
+    class AdmittedToWard(Event):
+        TOPIC = "ledger.PersonStory.AdmittedToWard"
+        NAME = "AdmittedToWard"
+
+    class DischargedFromWard(Event):
+        TOPIC = "ledger.PersonStory.DischargedFromWard"
+        NAME = "DischargedFromWard"
+
+    class EventRetracted(Event):
+        TOPIC = "ledger.PersonStory.EventRetracted"
+        NAME = "EventRetracted"
+
+    def __init__(
+        self, occurred_at: datetime, provider_id: str, staff_id: str, data: dict[str, Any]
+    ) -> None:
+        self.entries: list[Entry] = []
+        self.retracted: set[int] = set()
+        self.facts = fold(())
+
+    @classmethod
+    def register(cls, person_id: UUID, occurrence: Occurrence, now: datetime) -> PersonStory:
+        """Start a person's story with their registration."""
+        if occurrence.type != "PersonRegistered":
+            raise InvalidEvent("type: a story starts with PersonRegistered", "type")
+        _check_time(occurrence.occurred_at, now)
+        return cls._create(
+            cls.PersonRegistered, id=person_id, occurred_at=occurrence.occurred_at,
+            provider_id=occurrence.provider_id, staff_id=occurrence.staff_id,
+            data=occurrence.data(),
+        )
+
+    def admit(self, event: Any) -> None:
+        """Append the event's entry; a retraction refolds the facts without the retracted one."""
+        entry = entry_of(event)
+        self.entries.append(entry)
+        if entry.type == "EventRetracted":
+            self.retracted.add(entry.data["version"])
+            self.facts = fold(e for e in self.entries if e.version not in self.retracted)
+        else:
+            self.facts.apply(entry)
+
+    def record(self, occurrence: Occurrence, now: datetime) -> None:
+        """Check an occurrence against the rules and, if allowed, append it to the story."""
+        _check_time(occurrence.occurred_at, now)
+        candidate = Entry(
+            version=self.version + 1, type=occurrence.type, occurred_at=occurrence.occurred_at,
+            recorded_at=now, provider_id=occurrence.provider_id, staff_id=occurrence.staff_id,
+            data=occurrence.data(),
+        )
+        check(self.facts, candidate, self.entries, self.retracted)
+        self.trigger_event(
+            EVENT_CLASSES[occurrence.type], occurred_at=candidate.occurred_at,
+            provider_id=candidate.provider_id, staff_id=candidate.staff_id, data=candidate.data,
+        )
+
+
+def _check_time(occurred_at: datetime, now: datetime) -> None:
+    try:
+        check_not_in_future(occurred_at, now)
+    except ValueError as error:
+        raise InvalidEvent(f"occurred_at: {error}", "occurred_at") from None
+
+
+def entry_of(event: Any) -> Entry:
+    """The entry a stored story event stands for."""
+    return Entry(
+        version=event.originator_version, type=type(event).NAME, occurred_at=event.occurred_at,
+        recorded_at=event.timestamp, provider_id=event.provider_id, staff_id=event.staff_id,
+        data=event.data,
+    )
+
+
+EVENT_CLASSES: dict[str, type[PersonStory.Event]] = {
+    cls.NAME: cls for cls in vars(PersonStory).values()
+    if isinstance(cls, type) and issubclass(cls, PersonStory.Event) and cls.NAME
+}
+assert set(EVENT_CLASSES) == set(PERSON_EVENTS), "every catalogue type has a stored event class"
+STORY_TOPICS: tuple[str, ...] = tuple(cls.TOPIC for cls in EVENT_CLASSES.values())

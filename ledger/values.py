@@ -1,0 +1,53 @@
+"""Value types of the care domain: NHS numbers, identifiers, free text, instants, money."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+_NHS_WEIGHTS = range(10, 1, -1)
+
+
+def nhs_check_digit(first_nine: str) -> int | None:
+    """The modulus-11 check digit of nine digits, or None when no valid digit exists."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, _NHS_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        return 0
+    return None if check == 10 else check
+
+
+def check_nhs_number(value: str) -> str:
+    """Accept ten digits whose last is the modulus-11 check digit of the first nine."""
+    if not re.fullmatch(r"\d{10}", value):
+        raise ValueError("an NHS number is exactly 10 digits")
+    if nhs_check_digit(value[:9]) != int(value[9]):
+        raise ValueError("the NHS number's check digit is wrong")
+    return value
+
+
+def check_no_nul(value: str) -> str:
+    """Refuse text holding a NUL character, which PostgreSQL text cannot store."""
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    return value
+
+
+def check_not_in_future(occurred_at: datetime, now: datetime) -> None:
+    """Refuse an instant more than five minutes ahead of the ledger's clock."""
+    if occurred_at > now + FUTURE_TOLERANCE:
+        raise ValueError("occurred_at is more than 5 minutes in the future")
+
+
+NhsNumber = Annotated[str, AfterValidator(check_nhs_number)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+Text = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(check_no_nul)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(check_no_nul)]
+Postcode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9 ]{2,10}$")]
+Instant = AwareDatetime
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]

@@ -1,0 +1,60 @@
+"""Shared fixtures: a real PostgreSQL database of this run's own, a fresh schema per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from api.database import embedded_url, store_env
+from commands import Ledger
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The server the run uses: DATABASE_URL when set, else a throwaway embedded one."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    return embedded_url(Path(tmp_path_factory.mktemp("pgdata")))
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A database created for this test run alone, dropped at the end."""
+    name = f"ledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    params = conninfo_to_dict(server_url)
+    params["dbname"] = name
+    yield make_conninfo(**params)
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def schema(database_url: str) -> str:
+    """A fresh schema, so that each test starts from an empty ledger."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    return name
+
+
+@pytest.fixture
+def env(database_url: str, schema: str) -> dict[str, str]:
+    """The eventsourcing settings of the test's own, empty ledger."""
+    return store_env(database_url, schema)
+
+
+@pytest.fixture
+def ledger(env: dict[str, str]) -> Iterator[Ledger]:
+    """The write side on the test's own schema."""
+    app = Ledger(env=env)
+    yield app
+    app.close()

@@ -43,6 +43,7 @@ def store_env(url: str, schema: str | None = None) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": os.environ.get("LEDGER_POOL_SIZE", "8"),
         "POSTGRES_MAX_OVERFLOW": "8",
     }
+    schema = schema or os.environ.get("LEDGER_SCHEMA")
     if schema:
         env["POSTGRES_SCHEMA"] = schema
     return env

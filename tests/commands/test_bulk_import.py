@@ -1,0 +1,108 @@
+"""Bulk import: valid lines land in batches; each bad line is reported and writes nothing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from builders import contact, nhs_number
+
+from commands import Ledger
+from commands.bulk_import import BulkImport, ImportReport
+
+PERSON = str(uuid4())
+WHEN = "2025-01-06T09:00:00+00:00"
+
+
+def line(type_: str, data: dict[str, Any], **envelope: Any) -> bytes:
+    """One NDJSON line."""
+    body = {"type": type_, "person_id": PERSON, "provider_id": "hub", "staff_id": "s-1",
+            "occurred_at": WHEN, "data": data, **envelope}
+    return json.dumps(body).encode()
+
+
+def contact_line(contact_id: str, **changes: Any) -> bytes:
+    data = {"contact_id": contact_id, "channel": "telephone", "attendance": "attended",
+            "purpose": "drop_in", "duration_minutes": 20, **changes}
+    return line("ContactRecorded", data)
+
+
+HUB = json.dumps({"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
+                  "data": {"name": "Hub", "tier": "community", "service": "hub",
+                           "unit_cost_gbp": "38.00", "bed_day_cost_gbp": "0"}}).encode()
+REGISTERED = line("PersonRegistered", {"nhs_number": nhs_number(7), "given_name": "Ada",
+                                       "family_name": "Example", "birth_date": "1990-04-01"})
+
+BAD_LINES = {
+    "bad JSON": b'{"type": "ContactRecorded", ',
+    "wrong type": contact_line("c-x", duration_minutes="twenty"),
+    "unknown event type": line("ContactTeleported", {}),
+    "unknown enumeration": contact_line("c-y", channel="carrier_pigeon"),
+    "bad NHS number": line("DetailsUpdated", {"nhs_number": "9434765918"}),
+    "offset-less instant": contact_line("c-z").replace(b"+00:00", b""),
+    "future instant": contact_line("c-f").replace(b"2025-01-06", b"2099-01-06"),
+    "NUL byte": contact_line("c-n", summary="a\u0000b"),
+    "raw NUL byte": contact_line("c-m").replace(b"telephone", b"tele\x00phone"),
+    "not UTF-8": contact_line("c-u").replace(b"telephone", b"tel\xffphone"),
+}
+
+
+def run(ledger: Ledger, lines: list[bytes], batch_size: int = 3) -> ImportReport:
+    return BulkImport(ledger, batch_size=batch_size).run(enumerate(lines, start=1), lambda n: None)
+
+
+@pytest.fixture
+def report(ledger: Ledger) -> ImportReport:
+    """A file whose valid lines interleave with one of each kind of bad line."""
+    lines = [HUB, REGISTERED]
+    for number, bad in enumerate(BAD_LINES.values()):
+        lines += [bad, contact_line(f"c-{number}")]
+    return run(ledger, lines)
+
+
+def test_every_valid_line_lands(ledger: Ledger, report: ImportReport) -> None:
+    """The provider, the registration and ten contacts are stored."""
+    assert report.appended == 2 + len(BAD_LINES)
+    assert ledger.story(UUID(PERSON)).version == 1 + len(BAD_LINES)
+
+
+def test_every_bad_line_is_reported_with_its_number(report: ImportReport) -> None:
+    """Bad lines are the odd-numbered ones after the first two."""
+    assert [number for number, _ in sorted(report.rejections)] == [3 + 2 * n for n in range(10)]
+
+
+def test_each_rejection_names_the_field_at_fault(report: ImportReport) -> None:
+    """The reason says what was wrong."""
+    reasons = dict(report.rejections)
+    assert reasons[3].startswith("line: not valid JSON")
+    assert reasons[5].startswith("data.duration_minutes")
+    assert reasons[7].startswith("type: unknown event type")
+    assert reasons[11].startswith("data.nhs_number")
+    assert reasons[13].startswith("occurred_at")
+    assert "future" in reasons[15]
+
+
+def test_a_duplicate_line_inside_a_batch_is_rejected_alone(ledger: Ledger) -> None:
+    """The same contact twice: the second is refused by the guard, the first lands."""
+    report = run(ledger, [HUB, REGISTERED, contact_line("c-1"), contact_line("c-1")], batch_size=10)
+    assert (report.appended, [n for n, _ in report.rejections]) == (3, [4])
+
+
+def test_reimporting_a_file_with_idempotency_keys_appends_nothing(ledger: Ledger) -> None:
+    """Lines carrying keys are safe to send twice."""
+    keyed = [line("ConsentRecorded", {"scope": "research", "given": True}, idempotency_key="c1")]
+    run(ledger, [HUB, REGISTERED, *keyed])
+    again = run(ledger, keyed)
+    assert (again.appended, again.repeated, ledger.story(UUID(PERSON)).version) == (0, 1, 2)
+
+
+def test_a_story_saved_by_another_writer_mid_import_is_not_overwritten(ledger: Ledger) -> None:
+    """A batch that loses a race falls back to one line at a time and loses nothing."""
+    importer = BulkImport(ledger, batch_size=2)
+    importer.run(enumerate([HUB, REGISTERED, contact_line("c-1")], 1), lambda n: None)
+    ledger.append(UUID(PERSON), [contact("c-9")])  # outside the importer's cache
+    report = importer.run(enumerate([contact_line("c-2")], 1), lambda n: None)
+    assert not report.rejections
+    assert ledger.story(UUID(PERSON)).version == 4

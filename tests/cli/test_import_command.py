@@ -17,7 +17,9 @@ HUB = {"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
        "data": {"name": "Hub", "tier": "community", "service": "hub", "unit_cost_gbp": "38.00"}}
 
 
-def ledger_command(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def ledger_command(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed ``ledger`` console script."""
     ledger_bin = str(Path(sys.executable).with_name("ledger"))
     return subprocess.run([ledger_bin, *args], env=env, input=stdin, capture_output=True,

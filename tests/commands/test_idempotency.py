@@ -49,7 +49,7 @@ def test_a_repeated_registration_returns_the_first_answer(ledger: Ledger) -> Non
     ledger.register_provider(provider("gp-1", tier="primary", service="gp"))
     ledger.register_person(person_id, registration(5, "gp-1"), idempotency_key="reg-5")
     again = ledger.register_person(person_id, registration(5, "gp-1"), idempotency_key="reg-5")
-    assert again.repeated and again.person_id == person_id
+    assert (again.repeated, again.person_id) == (True, person_id)
 
 
 def test_an_answer_lost_after_the_commit_is_recovered_by_the_retry(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr
@@ -78,4 +79,8 @@ class Occurrence(BaseModel):
 
     def data(self) -> dict[str, Any]:
         """The payload as stored and shown: JSON natives, absent optional fields left out."""
+        return self._data
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
         return self.payload.model_dump(mode="json", exclude_none=True)

@@ -19,7 +19,7 @@ test: $(STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
-	$(BIN)/ruff check ledger commands projections replay api simulation tests bench
+	$(BIN)/ruff check $(wildcard ledger commands projections replay api simulation tests bench)
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -13,6 +13,7 @@ from eventsourcing.persistence import IntegrityError
 from commands.directory import DirectoryLookups
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
+from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
 from ledger.errors import ConcurrentWrite, StoryMovedOn, UnknownPerson
@@ -30,10 +31,17 @@ class Ledger(DirectoryLookups, Application[UUID]):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
+    env: ClassVar[dict[str, str]] = {"APPLICATION_RECORDER_TOPIC": RECORDER_TOPIC}
 
     def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
         super().__init__(env)
         self.clock = clock
+
+    @property
+    def log_recorder(self) -> LedgerRecorder:
+        """The recorder of the log, with its ``COPY`` path for imports."""
+        assert isinstance(self.recorder, LedgerRecorder)
+        return self.recorder
 
     def register_person(
         self, person_id: UUID, occurrence: Occurrence, idempotency_key: str | None = None

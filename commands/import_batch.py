@@ -67,10 +67,12 @@ class ImportBatch:
         return rejections
 
     def save(self) -> None:
-        """Save every touched story and new claim in one transaction."""
+        """Save every touched story and new claim in one transaction (``COPY`` under the lock)."""
         aggregates: list[Any] = [*self.touched.values(), *self.claims.values()]
-        if aggregates:
-            self.ledger.save(*aggregates)
+        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
+        if events:
+            to_stored = self.ledger.mapper.to_stored_event
+            self.ledger.log_recorder.copy_events([to_stored(event) for event in events])
         for story in self.touched.values():
             self.cache.keep(story)
 
@@ -131,7 +133,7 @@ class ImportBatch:
                 ids.add(nhs_claim_key(nhs, self.ledger.claim_namespace))
         if not ids:
             return set()
-        recorder: Any = self.ledger.recorder
+        recorder = self.ledger.log_recorder
         table = SQL("{}.{}").format(Identifier(recorder.datastore.schema),
                                     Identifier(recorder.events_table_name))
         query = SQL("SELECT DISTINCT originator_id FROM {} WHERE originator_id = ANY(%s)")

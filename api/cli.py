@@ -50,7 +50,8 @@ def token(
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api.cli_import import register
+    from api import cli_audit, cli_import
 
-    register(cli)
+    cli_import.register(cli)
+    cli_audit.register(cli)
     cli()

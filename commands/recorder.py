@@ -8,17 +8,31 @@ and a duplicate (stream, version) refused by the primary key as ``IntegrityError
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import psycopg.errors
 from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
+from commands.chain import ChainTable
+
 RECORDER_TOPIC = "commands.recorder:LedgerRecorder"
 
 
 class LedgerRecorder(PostgresApplicationRecorder):
-    """Stores the ledger's events; imports many at once through ``COPY``."""
+    """Stores the ledger's events, each linked into the hash chain; imports through ``COPY``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chain = ChainTable(self.datastore.schema, self.events_table_name)
+        self.sql_create_statements.append(self.chain.create_statement())
+
+    def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
+        """Take the write lock first, then link the events into the chain, in one transaction."""
+        if stored_events:
+            self._lock_table(curs)
+            self.chain.link(curs, stored_events)
 
     def copy_events(self, stored_events: Sequence[StoredEvent]) -> None:
         """Append many stored events in one transaction, under the log's write lock."""
@@ -28,7 +42,6 @@ class LedgerRecorder(PostgresApplicationRecorder):
         try:
             with self.datastore.transaction(commit=True) as curs:
                 self._insert_events(curs, stored_events)
-                self._lock_table(curs)
                 self._notify_channel(curs)
                 with curs.copy(statement) as copy:
                     for event in stored_events:

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
-from builders import contact, nhs_number
+from builders import contact
+from import_lines import HUB, PERSON, REGISTERED, contact_line, line
 
 from commands import Ledger
 from commands.bulk_import import BulkImport, ImportReport
-
-PERSON = str(uuid4())
-WHEN = "2025-01-06T09:00:00+00:00"
-
-
-def line(type_: str, data: dict[str, Any], **envelope: Any) -> bytes:
-    """One NDJSON line."""
-    body = {"type": type_, "person_id": PERSON, "provider_id": "hub", "staff_id": "s-1",
-            "occurred_at": WHEN, "data": data, **envelope}
-    return json.dumps(body).encode()
-
-
-def contact_line(contact_id: str, **changes: Any) -> bytes:
-    data = {"contact_id": contact_id, "channel": "telephone", "attendance": "attended",
-            "purpose": "drop_in", "duration_minutes": 20, **changes}
-    return line("ContactRecorded", data)
-
-
-HUB = json.dumps({"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
-                  "data": {"name": "Hub", "tier": "community", "service": "hub",
-                           "unit_cost_gbp": "38.00", "bed_day_cost_gbp": "0"}}).encode()
-REGISTERED = line("PersonRegistered", {"nhs_number": nhs_number(7), "given_name": "Ada",
-                                       "family_name": "Example", "birth_date": "1990-04-01"})
 
 BAD_LINES = {
     "bad JSON": b'{"type": "ContactRecorded", ',

@@ -1,0 +1,65 @@
+"""Tamper evidence: every stored event is linked to the one before it in its stream and in the log.
+
+``story_hash`` = SHA-256 of the previous story hash, the stream id, version, topic and the
+SHA-256 of the stored bytes; ``log_hash`` = SHA-256 of the previous log hash and the story hash.
+Both are computed at append time, under the log's write lock, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from psycopg.sql import SQL, Composed, Identifier
+
+GENESIS = "0" * 64
+
+
+def story_link(previous: str, originator_id: UUID | str, version: int, topic: str, state: bytes) -> str:
+    """The hash that links an event to the previous event of its stream."""
+    body = f"{previous}|{originator_id}|{version}|{topic}|{hashlib.sha256(state).hexdigest()}"
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def log_link(previous: str, story_hash: str) -> str:
+    """The hash that links an event to the previous event of the whole log."""
+    return hashlib.sha256(f"{previous}|{story_hash}".encode()).hexdigest()
+
+
+class ChainTable:
+    """The table of links, one row per stored event, in the order the log was written."""
+
+    def __init__(self, schema: str, events_table: str) -> None:
+        self.table = SQL("{}.{}").format(Identifier(schema), Identifier(f"{events_table}_chain"))
+
+    def create_statement(self) -> Composed:
+        return SQL(
+            "CREATE TABLE IF NOT EXISTS {} (position bigserial PRIMARY KEY, "
+            "originator_id uuid NOT NULL, originator_version bigint NOT NULL, "
+            "story_hash text NOT NULL, log_hash text NOT NULL, "
+            "UNIQUE (originator_id, originator_version))"
+        ).format(self.table)
+
+    def link(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
+        """Add the links of events about to be inserted (the caller holds the write lock)."""
+        ids = list({event.originator_id for event in stored_events})
+        curs.execute(SQL(
+            "SELECT DISTINCT ON (originator_id) originator_id, story_hash FROM {} "
+            "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version DESC"
+        ).format(self.table), (ids,))
+        heads = {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
+        curs.execute(SQL("SELECT log_hash FROM {} ORDER BY position DESC LIMIT 1").format(self.table))
+        row = curs.fetchone()
+        log_head = row["log_hash"] if row else GENESIS
+        rows = []
+        for event in stored_events:
+            story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
+                               event.originator_version, event.topic, event.state)
+            heads[event.originator_id] = story
+            log_head = log_link(log_head, story)
+            rows.append((event.originator_id, event.originator_version, story, log_head))
+        curs.executemany(SQL("INSERT INTO {} (originator_id, originator_version, story_hash, "
+                             "log_hash) VALUES (%s, %s, %s, %s)").format(self.table), rows)

@@ -31,13 +31,17 @@ STATUS: dict[type[LedgerError], int] = {
 }
 
 
-def loc_of(field: str, request: Request) -> list[str | int]:
-    """Where in the request the field at fault is, as FastAPI names places."""
+def loc_of(error: LedgerError, request: Request) -> list[str | int]:
+    """Where in the request the field at fault is, as FastAPI names places.
+
+    A story's ``provider_id`` comes from the token; a directory write's from the body.
+    """
+    field = error.field
     if field in HEADERS:
         return ["header", field]
     if field in request.path_params:
         return ["path", field]
-    if field == "provider_id":
+    if field == "provider_id" and not isinstance(error, DuplicateProvider):
         return ["token", "provider_id"]
     return ["body", *(int(p) if p.isdigit() else p for p in field.split("."))]
 
@@ -52,7 +56,7 @@ def status_of(error: LedgerError, request: Request) -> int:
 def refused(request: Request, error: Exception) -> JSONResponse:
     """A domain refusal: its status, and a detail naming the field at fault and why."""
     assert isinstance(error, LedgerError)
-    item: dict[str, Any] = {"loc": loc_of(error.field, request), "msg": error.message,
+    item: dict[str, Any] = {"loc": loc_of(error, request), "msg": error.message,
                             "type": _snake(type(error).__name__)}
     body: dict[str, Any] = {"detail": [item]}
     if isinstance(error, DuplicatePerson):

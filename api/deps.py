@@ -10,7 +10,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from commands import Ledger
 from commands.access_log import AccessLog
 
-_VERSION = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
+_VERSION = re.compile(r'^(?:(?:W/)?"(\d{1,18})"|(\d{1,18}))$')
 
 
 def ledger_of(request: Request) -> Ledger:
@@ -35,7 +35,7 @@ def expected_version(
     found = _VERSION.match(if_match.strip())
     if found is None:
         raise HTTPException(400, 'If-Match: expected a story version such as "3"')
-    return int(found.group(1))
+    return int(found.group(1) or found.group(2))
 
 
 IdempotencyKey = Annotated[

@@ -54,7 +54,9 @@ def test_a_batch_with_one_bad_event_writes_nothing(client: TestClient, person: s
     assert story_of(person)["version"] == 1
 
 
-def test_a_batch_breaking_a_rule_late_writes_nothing(client: TestClient, person: str, story_of: Story) -> None:
+def test_a_batch_breaking_a_rule_late_writes_nothing(
+    client: TestClient, person: str, story_of: Story
+) -> None:
     """A guard refusing the second event of a batch refuses the whole batch."""
     batch = {"events": [contact("c-1"), contact("c-1")]}
     answer = client.post(f"/people/{person}/events", json=batch, headers=HUB)

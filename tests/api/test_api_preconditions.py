@@ -19,7 +19,9 @@ def test_an_append_at_the_expected_version_lands(client: TestClient, person: str
     assert answer.status_code == 201
 
 
-def test_an_append_to_a_story_that_moved_on_is_refused(client: TestClient, person: str, story_of: Story) -> None:
+def test_an_append_to_a_story_that_moved_on_is_refused(
+    client: TestClient, person: str, story_of: Story
+) -> None:
     """If-Match with an older version is 412 and writes nothing."""
     client.post(f"/people/{person}/events", json=contact("c-1"), headers=HUB)
     answer = client.post(f"/people/{person}/events", json=contact("c-2"), headers={**HUB, "If-Match": '"1"'})

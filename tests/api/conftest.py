@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body, registration
+from api_server import serving
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -53,29 +49,8 @@ def story_of(client: TestClient) -> Callable[[str], dict[str, Any]]:
     return read
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def served(app: FastAPI) -> Iterator[str]:
     """The API served by uvicorn on a free port (in a thread); answers its base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_config=None,
-                            access_log=False, limit_concurrency=1000, backlog=2048)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    base = f"http://127.0.0.1:{config.port}"
-    with httpx.Client(base_url=base) as setup:
-        for code in PROVIDERS:
-            setup.post("/providers", json=provider_body(code), headers=bearer("admin")).raise_for_status()
-    yield base
-    server.should_exit = True
-    thread.join(timeout=20)
+    with serving(app) as base:
+        yield base

@@ -41,11 +41,13 @@ def test_an_unsafe_request_id_is_replaced(client: TestClient) -> None:
 
 
 def test_every_log_line_carries_the_request_id(client: TestClient, log_lines: list[dict[str, Any]]) -> None:
-    """Log lines written while answering a request name its request id."""
-    client.post("/people", json=registration(), headers={**HUB, "X-Request-ID": "req-1"})
+    """Log lines written while answering a request, in the loop or a worker thread, name its id."""
+    person = client.post("/people", json=registration(), headers={**HUB, "X-Request-ID": "req-1"})
     client.post("/people", json=registration(), headers={**HUB, "X-Request-ID": "req-2"})
-    assert log_lines
-    assert {line.get("request_id") for line in log_lines} == {"req-1", "req-2"}
+    story = f"/people/{person.json()['person_id']}/story"
+    client.get(story, headers={**HUB, "X-Request-ID": "req-3"})
+    assert {line["event"] for line in log_lines} >= {"request", "refused", "story_read"}
+    assert {line.get("request_id") for line in log_lines} == {"req-1", "req-2", "req-3"}
 
 
 def test_log_lines_hold_no_personal_data(

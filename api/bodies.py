@@ -15,9 +15,13 @@ from ledger.values import Identifier, check_not_in_future
 
 STORY_EVENT_TYPES = sorted(set(PERSON_EVENTS) - {"PersonRegistered"})
 MAX_BATCH = 100
+EARLIEST_YEAR = 1900
 
 
 def _not_in_future(value: datetime) -> datetime:
+    """Refuse instants more than 5 minutes ahead, and before 1900 (no care record is older)."""
+    if value.year < EARLIEST_YEAR:
+        raise ValueError(f"occurred_at is before {EARLIEST_YEAR}")
     check_not_in_future(value, datetime.now(UTC))
     return value
 

@@ -9,6 +9,7 @@ import psycopg
 import structlog
 from eventsourcing.persistence import InterfaceError, OperationalError
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from ledger.errors import (
@@ -72,9 +73,17 @@ def store_down(request: Request, error: Exception) -> JSONResponse:
                         status_code=503, headers={"Retry-After": "1"})
 
 
+def invalid_request(request: Request, error: Exception) -> JSONResponse:
+    """FastAPI's 422 without echoing the input (it may be personal, huge or not even UTF-8)."""
+    assert isinstance(error, RequestValidationError)
+    detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
 def install(app: FastAPI) -> None:
-    """Map domain errors and store outages to their answers."""
+    """Map domain errors, invalid requests and store outages to their answers."""
     app.add_exception_handler(LedgerError, refused)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     for outage in (OperationalError, InterfaceError, psycopg.OperationalError):
         app.add_exception_handler(outage, store_down)
 

@@ -43,6 +43,10 @@ MALFORMED_APPENDS: dict[str, tuple[bytes, int]] = {
     "an instant in the future": (with_envelope(occurred_at="2999-01-01T00:00:00+00:00"), 422),
     "an instant without offset": (with_envelope(occurred_at="2024-03-01T10:00:00"), 422),
     "an instant that is no date": (with_envelope(occurred_at="yesterday"), 422),
+    "an instant in year 1": (with_envelope(occurred_at="0001-01-01T00:00:00+14:00"), 422),
+    "a lone surrogate in free text": (with_data(summary="\ud800"), 422),
+    "JSON nested too deep": (b'{"data": ' * 50_000 + b"1" + b"}" * 50_000, 400),
+    "a body that is not UTF-8": ('{"type": "Contact\xff"}'.encode("latin-1"), 400),
     "free text too long": (with_data(summary="x" * 10_001), 422),
     "a staff_id in the body": (with_envelope(staff_id="someone-else"), 422),
     "no type": (json.dumps({"occurred_at": "2024-03-01T10:00:00+00:00", "data": {}}).encode(), 422),
@@ -102,3 +106,10 @@ def test_the_field_at_fault_is_named(client: TestClient, person: str) -> None:
 def test_a_person_id_that_is_no_uuid_in_the_path_is_refused(client: TestClient) -> None:
     """A path person_id must be a UUID."""
     assert client.get("/people/not-a-uuid/story", headers=HUB).status_code == 422
+
+
+def test_a_refusal_does_not_echo_the_input(client: TestClient) -> None:
+    """A 422 names the field and the rule, not the value sent (it may be personal)."""
+    answer = client.post("/people", json=bad_registration(given_name="Secret\u0000Name"), headers=HUB)
+    assert answer.status_code == 422
+    assert "Secret" not in answer.text

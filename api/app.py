@@ -6,10 +6,22 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 
+from api import problems
+from api.middleware import BodyLimit, RequestContext
 from api.routes_health import router as health_router
+from api.routes_people import router as people_router
+from api.routes_providers import router as providers_router
+from api.routes_story import router as story_router
 from commands import Ledger
+from commands.access_log import AccessLog
+
+
+def worker_threads(env: dict[str, str]) -> int:
+    """As many request threads as the ledger's pool has connections, so load queues, not fails."""
+    return int(env.get("POSTGRES_POOL_SIZE", "5")) + int(env.get("POSTGRES_MAX_OVERFLOW", "10"))
 
 
 def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
@@ -17,15 +29,22 @@ def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(env)
         app.state.ledger = Ledger(env=env)
+        app.state.access_log = AccessLog(env=env)
         app.state.signing_key = signing_key
         try:
             yield
         finally:
+            app.state.access_log.close()
             app.state.ledger.close()
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    app.include_router(health_router)
+    for router in (health_router, providers_router, people_router, story_router):
+        app.include_router(router)
+    problems.install(app)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(RequestContext)
     return app
 
 

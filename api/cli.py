@@ -29,7 +29,7 @@ def serve(
 
     configure_logging()
     app = create_app(store_env(database_url()), signing_key())
-    uvicorn.run(app, host=host, port=port, log_config=None)
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths
 
 
 @cli.command()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 from uuid import UUID
@@ -16,7 +17,7 @@ from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
-from ledger.errors import ConcurrentWrite, StoryMovedOn, UnknownPerson
+from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn, UnknownPerson
 from ledger.story import PersonStory
 
 Aggregate = Any  # the library's aggregates share no nominal base type worth naming here
@@ -50,11 +51,13 @@ class Ledger(DirectoryLookups, Application[UUID]):
         key, digest = self._idempotency(occurrence.provider_id, idempotency_key, occurrence)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
-        self.check_registration(person_id, occurrence)
-        story = PersonStory.register(person_id, occurrence, self.clock())
-        claims = self.claims_for(person_id, occurrence)
-        conflict = lambda: self.registration_conflict(person_id, occurrence)  # noqa: E731
-        return self._save([story, *claims], story, key, digest, conflict)
+        with self._repeat_if_answered(key, digest) as answered:
+            self.check_registration(person_id, occurrence)
+            story = PersonStory.register(person_id, occurrence, self.clock())
+            claims = self.claims_for(person_id, occurrence)
+            conflict = lambda: self.registration_conflict(person_id, occurrence)  # noqa: E731
+            answered.append(self._save([story, *claims], story, key, digest, conflict))
+        return answered[0]
 
     def append(
         self, person_id: UUID, occurrences: Sequence[Occurrence],
@@ -65,16 +68,18 @@ class Ledger(DirectoryLookups, Application[UUID]):
         key, digest = self._idempotency(occurrences[0].provider_id, idempotency_key, request)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
-        story = self.story(person_id)
-        if expected_version is not None and story.version != expected_version:
-            message = f"If-Match: the story is at version {story.version}, not {expected_version}"
-            raise StoryMovedOn(message, "If-Match")
-        claims: list[Aggregate] = []
-        for occurrence in occurrences:
-            self.check_providers(occurrence)
-            story.record(occurrence, self.clock())
-            claims.extend(self.claims_for(person_id, occurrence))
-        return self._save([story, *claims], story, key, digest, self._concurrent_write)
+        with self._repeat_if_answered(key, digest) as answered:
+            story = self.story(person_id)
+            if expected_version is not None and story.version != expected_version:
+                message = f"If-Match: the story is at version {story.version}, not {expected_version}"
+                raise StoryMovedOn(message, "If-Match")
+            claims: list[Aggregate] = []
+            for occurrence in occurrences:
+                self.check_providers(occurrence)
+                story.record(occurrence, self.clock())
+                claims.extend(self.claims_for(person_id, occurrence))
+            answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))
+        return answered[0]
 
     def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
         """A person's story, now or as it stood at a version."""
@@ -85,6 +90,18 @@ class Ledger(DirectoryLookups, Application[UUID]):
         if not isinstance(story, PersonStory):
             raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
         return story
+
+    @contextmanager
+    def _repeat_if_answered(self, key: UUID | None, digest: str) -> Iterator[list[Receipt]]:
+        """Decide and save; if refused meanwhile because a copy of this request landed first
+        (same idempotency key, between our check and our decision), answer as that copy did."""
+        answered: list[Receipt] = []
+        try:
+            yield answered
+        except LedgerError:
+            if (earlier := earlier_answer(self.repository, key, digest)) is None:
+                raise
+            answered[:] = [self._repeat(earlier)]
 
     def _idempotency(self, scope: str, key: str | None, request: Any) -> tuple[UUID | None, str]:
         if key is None:

@@ -1,0 +1,67 @@
+"""What the write routes answer, and the status codes every route may give (for OpenAPI)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel
+
+
+class ProviderAnswer(BaseModel):
+    """A directory write: which provider, at which log position."""
+
+    provider_id: str
+    position: int
+
+
+class Registered(BaseModel):
+    """A new story: its person id and version (1)."""
+
+    person_id: UUID
+    version: int
+
+
+class Appended(BaseModel):
+    """The story's version after an append."""
+
+    version: int
+
+
+class ReadAnswer(BaseModel):
+    """One read of a story in the access log."""
+
+    role: str
+    provider_id: str | None
+    staff_id: str
+    reason: str | None
+    break_glass: bool
+    outcome: str
+    at: str
+
+
+class AccessLogAnswer(BaseModel):
+    """Who read a person's story, when, why and with what outcome, oldest first."""
+
+    person_id: UUID
+    reads: list[ReadAnswer]
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI descriptions of the status codes a route may answer besides its success."""
+    return {code: {"description": DESCRIPTIONS[code]} for code in codes}
+
+
+DESCRIPTIONS = {
+    400: "A malformed header (such as If-Match)",
+    401: "Missing, forged or expired token",
+    403: "The caller's role or relationship does not allow this",
+    404: "No such person or provider",
+    409: "A conflict: duplicate, concurrent write or reused idempotency key",
+    412: "If-Match: the story has moved on",
+    413: "The body is larger than 1 MB",
+    422: "The request breaks a rule; the detail names the field at fault",
+    503: "The store does not answer; try again",
+}
+WRITE_CODES = (400, 401, 403, 404, 409, 413, 422, 503)
+READ_CODES = (401, 403, 404, 422, 503)

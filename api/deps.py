@@ -1,0 +1,53 @@
+"""Dependencies shared by the routes: the applications built at start-up and request headers."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from commands import Ledger
+from commands.access_log import AccessLog
+
+_VERSION = re.compile(r'^(?:(?:W/)?"(\d{1,18})"|(\d{1,18}))$')
+
+
+def ledger_of(request: Request) -> Ledger:
+    """The Ledger application built at start-up."""
+    ledger: Ledger = request.app.state.ledger
+    return ledger
+
+
+def access_log_of(request: Request) -> AccessLog:
+    """The access log application built at start-up."""
+    access_log: AccessLog = request.app.state.access_log
+    return access_log
+
+
+def expected_version(
+    if_match: Annotated[str | None, Header(alias="If-Match", max_length=64,
+                                           description='The story version seen, e.g. "3"')] = None,
+) -> int | None:
+    """The version an append expects the story to be at (``*`` or absent: any)."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    found = _VERSION.match(if_match.strip())
+    if found is None:
+        raise HTTPException(400, 'If-Match: expected a story version such as "3"')
+    return int(found.group(1) or found.group(2))
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$",
+           description="Makes the request safe to repeat: a repeat gets the first answer"),
+]
+BreakGlassReason = Annotated[
+    str | None,
+    Header(alias="X-Break-Glass-Reason", min_length=3, max_length=500, pattern=r"^[^\x00-\x1f]+$",
+           description="Why a provider without a care relationship must read the story"),
+]
+LedgerApp = Annotated[Ledger, Depends(ledger_of)]
+AccessLogApp = Annotated[AccessLog, Depends(access_log_of)]
+ExpectedVersion = Annotated[int | None, Depends(expected_version)]

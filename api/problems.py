@@ -1,0 +1,92 @@
+"""Refusals as HTTP answers: every domain error names its field in FastAPI's ``detail`` shape."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import psycopg
+import structlog
+from eventsourcing.persistence import InterfaceError, OperationalError
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from ledger.errors import (
+    ConcurrentWrite,
+    DuplicatePerson,
+    DuplicateProvider,
+    IdempotencyKeyReused,
+    InvalidEvent,
+    LedgerError,
+    StoryMovedOn,
+    UnknownPerson,
+    UnknownProvider,
+)
+
+log = structlog.get_logger("api")
+HEADERS = ("If-Match", "Idempotency-Key", "X-Break-Glass-Reason")
+STATUS: dict[type[LedgerError], int] = {
+    InvalidEvent: 422, UnknownPerson: 404, UnknownProvider: 422, DuplicatePerson: 409,
+    DuplicateProvider: 409, StoryMovedOn: 412, ConcurrentWrite: 409, IdempotencyKeyReused: 409,
+}
+
+
+def loc_of(error: LedgerError, request: Request) -> list[str | int]:
+    """Where in the request the field at fault is, as FastAPI names places.
+
+    A story's ``provider_id`` comes from the token; a directory write's from the body.
+    """
+    field = error.field
+    if field in HEADERS:
+        return ["header", field]
+    if field in request.path_params:
+        return ["path", field]
+    if field == "provider_id" and not isinstance(error, DuplicateProvider):
+        return ["token", "provider_id"]
+    return ["body", *(int(p) if p.isdigit() else p for p in field.split("."))]
+
+
+def status_of(error: LedgerError, request: Request) -> int:
+    """The status code a refusal gets, by its kind and where the thing refused was named."""
+    if isinstance(error, UnknownProvider) and error.field == "provider_id":
+        return 404 if "provider_id" in request.path_params else 403
+    return STATUS.get(type(error), 422)
+
+
+def refused(request: Request, error: Exception) -> JSONResponse:
+    """A domain refusal: its status, and a detail naming the field at fault and why."""
+    assert isinstance(error, LedgerError)
+    item: dict[str, Any] = {"loc": loc_of(error, request), "msg": error.message,
+                            "type": _snake(type(error).__name__)}
+    body: dict[str, Any] = {"detail": [item]}
+    if isinstance(error, DuplicatePerson):
+        item["person_id"] = body["person_id"] = error.existing_person_id
+    log.info("refused", kind=type(error).__name__, field=error.field)
+    return JSONResponse(body, status_code=status_of(error, request))
+
+
+def store_down(request: Request, error: Exception) -> JSONResponse:
+    """The store does not answer: 503, worth retrying."""
+    log.warning("store_unavailable", error=type(error).__name__)
+    return JSONResponse({"detail": "the store does not answer; try again shortly"},
+                        status_code=503, headers={"Retry-After": "1"})
+
+
+def invalid_request(request: Request, error: Exception) -> JSONResponse:
+    """FastAPI's 422 without echoing the input (it may be personal, huge or not even UTF-8)."""
+    assert isinstance(error, RequestValidationError)
+    detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def install(app: FastAPI) -> None:
+    """Map domain errors, invalid requests and store outages to their answers."""
+    app.add_exception_handler(LedgerError, refused)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    for outage in (OperationalError, InterfaceError, psycopg.OperationalError):
+        app.add_exception_handler(outage, store_down)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()

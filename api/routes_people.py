@@ -1,0 +1,64 @@
+"""Writing stories: providers register people and append events, as the token's provider."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends
+
+from api.answers import WRITE_CODES, Appended, Registered, responses
+from api.auth import caller_with_role
+from api.bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
+from api.deps import ExpectedVersion, IdempotencyKey, LedgerApp
+from api.tokens import Caller
+from api.writes import append_retrying
+from ledger.catalogue import Occurrence
+from ledger.errors import InvalidEvent
+from ledger.lines import occurrence_of
+
+router = APIRouter(tags=["stories"])
+Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
+ProviderStaff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker"))]
+
+
+@router.post("/people", status_code=201, response_model=Registered,
+             responses=responses(*WRITE_CODES))
+def register_person(
+    body: PersonBody, caller: Provider, ledger: LedgerApp, idempotency_key: IdempotencyKey = None
+) -> Registered:
+    """Register a person: start their story (one story per NHS number, ever)."""
+    assert caller.provider_id is not None
+    occurrence = occurrence_of("PersonRegistered", body.occurred_at, caller.provider_id,
+                               caller.staff_id, body.data.model_dump(mode="json", exclude_none=True))
+    person_id = body.person_id or uuid.uuid4()
+    receipt = ledger.register_person(person_id, occurrence, idempotency_key)
+    return Registered(person_id=receipt.person_id or person_id, version=receipt.version)
+
+
+@router.post("/people/{person_id}/events", status_code=201, response_model=Appended,
+             responses=responses(*WRITE_CODES, 412))
+def append_events(
+    person_id: UUID, body: AppendBody, caller: ProviderStaff, ledger: LedgerApp,
+    expected: ExpectedVersion, idempotency_key: IdempotencyKey = None,
+) -> Appended:
+    """Append one event, or a batch all or nothing, to a person's story."""
+    events = body.sent()
+    prefixes = [""] if body.events is None else [f"events.{i}." for i in range(len(events))]
+    occurrences = [_occurrence(e, caller, p) for e, p in zip(events, prefixes, strict=True)]
+    receipt = append_retrying(ledger, person_id, occurrences, expected, idempotency_key)
+    return Appended(version=receipt.version)
+
+
+def _occurrence(event: EventBody, caller: Caller, prefix: str) -> Occurrence:
+    """The event as recorded by the caller's provider and staff member (``prefix`` names it)."""
+    assert caller.provider_id is not None
+    try:
+        if event.type not in STORY_EVENT_TYPES:
+            raise InvalidEvent(f"type: {event.type[:60]!r} is not an event to append to a story",
+                               "type")
+        return occurrence_of(event.type, event.occurred_at, caller.provider_id, caller.staff_id,
+                             event.data)
+    except InvalidEvent as error:
+        raise InvalidEvent(prefix + error.message, prefix + error.field) from None

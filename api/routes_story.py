@@ -1,0 +1,59 @@
+"""Reading stories: the care relationship, analysts and break-glass; every read is logged."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+from uuid import UUID
+
+import structlog
+from fastapi import APIRouter, HTTPException, Query, Response
+from pydantic import AwareDatetime
+
+from api.answers import READ_CODES, AccessLogAnswer, ReadAnswer, responses
+from api.auth import CurrentCaller
+from api.deps import AccessLogApp, BreakGlassReason, LedgerApp
+from api.reading import may_read, may_read_access_log
+from api.story_view import StoryAnswer, story_answer
+from commands.access_log import Read
+
+router = APIRouter(tags=["stories"])
+log = structlog.get_logger("api")
+AsOf = Annotated[AwareDatetime | None, Query(description="Only events recorded at or before this instant")]
+Version = Annotated[int | None, Query(ge=1, description="Only events up to this version")]
+
+
+@router.get("/people/{person_id}/story", response_model=StoryAnswer,
+            responses=responses(*READ_CODES))
+def read_story(
+    person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
+    response: Response, as_of: AsOf = None, version: Version = None,
+    reason: BreakGlassReason = None,
+) -> StoryAnswer:
+    """A person's story, now or as recorded at an instant; every read goes in the access log."""
+    story = ledger.story(person_id)
+    decision = may_read(caller, story, reason)
+    read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
+                reason=reason, break_glass=decision.break_glass, outcome=decision.outcome,
+                at=datetime.now(UTC))
+    access_log.record_read(person_id, read)
+    log.info("story_read", role=caller.role, outcome=decision.outcome,
+             break_glass=decision.break_glass)
+    if not decision.allowed:
+        raise HTTPException(403, f"Authorization: {decision.refusal}")
+    answer = story_answer(story, as_of, version)
+    response.headers["ETag"] = f'"{answer.version}"'
+    return answer
+
+
+@router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer,
+            responses=responses(*READ_CODES))
+def read_access_log(
+    person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp
+) -> AccessLogAnswer:
+    """Who read a person's story, when, why and with what outcome (analysts, the key worker)."""
+    story = ledger.story(person_id)
+    if not may_read_access_log(caller, story):
+        raise HTTPException(403, "Authorization: only analysts and the person's key worker")
+    reads = [ReadAnswer.model_validate(read.as_answer()) for read in access_log.reads(person_id)]
+    return AccessLogAnswer(person_id=person_id, reads=reads)

@@ -1,0 +1,75 @@
+"""The access log application: records every read of a story, apart from the ledger's writes.
+
+One stream per person (the person's id), so listing a person's reads is one stream read.
+Concurrent reads of the same story race for the next version: the loser reloads and tries
+again, so a read never fails because another read happened at the same moment. Snapshots
+every 50 reads keep the reload short however often a story is read.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError
+
+from ledger.access import StoryAccessLog
+from ledger.errors import ConcurrentWrite
+
+ATTEMPTS = 30
+
+
+@dataclass(frozen=True)
+class Read:
+    """One read of a story as the access log shows it."""
+
+    role: str
+    provider_id: str | None
+    staff_id: str
+    reason: str | None
+    break_glass: bool
+    outcome: str
+    at: datetime
+
+    def as_answer(self) -> dict[str, Any]:
+        """The read as JSON natives."""
+        return {**self.__dict__, "at": self.at.isoformat()}
+
+
+class AccessLog(Application[UUID]):
+    """Every read of every person's story, one stream per person."""
+
+    name = "access_log"
+    snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
+
+    def record_read(self, person_id: UUID, read: Read) -> int:
+        """Add a read to the person's log, retrying when another read got there first."""
+        for attempt in range(ATTEMPTS):
+            log = self._log(person_id)
+            log.record_read(**read.__dict__)
+            try:
+                return self.save(log)[-1].notification.id
+            except IntegrityError:
+                time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 (jitter only)
+        raise ConcurrentWrite("access log: too many concurrent reads, try again", "access_log")
+
+    def reads(self, person_id: UUID) -> list[Read]:
+        """Every read of the person's story, oldest first."""
+        events = self.repository.event_store.get(person_id)
+        return [
+            Read(e.role, e.provider_id, e.staff_id, e.reason, e.break_glass, e.outcome, e.at)
+            for e in events if isinstance(e, StoryAccessLog.StoryRead)
+        ]
+
+    def _log(self, person_id: UUID) -> StoryAccessLog:
+        try:
+            log: object = self.repository.get(person_id)
+        except AggregateNotFoundError:
+            return StoryAccessLog.start(person_id)
+        assert isinstance(log, StoryAccessLog)
+        return log

@@ -82,6 +82,10 @@ class FiguresRunner:
                 self._stopping.wait(1.0)
             self._stopping.wait(POLL_SECONDS)
 
+    def stop_following(self) -> None:
+        """Ask ``follow()`` to return after its current batch (safe from a signal handler)."""
+        self._stopping.set()
+
     def start(self) -> None:
         """Follow the log in a background thread."""
         self._thread = threading.Thread(target=self.follow, name="figures", daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from typing import Any
@@ -22,7 +23,7 @@ def build_view(env: dict[str, str]) -> FiguresView:
     """The figures' view (fact tables and tracking) in the store ``env`` names."""
     from eventsourcing.persistence import InfrastructureFactory
 
-    factory = InfrastructureFactory.construct(env=Environment(PREFIX, env))
+    factory = InfrastructureFactory.construct(env=Environment(PREFIX, {**os.environ, **env}))
     view = factory.tracking_recorder(FiguresView)
     assert isinstance(view, FiguresView)
     return view

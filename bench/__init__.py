@@ -1,0 +1,1 @@
+"""Benchmarks that print rates as ratios against baselines measured in the same run."""

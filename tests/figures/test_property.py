@@ -16,11 +16,11 @@ from commands import Ledger
 from projections.calendar import Month
 from projections.outcomes import Question, outcomes
 from projections.runner import FiguresRunner
-from tests.projections import oracle_figures as of
-from tests.projections import random_borough
-from tests.projections.oracle import World
-from tests.projections.oracle_handoffs import handoffs
-from tests.projections.scribe import Scribe
+from tests.figures import oracle_figures as of
+from tests.figures import random_borough
+from tests.figures.oracle import World
+from tests.figures.oracle_handoffs import handoffs
+from tests.figures.scribe import Scribe
 
 ORACLE = {"people-supported": of.people_supported, "caseload": of.caseload,
           "waiting-times": of.waiting_times, "referrals": of.referrals, "cost": of.cost,

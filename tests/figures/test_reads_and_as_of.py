@@ -13,9 +13,9 @@ from commands import Ledger
 from projections.calendar import Month
 from projections.outcomes import Question, outcomes
 from projections.runner import FiguresRunner
-from tests.projections.borough import A, B
-from tests.projections.conftest import Rows
-from tests.projections.scribe import at
+from tests.figures.borough import A, B
+from tests.figures.conftest import Rows
+from tests.figures.scribe import at
 
 
 class FakeAccessLog(BaseAggregate[UUID]):

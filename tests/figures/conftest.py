@@ -11,8 +11,8 @@ from commands import Ledger
 from projections.calendar import Month
 from projections.outcomes import Question, outcomes
 from projections.runner import FiguresRunner
-from tests.projections import borough
-from tests.projections.scribe import Scribe
+from tests.figures import borough
+from tests.figures.scribe import Scribe
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.tokens import Caller, mint
-from tests.projections import borough
-from tests.projections.scribe import Scribe
+from tests.figures import borough
+from tests.figures.scribe import Scribe
 
 KEY = "k" * 40
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from ledger.errors import LedgerError
-from tests.projections.scribe import Scribe
+from tests.figures.scribe import Scribe
 
 START = datetime(2025, 1, 1, tzinfo=UTC)
 PROVIDERS = [("hub", "community", "hub", "40.00", "0"), ("gp", "primary", "gp", "30.00", "0"),

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tests.projections.oracle import TZ, World, days, median, p90, pence, ratio
+from tests.figures.oracle import TZ, World, days, median, p90, pence, ratio
 
 Month = tuple[str, date, date]  # label, first day, last day
 Table = dict[tuple[str, str | None], dict[str, Any]]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.projections.oracle import World, ratio
-from tests.projections.oracle_figures import Month, Table, per_provider
+from tests.figures.oracle import World, ratio
+from tests.figures.oracle_figures import Month, Table, per_provider
 
 
 def _changes(w: World) -> list[Any]:

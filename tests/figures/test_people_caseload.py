@@ -8,8 +8,8 @@ from projections.caseload import key_worker_caseload, people_on
 from projections.live_facts import LiveFacts
 from projections.runner import FiguresRunner
 from projections.waiting_list import waiting_list
-from tests.projections.borough import A, B, D
-from tests.projections.conftest import Rows
+from tests.figures.borough import A, B, D
+from tests.figures.conftest import Rows
 
 
 def test_contact_late_on_31_march_utc_counts_in_april(rows: Rows) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from tests.projections.scribe import Scribe
+from tests.figures.scribe import Scribe
 
 A = UUID("00000000-0000-4000-8000-00000000000a")
 B = UUID("00000000-0000-4000-8000-00000000000b")

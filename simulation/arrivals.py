@@ -71,5 +71,5 @@ def arrivals(borough: Borough, people: int, calendar: ArrivalCalendar, first_day
         routes, weights = calendar.routes(day)
         route = rng.choices(routes, cum_weights=weights)[0]
         hour = rng.choices(range(24), cum_weights=calendar.hours[route])[0]
-        at = max(clock.at(day, hour * 60 + rng.randrange(60)), borough.now)
+        at = max(clock.at(day, hour * 60 + rng.below(60)), borough.now)
         borough.begin(_start(borough, route), at)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Generator, Iterator
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING
 
-from simulation.clock import LondonClock, is_working_day
+from simulation.chance import Chance
+from simulation.clock import LondonClock, working_days_after
 from simulation.identities import Identities
 from simulation.parameters import BoroughParameters
 from simulation.recording import Recorder
@@ -32,12 +32,12 @@ class Borough:
                  scale: float) -> None:
         self.params = params
         self.scale = scale
-        self.rng = random.Random(seed)
+        self.rng = Chance(seed)
         self.clock = LondonClock()
-        self.recorder = Recorder()
+        self.start, self.switch, self.end = (self.clock.at(day, 0) for day in days)
+        self.recorder = Recorder(self.start)
         self.records = SupportRecords(self.clock, self.recorder, self.rng, params.recording)
         self.identities = Identities(self.rng)
-        self.start, self.switch, self.end = (self.clock.at(day, 0) for day in days)
         self.now = self.records.now = self.start
         self.current: Journey | None = None
         self.lists: dict[str, WaitingList] = {}
@@ -62,7 +62,7 @@ class Borough:
     def staff(self, provider: str) -> str:
         """A member of the provider's staff."""
         team = self._staff[provider]
-        return team[self.rng.randrange(len(team))]
+        return self.rng.pick(team)
 
     def count(self, mean: float) -> int:
         """A geometric count (0, 1, 2, ...) with the given mean."""
@@ -73,31 +73,27 @@ class Borough:
     def later(self, fewest: int, most: int) -> int:
         """An instant during working hours, between `fewest` and `most` working days from today."""
         rng, clock = self.rng, self.clock
-        day = clock.day_of(self.now)
-        for _ in range(rng.randint(fewest, most)):
-            day += 1
-            while not is_working_day(day):
-                day += 1
-        while not is_working_day(day):
-            day += 1
+        day = working_days_after(clock.day_of(self.now), rng.between(fewest, most))
         start, end = WORKING_MINUTES
-        at = clock.at(day, start + 5 * rng.randrange((end - start) // 5))
-        return at if at > self.now else self.now + rng.randrange(5, 60)
+        at = clock.at(day, start + 5 * rng.below((end - start) // 5))
+        return at if at > self.now else self.now + rng.between(5, 60)
 
     def run(self) -> Iterator[str]:
         """Resume journeys in instant order until the end; yield lines once their time has passed."""
-        waiting, pending, records = self._waiting, self.recorder.pending, self.records
+        waiting, recorder, records = self._waiting, self.recorder, self.records
         while waiting and waiting[0][0] < self.end:
             at, _, journey, value = heappop(waiting)
             if at != self.now:
                 self.now = records.now = at
-                if pending and pending[0][0] < at:
-                    yield from self.recorder.release(at)
+                yield from recorder.release(at)
             self.current = journey
             try:
                 resume = journey.send(value)
             except StopIteration:
                 continue
             if resume is not None:
-                self.begin(journey, resume)
-        yield from self.recorder.release(self.end * 2)
+                if resume < at:
+                    raise ValueError("a journey cannot resume in the past")
+                self._sequence += 1
+                heappush(waiting, (resume, self._sequence, journey, None))
+        yield from recorder.release(self.end * 2)

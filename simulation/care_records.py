@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import random
 
+from simulation.chance import Chance
 from simulation.clock import MINUTES_PER_DAY, LondonClock
 from simulation.parameters import RecordingParameters
 from simulation.recording import VERSION, Recorder, Written
@@ -18,7 +18,7 @@ class CareRecords:
     retracted; every other event is recorded as it happens, so each story keeps a valid order.
     """
 
-    def __init__(self, clock: LondonClock, recorder: Recorder, rng: random.Random,
+    def __init__(self, clock: LondonClock, recorder: Recorder, rng: Chance,
                  habits: RecordingParameters) -> None:
         self.now = 0
         self.clock = clock
@@ -44,7 +44,7 @@ class CareRecords:
         habits, rng, now = self._habits, self._rng, self.now
         recorded = now
         if rng.random() < habits.late_entry_rate:
-            recorded += rng.randrange(MINUTES_PER_DAY, habits.late_days * MINUTES_PER_DAY)
+            recorded += rng.between(MINUTES_PER_DAY, habits.late_days * MINUTES_PER_DAY)
         self.recorder.write(recorded, story, self.line(kind, story, provider, staff, now, data))
         if rng.random() < habits.retraction_rate:
             self._duplicate(kind, story, provider, staff, data, recorded)
@@ -59,7 +59,7 @@ class CareRecords:
         line = self.line(kind, story, provider, staff, self.now, data)
         target = self.recorder.write(recorded, story, line, keep=True)
         assert target is not None
-        later = recorded + self._rng.randrange(30, self._habits.retraction_days * MINUTES_PER_DAY)
+        later = recorded + self._rng.between(30, self._habits.retraction_days * MINUTES_PER_DAY)
         self.retract(story, provider, staff, target, "entered twice in error", later)
 
     def retract(self, story: Story, provider: str, staff: str, target: Written, reason: str,
@@ -85,10 +85,10 @@ class CareRecords:
                 f'"duration_minutes": {minutes if attended else 0}}}')
         self.write_up("ContactRecorded", story, provider, staff, data)
 
-    def assessment(self, story: Story, provider: str, staff: str, strengths: list[str]) -> None:
-        """An assessment of the person's needs, strengths and risk."""
+    def assessment(self, story: Story, provider: str, staff: str, strengths: str) -> None:
+        """An assessment of the person's needs, strengths (a JSON list) and risk."""
         data = (f'{{"assessment_id": "{story.next_assessment()}", "needs": '
-                f'{json.dumps(story.needs)}, "strengths": {json.dumps(strengths)}, '
+                f'{story.needs_json}, "strengths": {strengths}, '
                 f'"risk": "{story.risk}"}}')
         self.write_up("AssessmentRecorded", story, provider, staff, data)
 

@@ -27,6 +27,16 @@ def is_working_day(day: int) -> bool:
     return (day + 3) % 7 < 5
 
 
+def working_days_after(day: int, count: int) -> int:
+    """The working day `count` working days after a day (the day itself, or the next working
+    day, for a count of 0)."""
+    today = (day + 3) % 7
+    if today >= 5:
+        day, today = day + 7 - today, 0
+    weeks, extra = divmod(count, 5)
+    return day + 7 * weeks + extra + (2 if today + extra >= 5 else 0)
+
+
 def weekday(day: int) -> int:
     """Monday is 0, Sunday is 6."""
     return (day + 3) % 7

@@ -15,7 +15,7 @@ def presentation(borough: Borough) -> Journey:
     story = come_forward(borough, "home-tx", worker, risk="high")
     source = "police" if rng.random() < 0.6 else "other"
     ref = records.referral_made(story, "home-tx", worker, "home-tx", "emergency", source)
-    yield borough.now + rng.randrange(30, 240)
+    yield borough.now + rng.between(30, 240)
     records.contact(story, "home-tx", worker, "face_to_face", True, "crisis", 90, ref)
     records.assessment(story, "home-tx", worker, strengths(borough))
     records.accepted(story, "home-tx", worker, ref)
@@ -25,7 +25,7 @@ def presentation(borough: Borough) -> Journey:
         yield from wards.acute_stay(borough, story)
     else:
         for _ in range(borough.count(pathways.home_treatment_visits_mean)):
-            yield borough.now + rng.randrange(1000, 2880)
+            yield borough.now + rng.between(1000, 2880)
             records.contact(story, "home-tx", worker, "face_to_face", True, "intervention", 60,
                             ref)
     records.closed(story, "home-tx", worker, ref, "treatment_complete")

@@ -73,11 +73,11 @@ def episode(borough: Borough, story: Story, ref: str, worker: str) -> Journey:
         borough.begin(secondary_care.referral(borough, story, "hub", worker, "hub"),
                       borough.later(1, 4))
     if rng.random() < pathways.crisis_contact_rate:
-        borough.begin(crisis.call(borough, story), borough.now + rng.randrange(60, 40320))
+        borough.begin(crisis.call(borough, story), borough.now + rng.between(60, 40320))
     dna = borough.params.teams["hub"].dna_rate
     for _ in range(borough.count(pathways.hub_sessions_mean)):
         yield borough.later(*pathways.hub_gap_days)
-        records.contact(story, "hub", worker, rng.choice(CHANNELS), rng.random() >= dna,
+        records.contact(story, "hub", worker, rng.pick(CHANNELS), rng.random() >= dna,
                         "intervention", 45, ref)
     if complex_needs:
         records.plan_reviewed(story, "hub", worker, ["in_progress"] * len(story.needs))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import random
 import uuid
+
+from simulation.chance import Chance
 
 GIVEN_NAMES = (
     "Ada", "Amara", "Aisha", "Ben", "Bola", "Chen", "Chloe", "Daniel", "Dev", "Ebony", "Elif",
@@ -31,11 +32,11 @@ def check_digit(base: str) -> int | None:
 class Identities:
     """Issues person ids and unique NHS numbers, deterministic from the borough's random stream."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: Chance) -> None:
         self._rng = rng
         self._issued = 0
         self._stride = 48_271 * 2 + 1  # odd and not a multiple of 5: a bijection modulo 10**8
-        self._shift = rng.randrange(_SPAN)
+        self._shift = rng.below(_SPAN)
 
     def person_id(self) -> str:
         """A random version 4 UUID."""
@@ -52,10 +53,9 @@ class Identities:
 
     def name(self) -> tuple[str, str]:
         """A made-up given and family name."""
-        return self._rng.choice(GIVEN_NAMES), self._rng.choice(FAMILY_NAMES)
+        return self._rng.pick(GIVEN_NAMES), self._rng.pick(FAMILY_NAMES)
 
     def postcode(self) -> str:
         """A made-up Lambeth postcode."""
         rng = self._rng
-        return f"{rng.choice(DISTRICTS)} {rng.randrange(1, 10)}{rng.choice(_LETTERS)}" \
-            f"{rng.choice(_LETTERS)}"
+        return f"{rng.pick(DISTRICTS)} {rng.between(1, 9)}{rng.pick(_LETTERS)}{rng.pick(_LETTERS)}"

@@ -28,7 +28,7 @@ def referral(borough: Borough, story: Story, need: str, sender_staff: str) -> Jo
             yield borough.later(*service.gap_days)
         attended = rng.random() >= team.dna_rate
         attended_any = attended_any or attended
-        records.contact(story, provider, worker, rng.choice(CHANNELS), attended, "intervention",
+        records.contact(story, provider, worker, rng.pick(CHANNELS), attended, "intervention",
                         team.session_minutes, ref)
     resolved = attended_any and rng.random() < service.resolve_probability
     records.closed(story, provider, worker, ref,

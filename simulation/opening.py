@@ -25,20 +25,20 @@ def opening_caseload(borough: Borough) -> int:
         params = borough.params.teams[team]
         waiting = round(params.slots_per_day * borough.scale * params.opening_backlog_days)
         span = params.opening_backlog_days * 7 // 5 * MINUTES_PER_DAY
-        for received in sorted(borough.start - rng.randrange(1, span) for _ in range(waiting)):
+        for received in sorted(borough.start - rng.between(1, span) for _ in range(waiting)):
             borough.begin(already_waiting(borough, team, received), borough.start)
         started += waiting
     wards_params = borough.params.wards
     inpatients = round(wards_params.opening_rehab_inpatients * borough.scale)
     for _ in range(inpatients):
-        admitted = borough.start - rng.randrange(*wards_params.opening_stay_days) * MINUTES_PER_DAY
+        admitted = borough.start - rng.between(*wards_params.opening_stay_days) * MINUTES_PER_DAY
         borough.begin(already_on_rehab(borough, admitted), borough.start)
     return started + inpatients
 
 
 def already_waiting(borough: Borough, team: str, received: int) -> Journey:
     """Someone a GP referred before the start, triaged and on the team's waiting list."""
-    practice = borough.rng.choice(borough.practices)
+    practice = borough.rng.pick(borough.practices)
     gp = borough.staff(practice)
     story = come_forward(borough, practice, gp, at=received - MINUTES_PER_DAY * 3)
     ref = borough.records.referral_made(story, practice, gp, team, "routine", "gp", at=received)

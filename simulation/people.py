@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 
 from simulation.borough import Borough
@@ -31,9 +30,11 @@ def pick(borough: Borough, weights: dict[str, float]) -> str:
     return _pick(weights, borough.rng.random())
 
 
-def strengths(borough: Borough) -> list[str]:
-    """One to three strengths the person names."""
-    return borough.rng.sample(STRENGTHS, borough.rng.randint(1, 3))
+def strengths(borough: Borough) -> str:
+    """One to three strengths the person names, as a JSON list."""
+    rng = borough.rng
+    named = {rng.pick(STRENGTHS) for _ in range(rng.between(1, 3))}
+    return "[" + ", ".join(f'"{strength}"' for strength in sorted(named)) + "]"
 
 
 def come_forward(borough: Borough, provider: str, staff: str, risk: str | None = None,
@@ -42,16 +43,17 @@ def come_forward(borough: Borough, provider: str, staff: str, risk: str | None =
     rng, pathways, identities = borough.rng, borough.params.pathways, borough.identities
     needs = ["mental_health"]
     needs += [need for need, chance in pathways.social_needs.items() if rng.random() < chance]
-    gp = rng.choice(borough.practices)
+    gp = rng.pick(borough.practices)
     story = Story(identities.person_id(), risk or pick(borough, pathways.risk_shares), needs, gp)
     when = borough.now if at is None else at
-    born = _EPOCH + timedelta(days=borough.clock.day_of(when) - rng.randrange(6600, 31000))
+    born = _EPOCH + timedelta(days=borough.clock.day_of(when) - rng.between(6600, 31000))
     given, family = identities.name()
-    details: dict[str, str] = {}
-    if rng.random() < borough.params.recording.nhs_number_known:
-        details["nhs_number"] = identities.nhs_number()
-    details |= {"given_name": given, "family_name": family, "birth_date": born.isoformat()}
-    if rng.random() < borough.params.recording.postcode_known:
-        details["postcode"] = identities.postcode()
-    borough.records.register(story, provider, staff, json.dumps(details), at)
+    habits = borough.params.recording
+    number = f'"nhs_number": "{identities.nhs_number()}", ' \
+        if rng.random() < habits.nhs_number_known else ""
+    postcode = f', "postcode": "{identities.postcode()}"' \
+        if rng.random() < habits.postcode_known else ""
+    details = (f'{{{number}"given_name": "{given}", "family_name": "{family}", '
+               f'"birth_date": "{born.isoformat()}"{postcode}}}')
+    borough.records.register(story, provider, staff, details, at)
     return story

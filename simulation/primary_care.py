@@ -10,7 +10,7 @@ from simulation.people import come_forward
 def presentation(borough: Borough) -> Journey:
     """A GP appointment about mental health, and what the GP does next."""
     rng, pathways, records = borough.rng, borough.params.pathways, borough.records
-    practice = rng.choice(borough.practices)
+    practice = rng.pick(borough.practices)
     gp = borough.staff(practice)
     story = come_forward(borough, practice, gp)
     story.gp = practice

@@ -19,7 +19,7 @@ class ReferralRecords(CareRecords):
         why = f', "reason": {json.dumps(reason)}' if reason else ""
         data = (f'{{"referral_id": "{referral_id}", "to_provider_id": "{to}", '
                 f'"priority": "{priority}", "source": "{source}", '
-                f'"needs": {json.dumps(story.needs)}{why}}}')
+                f'"needs": {story.needs_json}{why}}}')
         self.event("ReferralMade", story, sender, staff, data, at)
         return referral_id
 

@@ -95,16 +95,16 @@ def treatment(borough: Borough, story: Story, team: str, ref: str, worker: str) 
     records.key_worker_assigned(story, team, worker)
     records.plan_agreed(story, team, worker, strengths(borough))
     sessions = 1 + borough.count(pathways.treatment_contacts_mean - 1)
-    admit_at = rng.randrange(sessions) if rng.random() < pathways.treatment_admission[
+    admit_at = rng.below(sessions) if rng.random() < pathways.treatment_admission[
         story.risk] else -1
     for session in range(sessions):
         yield borough.later(*pathways.treatment_gap_days)
         attended = rng.random() >= borough.params.teams[team].dna_rate
-        records.contact(story, team, worker, rng.choice(CHANNELS), attended, "intervention",
+        records.contact(story, team, worker, rng.pick(CHANNELS), attended, "intervention",
                         50, ref)
         if session == sessions // 2:
             records.plan_reviewed(story, team, worker, ["in_progress"] * len(story.needs))
         if session == admit_at:
             yield from wards.acute_stay(borough, story)
-    records.closed(story, team, worker, ref, rng.choice(CLOSURES))
+    records.closed(story, team, worker, ref, rng.pick(CLOSURES))
     records.key_worker_ended(story, team, worker)

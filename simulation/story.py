@@ -12,13 +12,14 @@ class Story:
 
     __slots__ = (
         "person_id", "risk", "needs", "version", "contacts", "referrals", "assessments", "plans",
-        "stays", "key_worker", "plan_id", "goal_ids", "stay_open", "gp",
+        "stays", "key_worker", "plan_id", "goal_ids", "stay_open", "gp", "needs_json",
     )
 
     def __init__(self, person_id: str, risk: str, needs: list[str], gp: str) -> None:
         self.person_id = person_id
         self.risk = risk
         self.needs = needs
+        self.needs_json = "[" + ", ".join(f'"{need}"' for need in needs) + "]"
         self.gp = gp
         self.version = 0
         self.contacts = 0

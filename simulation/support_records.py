@@ -37,14 +37,14 @@ class SupportRecords(ReferralRecords):
                    f'{{"key_worker_staff_id": "{worker}"}}')
         story.key_worker = None
 
-    def plan_agreed(self, story: Story, provider: str, staff: str, strengths: list[str]) -> None:
+    def plan_agreed(self, story: Story, provider: str, staff: str, strengths: str) -> None:
         """One shared plan with a goal for each need; it supersedes any earlier plan."""
         plan_id = story.next_plan()
         story.goal_ids = [f"{plan_id}-g-{n}" for n in range(1, len(story.needs) + 1)]
         goals = [{"goal_id": goal, "domain": need, "description": GOALS[need]}
                  for goal, need in zip(story.goal_ids, story.needs, strict=True)]
         data = (f'{{"plan_id": "{plan_id}", "goals": {json.dumps(goals)}, '
-                f'"strengths": {json.dumps(strengths)}}}')
+                f'"strengths": {strengths}}}')
         self.event("PlanAgreed", story, provider, staff, data)
         story.plan_id = plan_id
 

@@ -24,7 +24,7 @@ def acute_stay(borough: Borough, story: Story) -> Journey:
     borough.records.discharged(story, "acute-ward", worker, stay,
                                "another_ward" if to_rehab else "own_home")
     if to_rehab:
-        borough.begin(rehab_stay(borough, story), borough.now + rng.randrange(30, 300))
+        borough.begin(rehab_stay(borough, story), borough.now + rng.between(30, 300))
 
 
 def _leaving(borough: Borough) -> int:

@@ -1,0 +1,51 @@
+"""How fast the simulated borough streams lines: prints lines per second on one core.
+
+Run from the repository root: python bench/simulate_rate.py [--people N] [--months M] [--seed S]
+Beside the rate it prints a ratio to a baseline measured in the same run on the same lines:
+decoding and re-encoding a sample of them with the json module, per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from simulation import DEFAULT_PEOPLE, simulate  # noqa: E402
+
+SAMPLE = 50_000
+
+
+def main() -> None:
+    """Time one full run, streaming, and print its rate beside the json round-trip baseline."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE)
+    parser.add_argument("--months", type=int, default=24)
+    parser.add_argument("--seed", type=int, default=1)
+    options = parser.parse_args()
+    lines, size, sample = 0, 0, []
+    started = time.perf_counter()
+    for line in simulate(options.people, options.months, options.seed):
+        lines += 1
+        size += len(line) + 1
+        if lines <= SAMPLE:
+            sample.append(line)
+    simulated = time.perf_counter() - started
+    started = time.perf_counter()
+    for line in sample:
+        json.dumps(json.loads(line))
+    baseline = (time.perf_counter() - started) / len(sample)
+    rate = lines / simulated
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"people {options.people}  months {options.months}  lines {lines}  bytes {size}  "
+          f"seconds {simulated:.2f}  lines/s {rate:,.0f}  "
+          f"per line {1 / rate / baseline:.2f}x a json round trip  peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

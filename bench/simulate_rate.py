@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from simulation import DEFAULT_PEOPLE, simulate  # noqa: E402
+from simulation import DEFAULT_PEOPLE, simulate
 
 SAMPLE = 50_000
 

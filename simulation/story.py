@@ -11,8 +11,21 @@ class Story:
     """
 
     __slots__ = (
-        "person_id", "risk", "needs", "version", "contacts", "referrals", "assessments", "plans",
-        "stays", "key_worker", "plan_id", "goal_ids", "stay_open", "gp", "needs_json",
+        "assessments",
+        "contacts",
+        "goal_ids",
+        "gp",
+        "key_worker",
+        "needs",
+        "needs_json",
+        "person_id",
+        "plan_id",
+        "plans",
+        "referrals",
+        "risk",
+        "stay_open",
+        "stays",
+        "version",
     )
 
     def __init__(self, person_id: str, risk: str, needs: list[str], gp: str) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[2]))
 
-from simulated_figures import Figures, figures  # noqa: E402
+from simulated_figures import Figures, figures
 
-from simulation import DEFAULT_PEOPLE, simulate  # noqa: E402
-from simulation.clock import add_months  # noqa: E402
+from simulation import DEFAULT_PEOPLE, simulate
+from simulation.clock import add_months
 
 
 def months_of(start: tuple[int, int], first: int, last: int) -> list[str]:
@@ -34,6 +34,7 @@ def summary(result: Figures, months: list[str]) -> dict[str, float | None]:
         "secondary_referrals_per_month": statistics.mean(
             result.secondary_referrals.get(m, 0) for m in months),
         "median_secondary_wait_days": result.median_wait(months),
+        "median_cmht_wait_days": result.median_wait(months, "cmht-1"),
         "rehab_moves": float(sum(result.rehab_moves.get(m, 0) for m in months)),
     }
 

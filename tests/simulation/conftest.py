@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from simulation import simulate  # noqa: E402
+from simulation import simulate
 
-SMALL = {"people": 3000, "months": 12, "seed": 11, "switch_month": 6}
+SMALL: dict[str, Any] = {"people": 3000, "months": 12, "seed": 11, "switch_month": 6}
 """A small borough: six months before the Hub opens, six after."""
 
 

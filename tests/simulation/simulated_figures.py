@@ -41,7 +41,8 @@ class Figures:
     hub_people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     hub_cost: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     secondary_referrals: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    waits: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    waits: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    """Days waited by the referrals seen, by (month seen, receiving provider)."""
     rehab_moves: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def hub_cost_per_person(self, month: str) -> Decimal | None:
@@ -49,9 +50,11 @@ class Figures:
         people = len(self.hub_people.get(month, ()))
         return self.hub_cost[month] / people if people else None
 
-    def median_wait(self, months: Iterable[str]) -> float | None:
-        """The median wait of the secondary referrals seen in the months, pooled."""
-        pooled = [days for month in months for days in self.waits.get(month, [])]
+    def median_wait(self, months: Iterable[str], provider: str | None = None) -> float | None:
+        """The median wait of the secondary referrals seen in the months (at one provider)."""
+        wanted = set(months)
+        pooled = [days for (month, to), waited in self.waits.items() for days in waited
+                  if month in wanted and provider in (None, to)]
         return statistics.median(pooled) if pooled else None
 
 
@@ -122,5 +125,5 @@ def _wait(referral: Event, events: list[Event], result: Figures) -> None:
     for seen in contacts:
         if seen >= received and all(seen < end for end in ends):
             days = (seen.astimezone(LONDON).date() - received.astimezone(LONDON).date()).days
-            result.waits[seen.astimezone(LONDON).date().isoformat()[:7]].append(days)
+            result.waits[seen.astimezone(LONDON).date().isoformat()[:7], team].append(days)
             return

@@ -21,6 +21,9 @@ Journey = Generator[int | None, int | None, None]
 """A person's path (or a team's routine): yields the instant to resume at, or None to wait to be
 woken by a team; is sent the instant of an offered appointment (or None) when woken."""
 
+Steps = Generator[int | None, int | None, bool]
+"""Part of a journey that answers whether the journey goes on."""
+
 WORKING_MINUTES = (540, 1020)
 """Appointments run from 09:00 to 17:00, London time."""
 

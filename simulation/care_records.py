@@ -92,8 +92,9 @@ class CareRecords:
                 f'"risk": "{story.risk}"}}')
         self.write_up("AssessmentRecorded", story, provider, staff, data)
 
-    def consent(self, story: Story, provider: str, staff: str, scope: str) -> None:
-        """The person's answer on sharing their story."""
-        given = "true" if self._rng.random() < self._habits.consent_given else "false"
+    def consent(self, story: Story, provider: str, staff: str, scope: str) -> bool:
+        """The person's answer on sharing their story: whether they agreed."""
+        given = self._rng.random() < self._habits.consent_given
         self.event("ConsentRecorded", story, provider, staff,
-                   f'{{"scope": "{scope}", "given": {given}}}')
+                   f'{{"scope": "{scope}", "given": {"true" if given else "false"}}}')
+        return given

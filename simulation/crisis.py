@@ -14,7 +14,8 @@ def presentation(borough: Borough) -> Journey:
     worker = borough.staff("home-tx")
     story = come_forward(borough, "home-tx", worker, risk="high")
     source = "police" if rng.random() < 0.6 else "other"
-    ref = records.referral_made(story, "home-tx", worker, "home-tx", "emergency", source)
+    priority = "emergency" if rng.random() < 0.7 else "very_urgent"
+    ref = records.referral_made(story, "home-tx", worker, "home-tx", priority, source)
     yield borough.now + rng.between(30, 240)
     records.contact(story, "home-tx", worker, "face_to_face", True, "crisis", 90, ref)
     records.assessment(story, "home-tx", worker, strengths(borough))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simulation import crisis, network, secondary_care
-from simulation.borough import Borough, Journey
+from simulation.borough import Borough, Journey, Steps
 from simulation.people import come_forward, strengths
 from simulation.story import Story
 
@@ -24,10 +24,9 @@ def self_referral(borough: Borough, channel: str) -> Journey:
     records.accepted(story, "hub", worker, ref)
     mode, purpose, minutes = FIRST_CONTACTS[channel]
     records.contact(story, "hub", worker, mode, True, purpose, minutes, ref)
-    if mode in ("email", "web_chat") and not (yield from first_appointment(borough, story, ref,
-                                                                           worker)):
-        return
-    yield from episode(borough, story, ref, worker)
+    in_person = mode not in ("email", "web_chat")
+    if in_person or (yield from first_appointment(borough, story, ref, worker)):
+        yield from episode(borough, story, ref, worker)
 
 
 def introduced(borough: Borough, story: Story, sender: str, staff: str, source: str) -> Journey:
@@ -40,7 +39,7 @@ def introduced(borough: Borough, story: Story, sender: str, staff: str, source: 
         yield from episode(borough, story, ref, worker)
 
 
-def first_appointment(borough: Borough, story: Story, ref: str, worker: str) -> secondary_care.Steps:
+def first_appointment(borough: Borough, story: Story, ref: str, worker: str) -> Steps:
     """A first appointment from the Hub's list, offered twice before the Hub lets go."""
     records, team = borough.records, borough.params.teams["hub"]
     for _ in range(2):
@@ -61,13 +60,13 @@ def episode(borough: Borough, story: Story, ref: str, worker: str) -> Journey:
     """Assessment, a plan and key worker when needs are complex, the Network, sessions, closure."""
     records, rng, pathways = borough.records, borough.rng, borough.params.pathways
     records.assessment(story, "hub", worker, strengths(borough))
-    records.consent(story, "hub", worker, "share_with_network")
+    shared = records.consent(story, "hub", worker, "share_with_network")
     complex_needs = story.risk == "high" or len(story.social_needs) >= pathways.complex_needs
     if complex_needs:
         records.key_worker_assigned(story, "hub", worker)
         records.plan_agreed(story, "hub", worker, strengths(borough))
     for need in story.social_needs:
-        if need in pathways.network and rng.random() < pathways.network_referral:
+        if shared and need in pathways.network and rng.random() < pathways.network_referral:
             borough.begin(network.referral(borough, story, need, worker), borough.later(1, 4))
     if rng.random() < pathways.hub_refers_secondary[story.risk]:
         borough.begin(secondary_care.referral(borough, story, "hub", worker, "hub"),
@@ -80,6 +79,6 @@ def episode(borough: Borough, story: Story, ref: str, worker: str) -> Journey:
         records.contact(story, "hub", worker, rng.pick(CHANNELS), rng.random() >= dna,
                         "intervention", 45, ref)
     if complex_needs:
-        records.plan_reviewed(story, "hub", worker, ["in_progress"] * len(story.needs))
+        records.plan_reviewed(story, "hub", worker)
         records.key_worker_ended(story, "hub", worker)
     records.closed(story, "hub", worker, ref, "treatment_complete")

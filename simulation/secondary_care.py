@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
-
 from simulation import hub, wards
-from simulation.borough import Borough, Journey
+from simulation.borough import Borough, Journey, Steps
 from simulation.people import strengths
 from simulation.story import Story
 from simulation.waiting_lists import TRANSFERRED
 
-Steps = Generator[int | None, int | None, bool]
 CHANNELS = ("face_to_face",) * 7 + ("telephone",) * 2 + ("video",)
 CLOSURES = ("treatment_complete",) * 17 + ("moved_away", "declined_by_person", "transferred")
 
@@ -103,8 +100,11 @@ def treatment(borough: Borough, story: Story, team: str, ref: str, worker: str) 
         records.contact(story, team, worker, rng.pick(CHANNELS), attended, "intervention",
                         50, ref)
         if session == sessions // 2:
-            records.plan_reviewed(story, team, worker, ["in_progress"] * len(story.needs))
+            records.plan_reviewed(story, team, worker)
         if session == admit_at:
             yield from wards.acute_stay(borough, story)
-    records.closed(story, team, worker, ref, rng.pick(CLOSURES))
+    reason = rng.pick(CLOSURES)
+    if reason == "moved_away":
+        records.moved_home(story, team, worker, borough.identities.postcode())
+    records.closed(story, team, worker, ref, reason)
     records.key_worker_ended(story, team, worker)

@@ -14,10 +14,8 @@ from simulation.opening import SECONDARY_TEAMS, opening_caseload, opening_size
 from simulation.parameters import BoroughParameters
 from simulation.waiting_lists import WaitingList
 
-DEFAULT_PEOPLE = 11_400
+DEFAULT_PEOPLE = 11_550
 """People in the default two-year borough: about 470 a month supported by the Hub once open."""
-DIRECTORY_YEARS = 4
-"""Providers are registered this many years before the start, before any story they appear in."""
 
 
 def simulate(people: int, months: int, seed: int, start: str = "2024-01",
@@ -49,8 +47,10 @@ def simulate(people: int, months: int, seed: int, start: str = "2024-01",
 
 def _stream(borough: Borough, people: int, calendar: ArrivalCalendar, days: tuple[int, int],
             start: tuple[int, int]) -> Iterator[str]:
-    """Register the providers, open the borough, and run it."""
-    registered = borough.clock.at(day_number(start[0] - DIRECTORY_YEARS, 1), 540)
+    """Register the providers (on 1 January, before the longest opening stay began), open the
+    borough, and run it."""
+    years_back = 1 + borough.params.wards.opening_stay_days[1] // 365
+    registered = borough.clock.at(day_number(start[0] - years_back, 1), 540)
     yield from registrations(borough, registered)
     for provider, team in borough.params.teams.items():
         borough.lists[provider] = WaitingList(borough, team)

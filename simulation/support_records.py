@@ -20,6 +20,9 @@ GOALS = {
 }
 
 
+PROGRESS = ("in_progress",) * 5 + ("achieved",) * 3 + ("not_started", "dropped")
+
+
 class SupportRecords(ReferralRecords):
     """Adds key workers, shared plans and ward stays, keeping each one's guard true."""
 
@@ -48,14 +51,18 @@ class SupportRecords(ReferralRecords):
         self.event("PlanAgreed", story, provider, staff, data)
         story.plan_id = plan_id
 
-    def plan_reviewed(self, story: Story, provider: str, staff: str, statuses: list[str]) -> None:
+    def plan_reviewed(self, story: Story, provider: str, staff: str) -> None:
         """Progress on each goal of the current plan, if there is one."""
         if story.plan_id is None:
             return
-        progress = [{"goal_id": goal, "status": status}
-                    for goal, status in zip(story.goal_ids, statuses, strict=False)]
+        progress = [{"goal_id": goal, "status": self._rng.pick(PROGRESS)}
+                    for goal in story.goal_ids]
         data = f'{{"plan_id": "{story.plan_id}", "progress": {json.dumps(progress)}}}'
         self.event("PlanReviewed", story, provider, staff, data)
+
+    def moved_home(self, story: Story, provider: str, staff: str, postcode: str) -> None:
+        """The person moves: a new postcode in their details."""
+        self.event("DetailsUpdated", story, provider, staff, f'{{"postcode": "{postcode}"}}')
 
     def admitted(self, story: Story, ward: str, staff: str, ward_type: str, out_of_area: bool,
                  at: int | None = None) -> str | None:

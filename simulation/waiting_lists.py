@@ -12,8 +12,17 @@ from simulation.parameters import TeamParameters
 TRANSFERRED = -1
 """Sent instead of an appointment when the Hub takes a waiting person on at the switch."""
 
-Entry = list[object]
-"""[the waiting journey, still waiting?, slots the first appointment takes]"""
+
+
+class Entry:
+    """One referral on the list: its journey, whether it still waits, the slots it will take."""
+
+    __slots__ = ("journey", "slots", "waiting")
+
+    def __init__(self, journey: Journey, slots: float) -> None:
+        self.journey = journey
+        self.slots = slots
+        self.waiting = True
 
 
 class WaitingList:
@@ -37,7 +46,8 @@ class WaitingList:
              ) -> Generator[int | None, int | None, int | None]:
         """Join the list; returns the appointment instant, None on giving up, or TRANSFERRED."""
         borough = self._borough
-        entry: Entry = [borough.current, True, self._team.shared_story_slot if shared else 1.0]
+        assert borough.current is not None
+        entry = Entry(borough.current, self._team.shared_story_slot if shared else 1.0)
         (self.urgent if urgent else self.routine).append(entry)
         patience = self._team.patience_days
         if patience is not None:
@@ -48,17 +58,15 @@ class WaitingList:
 
     def _give_up(self, entry: Entry) -> Journey:
         """The person stops waiting, unless they have already been offered a slot."""
-        if entry[1]:
+        if entry.waiting:
             self._leave(entry, None)
         return
         yield
 
     def _leave(self, entry: Entry, value: int | None) -> None:
         """Take an entry off the list and wake its journey with a value."""
-        entry[1] = False
-        journey = entry[0]
-        assert isinstance(journey, Generator)
-        self._borough.begin(journey, self._borough.now, value)
+        entry.waiting = False
+        self._borough.begin(entry.journey, self._borough.now, value)
 
     def work(self) -> Journey:
         """Every working morning, offer the day's slots to the head of the list."""
@@ -72,11 +80,13 @@ class WaitingList:
             yield clock.at(day, 480)
             self._credit += self._slots
             for queue in (self.urgent, self.routine):
-                while queue and (not queue[0][1] or self._credit >= queue[0][2]):  # type: ignore[operator]
+                while queue and (not queue[0].waiting or self._credit >= queue[0].slots):
                     entry = queue.popleft()
-                    if entry[1]:
-                        self._credit -= entry[2]  # type: ignore[operator]
+                    if entry.waiting:
+                        self._credit -= entry.slots
                         self._leave(entry, borough.later(*lead))
+                if queue:
+                    break
             if not (self.urgent or self.routine):
                 self._credit = min(self._credit, self._slots)
 
@@ -84,5 +94,5 @@ class WaitingList:
         """The Hub reviews the routine list and takes on a share of those still waiting."""
         rng = self._borough.rng
         for entry in self.routine:
-            if entry[1] and rng.random() < share:
+            if entry.waiting and rng.random() < share:
                 self._leave(entry, TRANSFERRED)

@@ -69,7 +69,7 @@ def ipsa_support(borough: Borough, story: Story, ward_staff: str) -> Journey:
         yield borough.later(*params.ipsa_gap_days)
         records.contact(story, "ipsa", worker, "face_to_face", rng.random() >= 0.08,
                         "intervention", 60, ref)
-    records.plan_reviewed(story, "ipsa", worker, ["achieved"] + ["in_progress"] * 8)
+    records.plan_reviewed(story, "ipsa", worker)
     records.closed(story, "ipsa", worker, ref, "treatment_complete")
     records.key_worker_ended(story, "ipsa", worker)
 

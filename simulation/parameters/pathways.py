@@ -55,7 +55,7 @@ class PathwayParameters:
     psychosis_share: float = 0.15
     """Share of routine secondary referrals that go to early intervention in psychosis."""
     triage_decline: ByRisk = field(default_factory=lambda: _by_risk(0.3, 0.08, 0.02))
-    assessment_accept: ByRisk = field(default_factory=lambda: _by_risk(0.25, 0.65, 0.93))
+    assessment_accept: ByRisk = field(default_factory=lambda: _by_risk(0.35, 0.78, 0.95))
     decline_reversal: float = 0.03
     """Share of declines after assessment that are retracted on appeal and then accepted."""
     gp_review: float = 0.5

@@ -35,6 +35,7 @@ def summary(result: Figures, months: list[str]) -> dict[str, float | None]:
             result.secondary_referrals.get(m, 0) for m in months),
         "median_secondary_wait_days": result.median_wait(months),
         "median_cmht_wait_days": result.median_wait(months, "cmht-1"),
+        "secondary_acceptance_rate": result.acceptance_rate(months),
         "rehab_moves": float(sum(result.rehab_moves.get(m, 0) for m in months)),
     }
 

@@ -29,6 +29,8 @@ FIELDS: dict[str, tuple[set[str], set[str]]] = {  # type: (required, optional)
     "ProviderRegistered": ({"name", "tier", "service", "unit_cost_gbp", "bed_day_cost_gbp"}, set()),
     "ProviderCostsChanged": ({"unit_cost_gbp", "bed_day_cost_gbp"}, set()),
     "PersonRegistered": ({"given_name", "family_name", "birth_date"}, {"nhs_number", "postcode"}),
+    "DetailsUpdated": (set(), {"nhs_number", "given_name", "family_name", "birth_date",
+                               "postcode"}),
     "ConsentRecorded": ({"scope", "given"}, set()),
     "ContactRecorded": ({"contact_id", "channel", "attendance", "purpose", "duration_minutes"},
                         {"referral_id", "summary"}),

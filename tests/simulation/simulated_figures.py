@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 LONDON = ZoneInfo("Europe/London")
 DIRECT = {"face_to_face", "telephone", "video", "talk_type"}
 HOME_MOVES = {"own_home", "supported_housing", "family"}
+ANSWERS = {"ReferralAccepted", "ReferralDeclined"}
 Event = dict[str, Any]
 
 
@@ -44,11 +45,19 @@ class Figures:
     waits: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     """Days waited by the referrals seen, by (month seen, receiving provider)."""
     rehab_moves: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    answers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """How each secondary referral received in the month was answered, as known now."""
 
     def hub_cost_per_person(self, month: str) -> Decimal | None:
         """Hub cost in the month divided by the people it supported then."""
         people = len(self.hub_people.get(month, ()))
         return self.hub_cost[month] / people if people else None
+
+    def acceptance_rate(self, months: Iterable[str]) -> float | None:
+        """Secondary referrals accepted over those accepted or declined, received in the months."""
+        answers = [answer for month in months for answer in self.answers.get(month, [])]
+        decided = answers.count("ReferralAccepted") + answers.count("ReferralDeclined")
+        return answers.count("ReferralAccepted") / decided if decided else None
 
     def median_wait(self, months: Iterable[str], provider: str | None = None) -> float | None:
         """The median wait of the secondary referrals seen in the months (at one provider)."""
@@ -105,6 +114,8 @@ def _person_figures(person: str, events: list[Event], tiers: dict[str, str],
             result.hub_cost[month_of(at)] += [c for t, c in costs if t <= when][-1]
         elif kind == "ReferralMade" and tiers[data["to_provider_id"]] == "secondary":
             result.secondary_referrals[month_of(at)] += 1
+            result.answers[month_of(at)] += [e["type"] for e in events if e["type"] in ANSWERS
+                                             and e["data"]["referral_id"] == data["referral_id"]]
             _wait(event, events, result)
         elif kind == "AdmittedToWard":
             stays[data["stay_id"]] = data["ward_type"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,10 @@ class Borough:
         self._sequence += 1
         heappush(self._waiting, (at, self._sequence, journey, value))
 
+    def call_at(self, at: int, action: Callable[[], None]) -> None:
+        """Do something at an instant."""
+        self.begin(_once(action), at)
+
     def staff(self, provider: str) -> str:
         """A member of the provider's staff."""
         team = self._staff[provider]
@@ -100,3 +104,10 @@ class Borough:
                 self._sequence += 1
                 heappush(waiting, (resume, self._sequence, journey, None))
         yield from recorder.release(self.end * 2)
+
+
+def _once(action: Callable[[], None]) -> Journey:
+    """A journey of one step."""
+    action()
+    return
+    yield

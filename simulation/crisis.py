@@ -45,8 +45,6 @@ def follow_up(borough: Borough, story: Story, worker: str) -> Journey:
         yield from hub.introduced(borough, story, "home-tx", worker, "secondary")
 
 
-def call(borough: Borough, story: Story) -> Journey:
+def call(borough: Borough, story: Story) -> None:
     """A crisis call answered by the Hub's round-the-clock line."""
     borough.records.contact(story, "hub", borough.staff("hub"), "telephone", True, "crisis", 40)
-    return
-    yield

@@ -72,7 +72,7 @@ def episode(borough: Borough, story: Story, ref: str, worker: str) -> Journey:
         borough.begin(secondary_care.referral(borough, story, "hub", worker, "hub"),
                       borough.later(1, 4))
     if rng.random() < pathways.crisis_contact_rate:
-        borough.begin(crisis.call(borough, story), borough.now + rng.between(60, 40320))
+        borough.call_at(borough.now + rng.between(60, 40320), lambda: crisis.call(borough, story))
     dna = borough.params.teams["hub"].dna_rate
     for _ in range(borough.count(pathways.hub_sessions_mean)):
         yield borough.later(*pathways.hub_gap_days)

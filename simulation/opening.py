@@ -18,18 +18,19 @@ def opening_size(params: BoroughParameters) -> float:
     return waiting + params.wards.opening_rehab_inpatients
 
 
-def opening_caseload(borough: Borough) -> int:
-    """Start everyone already waiting or on the rehab ward; returns how many people that is."""
+def opening_caseload(borough: Borough, people: int) -> int:
+    """Start everyone (up to `people`) already waiting or on the rehab ward; returns how many."""
     rng, started = borough.rng, 0
     for team in SECONDARY_TEAMS:
         params = borough.params.teams[team]
-        waiting = round(params.slots_per_day * borough.scale * params.opening_backlog_days)
+        waiting = min(people - started,
+                      round(params.slots_per_day * borough.scale * params.opening_backlog_days))
         span = params.opening_backlog_days * 7 // 5 * MINUTES_PER_DAY
         for received in sorted(borough.start - rng.between(1, span) for _ in range(waiting)):
             borough.begin(already_waiting(borough, team, received), borough.start)
         started += waiting
     wards_params = borough.params.wards
-    inpatients = round(wards_params.opening_rehab_inpatients * borough.scale)
+    inpatients = min(people - started, round(wards_params.opening_rehab_inpatients * borough.scale))
     for _ in range(inpatients):
         admitted = borough.start - rng.between(*wards_params.opening_stay_days) * MINUTES_PER_DAY
         borough.begin(already_on_rehab(borough, admitted), borough.start)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 
 from simulation.arrivals import ArrivalCalendar, arrivals
-from simulation.borough import Borough, Journey
+from simulation.borough import Borough
 from simulation.clock import MINUTES_PER_DAY, add_months, day_number
 from simulation.directory import cost_uplifts, registrations
 from simulation.opening import SECONDARY_TEAMS, opening_caseload, opening_size
@@ -55,16 +55,14 @@ def _stream(borough: Borough, people: int, calendar: ArrivalCalendar, days: tupl
     for provider, team in borough.params.teams.items():
         borough.lists[provider] = WaitingList(borough, team)
         borough.begin(borough.lists[provider].work(), borough.start)
-    already = opening_caseload(borough)
-    borough.begin(arrivals(borough, max(0, people - already), calendar, *days), borough.start)
+    already = opening_caseload(borough, people)
+    borough.begin(arrivals(borough, people - already, calendar, *days), borough.start)
     borough.begin(cost_uplifts(borough, *start), borough.start)
-    borough.begin(_switch(borough), borough.switch)
+    borough.call_at(borough.switch, lambda: _switch(borough))
     yield from borough.run()
 
 
-def _switch(borough: Borough) -> Journey:
+def _switch(borough: Borough) -> None:
     """The Hub opens and reviews the secondary teams' waiting lists."""
     for team in SECONDARY_TEAMS:
         borough.lists[team].review(borough.params.pathways.waiting_list_review)
-    return
-    yield

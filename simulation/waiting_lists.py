@@ -52,16 +52,14 @@ class WaitingList:
         patience = self._team.patience_days
         if patience is not None:
             days = borough.rng.expovariate(1.0 / patience)
-            borough.begin(self._give_up(entry), borough.now + int(days * MINUTES_PER_DAY))
+            borough.call_at(borough.now + int(days * MINUTES_PER_DAY), lambda: self._give_up(entry))
         offered = yield None
         return offered
 
-    def _give_up(self, entry: Entry) -> Journey:
+    def _give_up(self, entry: Entry) -> None:
         """The person stops waiting, unless they have already been offered a slot."""
         if entry.waiting:
             self._leave(entry, None)
-        return
-        yield
 
     def _leave(self, entry: Entry, value: int | None) -> None:
         """Take an entry off the list and wake its journey with a value."""

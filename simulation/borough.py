@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Generator, Iterator
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING
@@ -70,12 +69,6 @@ class Borough:
         """A member of the provider's staff."""
         team = self._staff[provider]
         return self.rng.pick(team)
-
-    def count(self, mean: float) -> int:
-        """A geometric count (0, 1, 2, ...) with the given mean."""
-        if mean <= 0:
-            return 0
-        return int(math.log(1.0 - self.rng.random()) / math.log(mean / (1.0 + mean)))
 
     def later(self, fewest: int, most: int) -> int:
         """An instant during working hours, between `fewest` and `most` working days from today."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from typing import TypeVar
@@ -23,3 +24,9 @@ class Chance(random.Random):
     def pick(self, options: Sequence[T]) -> T:
         """One of the options, each as likely."""
         return options[int(self.random() * len(options))]
+
+    def geometric(self, mean: float) -> int:
+        """A count (0, 1, 2, ...) where each further one is as likely as the mean implies."""
+        if mean <= 0:
+            return 0
+        return int(math.log(1.0 - self.random()) / math.log(mean / (1.0 + mean)))

@@ -25,7 +25,7 @@ def presentation(borough: Borough) -> Journey:
     if rng.random() < admission:
         yield from wards.acute_stay(borough, story)
     else:
-        for _ in range(borough.count(pathways.home_treatment_visits_mean)):
+        for _ in range(borough.rng.geometric(pathways.home_treatment_visits_mean)):
             yield borough.now + rng.between(1000, 2880)
             records.contact(story, "home-tx", worker, "face_to_face", True, "intervention", 60,
                             ref)

@@ -74,7 +74,7 @@ def episode(borough: Borough, story: Story, ref: str, worker: str) -> Journey:
     if rng.random() < pathways.crisis_contact_rate:
         borough.call_at(borough.now + rng.between(60, 40320), lambda: crisis.call(borough, story))
     dna = borough.params.teams["hub"].dna_rate
-    for _ in range(borough.count(pathways.hub_sessions_mean)):
+    for _ in range(borough.rng.geometric(pathways.hub_sessions_mean)):
         yield borough.later(*pathways.hub_gap_days)
         records.contact(story, "hub", worker, rng.pick(CHANNELS), rng.random() >= dna,
                         "intervention", 45, ref)

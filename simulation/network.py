@@ -23,7 +23,7 @@ def referral(borough: Borough, story: Story, need: str, sender_staff: str) -> Jo
         return
     yield offered
     attended_any = False
-    for session in range(1 + borough.count(service.sessions_mean - 1)):
+    for session in range(1 + borough.rng.geometric(service.sessions_mean - 1)):
         if session:
             yield borough.later(*service.gap_days)
         attended = rng.random() >= team.dna_rate

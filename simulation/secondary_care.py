@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulation import hub, wards
 from simulation.borough import Borough, Journey, Steps
+from simulation.clock import MINUTES_PER_DAY
 from simulation.people import strengths
 from simulation.story import Story
 from simulation.waiting_lists import TRANSFERRED
@@ -57,7 +58,7 @@ def first_appointment(borough: Borough, story: Story, team: str, ref: str, worke
             records.declined(story, team, worker, ref, "no reply to appointment offers", story.gp)
             return False
         yield offered
-        weeks = (borough.now - joined) / 10080
+        weeks = (borough.now - joined) / (7 * MINUTES_PER_DAY)
         attended = rng.random() >= params.dna_rate + params.dna_per_week_waited * weeks
         records.contact(story, team, worker, "face_to_face", attended, "assessment",
                         params.session_minutes, ref)
@@ -91,7 +92,7 @@ def treatment(borough: Borough, story: Story, team: str, ref: str, worker: str) 
     records, rng, pathways = borough.records, borough.rng, borough.params.pathways
     records.key_worker_assigned(story, team, worker)
     records.plan_agreed(story, team, worker, strengths(borough))
-    sessions = 1 + borough.count(pathways.treatment_contacts_mean - 1)
+    sessions = 1 + borough.rng.geometric(pathways.treatment_contacts_mean - 1)
     admit_at = rng.below(sessions) if rng.random() < pathways.treatment_admission[
         story.risk] else -1
     for session in range(sessions):

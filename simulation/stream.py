@@ -14,7 +14,7 @@ from simulation.opening import SECONDARY_TEAMS, opening_caseload, opening_size
 from simulation.parameters import BoroughParameters
 from simulation.waiting_lists import WaitingList
 
-DEFAULT_PEOPLE = 11_550
+DEFAULT_PEOPLE = 11_500
 """People in the default two-year borough: about 470 a month supported by the Hub once open."""
 
 

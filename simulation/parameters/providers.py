@@ -30,7 +30,7 @@ def default_providers(practices: int = 8) -> tuple[ProviderSpec, ...]:
     """The default directory: the Hub, practices, the Network, secondary teams, wards and IPSA."""
     spec = ProviderSpec
     return (
-        spec("hub", "Living Well Hub", "community", "hub", Decimal("49.30"), staff=24),
+        spec("hub", "Living Well Hub", "community", "hub", Decimal("49.00"), staff=24),
         *(_gp(n) for n in range(1, practices + 1)),
         spec("housing-1", "Network: Housing Advice", "community", "housing", Decimal("32.00")),
         spec("debt-1", "Network: Debt Advice", "community", "debt", Decimal("30.00")),

@@ -33,7 +33,7 @@ def default_teams() -> dict[str, TeamParameters]:
     team = TeamParameters
     return {
         "hub": team(14.0, (0, 1), (0, 2), dna_rate=0.08, session_minutes=45),
-        "cmht-1": team(6.1, (1, 3), (1, 3), 75.0, 0.1, 0.035, 15, 60, 0.5),
+        "cmht-1": team(6.0, (1, 3), (1, 3), 75.0, 0.1, 0.035, 15, 60, 0.5),
         "psychosis-1": team(1.05, (1, 2), (1, 3), 75.0, 0.1, 0.035, 15, 60, 0.5),
         "home-tx": team(3.0, (0, 0), (0, 1), dna_rate=0.05, session_minutes=60),
         "housing-1": team(5.0, (1, 3), (1, 5), dna_rate=0.15),

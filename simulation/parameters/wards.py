@@ -24,7 +24,7 @@ class WardParameters:
     `ipsa_months` and support them in the community for `ipsa_support_months`.
     """
 
-    opening_rehab_inpatients: float = 100.0
+    opening_rehab_inpatients: float = 90.0
     opening_stay_days: tuple[int, int] = (30, 1100)
     rehab_months_before: float = 36.0
     ipsa_months: float = 4.0

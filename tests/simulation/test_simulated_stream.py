@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,10 +16,23 @@ from import_shape import check_data, check_shape
 
 from simulation import simulate
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_same_arguments_give_byte_identical_lines() -> None:
     """Two runs with the same arguments write exactly the same lines."""
     assert list(simulate(600, 4, 5, switch_month=2)) == list(simulate(600, 4, 5, switch_month=2))
+
+
+def test_lines_do_not_depend_on_string_hashing() -> None:
+    """Two interpreters with different hash seeds write the same lines."""
+    script = ("import hashlib, sys; from simulation import simulate; "
+              "print(hashlib.sha256('\\n'.join(simulate(400, 3, 9)).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                              cwd=ROOT).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
+    assert len(digests.pop().strip()) == 64
 
 
 def test_another_seed_gives_another_borough() -> None:

@@ -81,11 +81,15 @@ class Borough:
     def run(self) -> Iterator[str]:
         """Resume journeys in instant order until the end; yield lines once their time has passed."""
         waiting, recorder, records = self._waiting, self.recorder, self.records
+        current, pending = recorder.current, recorder.pending
         while waiting and waiting[0][0] < self.end:
             at, _, journey, value = heappop(waiting)
             if at != self.now:
                 self.now = records.now = at
-                yield from recorder.release(at)
+                if current or (pending and pending[0][0] < at):
+                    yield from recorder.release(at)
+                else:
+                    recorder.now = at
             self.current = journey
             try:
                 resume = journey.send(value)

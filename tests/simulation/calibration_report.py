@@ -46,6 +46,7 @@ def main(people: int, months: int, seed: int) -> None:
     result = figures(lines)
     switch = months // 2
     print(f"lines: {len(lines)}  people: {people}  months: {months}  seed: {seed}")
+    print("month  hub_people  secondary_referrals  median_wait  rehab_moves  hub_cost_per_person")
     for month in months_of((2024, 1), 0, months):
         print(month, len(result.hub_people.get(month, ())),
               result.secondary_referrals.get(month, 0), result.median_wait([month]),

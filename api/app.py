@@ -17,6 +17,7 @@ from api.routes_health import router as health_router
 from api.routes_people import router as people_router
 from api.routes_providers import router as providers_router
 from api.routes_story import router as story_router
+from api.routes_web import router as web_router
 from commands import Ledger
 from commands.access_log import AccessLog
 
@@ -46,6 +47,7 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
     for router in (health_router, providers_router, people_router, story_router, figures_router):
         app.include_router(router)
+    app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)
     app.add_middleware(BodyLimit)
     app.add_middleware(RequestContext)

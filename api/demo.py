@@ -48,11 +48,14 @@ def load_demo(ledger: Ledger) -> int:
 
 
 def sign_in_sheet(base_url: str, key: str) -> str:
-    """A token per role, and a first request to try with each."""
+    """A token per role, a link per role that opens the web page signed in, and a first request."""
     lines = [f"Care-journey ledger at {base_url} (OpenAPI: {base_url}/docs)", ""]
+    links = ["", "Open the web page signed in (the link's token stays in that browser tab):"]
     for caller in ROLES:
         token = mint(caller, key, timedelta(hours=12))
         lines.append(f"{caller.role:>12}: {token}")
+        links.append(f"{caller.role:>12}: {base_url}/#token={token}")
+    lines += links
     lines += ["", "Try: curl -H 'Authorization: Bearer <analyst token>' "
               f"'{base_url}/outcomes/people-supported?from=2025-01&to=2025-03'"]
     return "\n".join(lines)

@@ -16,6 +16,7 @@ WEB = Path(__file__).parent / "web"
 ASSETS = {
     "page.js": "text/javascript", "session.js": "text/javascript", "figures.js": "text/javascript",
     "chart.js": "text/javascript", "caseload.js": "text/javascript", "page.css": "text/css",
+    "favicon.svg": "image/svg+xml",
 }
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "

@@ -22,8 +22,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """Serve the app until the block ends, with the tests' providers registered; yields its URL."""
+def running(app: FastAPI) -> Iterator[str]:
+    """Serve the app as it is until the block ends; yields its URL."""
     config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_config=None,
                             access_log=False, backlog=2048)
     server = uvicorn.Server(config)
@@ -34,12 +34,18 @@ def serving(app: FastAPI) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
-    base = f"http://127.0.0.1:{config.port}"
     try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Serve the app until the block ends, with the tests' providers registered; yields its URL."""
+    with running(app) as base:
         with httpx.Client(base_url=base) as setup:
             for code in PROVIDERS:
                 setup.post("/providers", json=provider_body(code), headers=bearer("admin")).raise_for_status()
         yield base
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)

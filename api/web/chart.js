@@ -4,7 +4,7 @@
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 640;
 const HEIGHT = 180;
-const PAD = { left: 48, right: 12, top: 12, bottom: 24 };
+const PAD = { left: 48, right: 12, top: 28, bottom: 24 };
 
 function node(name, attributes, text) {
   const element = document.createElementNS(SVG, name);
@@ -54,7 +54,7 @@ export function lineChart(title, months, series) {
         ? { points, class: `series series-${n}` }
         : { cx: x(run[0][0]), cy: y(run[0][1]), r: 3, class: `series dot series-${n}` }));
     }
-    svg.append(node("text", { x: PAD.left + 8 + n * 160, y: PAD.top + 4, class: `legend series-${n}` }, s.name));
+    svg.append(node("text", { x: PAD.left + 8 + n * 160, y: 14, class: `legend series-${n}` }, s.name));
   });
   return svg;
 }

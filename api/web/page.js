@@ -98,6 +98,12 @@ function wire() {
     guarded(() => showProvider(claimsOf(storedToken()).provider_id, byId("caseload-on").value));
   });
   document.addEventListener("ledger:problem", (event) => handle(event.detail));
+  window.addEventListener("hashchange", () => {
+    if (window.location.hash.startsWith("#token=")) {
+      adoptFragmentToken();
+      signIn();
+    }
+  });
 }
 
 wire();

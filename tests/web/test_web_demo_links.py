@@ -1,0 +1,18 @@
+"""The demo's sign-in sheet: a link per role that opens the web page signed in."""
+
+from __future__ import annotations
+
+import re
+
+from api.demo import ROLES, sign_in_sheet
+from api.tokens import verify
+
+KEY = "demo-signing-key-" + "z" * 32
+
+
+def test_the_sign_in_sheet_has_a_working_link_per_role() -> None:
+    """Each role's link carries a token, in the URL fragment, that the ledger accepts for that role."""
+    sheet = sign_in_sheet("http://127.0.0.1:8000", KEY)
+    links = re.findall(r"(\w+): http://127\.0\.0\.1:8000/#token=(\S+)", sheet)
+    assert [role for role, _ in links] == [caller.role for caller in ROLES]
+    assert all(verify(token, KEY).role == role for role, token in links)

@@ -1,0 +1,44 @@
+"""What the web tests share: headless Chromium's settings, tokens and sign-in links, and a small
+simulated borough with its figures caught up."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import psycopg
+from api_journeys import SIGNING_KEY
+
+from api.database import store_env
+from api.tokens import Caller, mint
+from commands import Ledger
+from commands.bulk_import import BulkImport
+from projections.runner import FiguresRunner
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+Link = Callable[..., str]
+
+
+def borough_env(database_url: str) -> dict[str, str]:
+    """A schema of its own holding 300 simulated people over six months from January 2025."""
+    from simulation import simulate
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    env = store_env(database_url, schema)
+    with Ledger(env=env) as ledger:
+        lines = simulate(300, 6, 5, "2025-01")
+        BulkImport(ledger).run(((n, line.encode()) for n, line in enumerate(lines, 1)), lambda n: None)
+    figures = FiguresRunner(env)
+    figures.catch_up()
+    figures.stop()
+    return env
+
+
+def token(role: str, provider: str | None = None, key: str = SIGNING_KEY) -> str:
+    """A bearer token for a role (at a provider), signed with ``key``."""
+    caller = Caller.model_validate({"role": role, "provider_id": provider, "staff_id": f"{role}-web"})
+    return mint(caller, key)

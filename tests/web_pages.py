@@ -19,6 +19,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 Link = Callable[..., str]
+SMALL_POOLS = {"POSTGRES_POOL_SIZE": "2", "POSTGRES_MAX_OVERFLOW": "2"}  # the server lives all session
 
 
 def borough_env(database_url: str) -> dict[str, str]:
@@ -28,7 +29,7 @@ def borough_env(database_url: str) -> dict[str, str]:
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
-    env = store_env(database_url, schema)
+    env = {**store_env(database_url, schema), **SMALL_POOLS}
     with Ledger(env=env) as ledger:
         lines = simulate(300, 6, 5, "2025-01")
         BulkImport(ledger).run(((n, line.encode()) for n, line in enumerate(lines, 1)), lambda n: None)

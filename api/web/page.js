@@ -50,11 +50,12 @@ function handle(problem) {
 
 async function showFiguresPage() {
   only("figures");
+  byId("figures-note").textContent = "Loading the figures…";
   const range = await defaultRange();
   byId("range-from").value = range.from;
   byId("range-to").value = range.to;
-  byId("figures-note").textContent = range.found ? "" : "No figures yet.";
   await showRange(byId("figure-tables"), range.from, range.to);
+  byId("figures-note").textContent = range.found ? "" : "No figures yet.";
 }
 
 async function signIn() {
@@ -91,7 +92,10 @@ function wire() {
       say("The first month comes after the last: swap them.");
       return;
     }
-    guarded(() => showRange(byId("figure-tables"), from, to));
+    byId("figures-note").textContent = "Loading the figures…";
+    guarded(() => showRange(byId("figure-tables"), from, to).then(() => {
+      byId("figures-note").textContent = "";
+    }));
   });
   byId("caseload-form").addEventListener("submit", (event) => {
     event.preventDefault();

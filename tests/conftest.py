@@ -14,6 +14,9 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from api.database import embedded_url, store_env
 from commands import Ledger
 
+# Small pools: a run opens many applications at once, and PostgreSQL allows 100 connections.
+os.environ.setdefault("LEDGER_POOL_SIZE", "2")
+
 
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> str:

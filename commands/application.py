@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import InfrastructureFactory, IntegrityError
+from eventsourcing.utils import Environment
 
 from commands.directory import DirectoryLookups
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
+from commands.sessions import tune_sessions
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
 from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn, UnknownPerson
@@ -37,6 +39,10 @@ class Ledger(DirectoryLookups, Application[UUID]):
     def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
         super().__init__(env)
         self.clock = clock
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory:
+        """The library's factory, its sessions tuned (see ``commands.sessions``)."""
+        return tune_sessions(super().construct_factory(env), env)  # type: ignore[no-any-return]
 
     @property
     def log_recorder(self) -> LedgerRecorder:

@@ -10,6 +10,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from api import problems
+from api.deadline import DEFAULT_SECONDS, Deadline
 from api.middleware import BodyLimit, RequestContext
 from api.routes_health import router as health_router
 from api.routes_people import router as people_router
@@ -44,6 +45,7 @@ def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
         app.include_router(router)
     problems.install(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(Deadline, seconds=float(env.get("LEDGER_REQUEST_DEADLINE", DEFAULT_SECONDS)))
     app.add_middleware(RequestContext)
     return app
 

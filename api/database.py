@@ -41,6 +41,7 @@ def store_env(url: str, schema: str | None = None) -> dict[str, str]:
         "POSTGRES_CONNECT_TIMEOUT": os.environ.get("LEDGER_POOL_TIMEOUT", "2"),
         "LEDGER_CONNECT_TIMEOUT": os.environ.get("LEDGER_CONNECT_TIMEOUT", "5"),
         "LEDGER_STATEMENT_TIMEOUT": os.environ.get("LEDGER_STATEMENT_TIMEOUT", "30"),
+        "LEDGER_REQUEST_DEADLINE": os.environ.get("LEDGER_REQUEST_DEADLINE", "60"),
         "POSTGRES_PRE_PING": "y",
         "POSTGRES_POOL_SIZE": os.environ.get("LEDGER_POOL_SIZE", "8"),
         "POSTGRES_MAX_OVERFLOW": "8",

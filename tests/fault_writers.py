@@ -75,3 +75,22 @@ def write_contacts(url: str, writer: str, people: list[UUID], count: int, tally:
                 tally.acknowledged[key] = (person, int(answer.json()["version"]))
             else:
                 tally.refused.append((key, answer.status_code, answer.text[:200]))
+
+
+def probe(url: str, person: UUID, tally: Tally) -> tuple[int, float]:
+    """One keyed append sent once while the store is in trouble: its status and how long it took."""
+    started, key = time.monotonic(), "probe"
+    with tally.lock:
+        tally.sent.add(key)
+    answer = httpx.post(f"{url}/people/{person}/events", json=contact(key),
+                        headers={**HUB, "Idempotency-Key": key}, timeout=120)
+    return answer.status_code, time.monotonic() - started
+
+
+def settle_probe(url: str, person: UUID, tally: Tally) -> None:
+    """Send the probe again, same key, until acknowledged: whether or not it landed, once."""
+    answer = send_until_answered(url, f"/people/{person}/events", contact("probe"), "probe", tally,
+                                 time.monotonic() + 60)
+    assert answer is not None, "the probe was never acknowledged"
+    assert answer.status_code == 201, answer.text
+    tally.acknowledged["probe"] = (person, int(answer.json()["version"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,7 +34,7 @@ class ServedLedger:
         """Start the server and wait until its health check answers 200."""
         self.process = subprocess.Popen(
             [str(LEDGER), "serve", "--port", str(self.port)], env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=(Path(self.home) / "serve.log").open("ab"))
         deadline = time.monotonic() + timeout
         while not self._healthy():
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -69,3 +70,4 @@ class ServedLedger:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=15)
+        shutil.rmtree(self.home, ignore_errors=True)

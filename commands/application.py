@@ -127,13 +127,26 @@ class Ledger(DirectoryLookups, Application[UUID]):
         answer = Receipt(person_id, version, 0).as_answer()
         if key is not None:
             aggregates.append(IdempotencyRecord.answered(key, digest, answer))
+        pending = [event for aggregate in aggregates for event in aggregate.pending_events]
         try:
             recordings = self.save(*aggregates)
         except IntegrityError:
             if (earlier := earlier_answer(self.repository, key, digest)) is not None:
                 return self._repeat(earlier)
+            if self._already_stored(pending):
+                return Receipt(person_id, version, self.recorder.max_notification_id() or 0)
             raise conflict() from None
         return Receipt(person_id, version, recordings[-1].notification.id)
+
+    def _already_stored(self, pending: list[Any]) -> bool:
+        """Whether exactly these events are stored: our own commit, whose answer was lost
+        (the library's retry of a dropped connection then meets them as a conflict)."""
+        for event in pending:
+            version = event.originator_version
+            stored = self.recorder.select_events(event.originator_id, gt=version - 1, lte=version)
+            if not stored or self.mapper.to_domain_event(stored[0]) != event:
+                return False
+        return True
 
     def _concurrent_write(self) -> Exception:
         return ConcurrentWrite("version: another writer appended to this story first", "version")

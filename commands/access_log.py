@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import InfrastructureFactory, IntegrityError
 from eventsourcing.utils import Environment
 
@@ -48,6 +49,7 @@ class AccessLog(Application[UUID]):
 
     name = "access_log"
     snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
+    snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory:
         """The library's factory, its sessions tuned (see ``commands.sessions``)."""

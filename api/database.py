@@ -38,7 +38,7 @@ def store_env(url: str, schema: str | None = None) -> dict[str, str]:
         "POSTGRES_USER": str(parts.get("user", "postgres")),
         "POSTGRES_PASSWORD": str(parts.get("password", "")),
         "POSTGRES_LOCK_TIMEOUT": os.environ.get("LEDGER_LOCK_TIMEOUT", "5"),
-        "POSTGRES_CONNECT_TIMEOUT": os.environ.get("LEDGER_POOL_TIMEOUT", "2"),
+        "POSTGRES_CONNECT_TIMEOUT": os.environ.get("LEDGER_POOL_TIMEOUT", "5"),
         "LEDGER_CONNECT_TIMEOUT": os.environ.get("LEDGER_CONNECT_TIMEOUT", "5"),
         "LEDGER_STATEMENT_TIMEOUT": os.environ.get("LEDGER_STATEMENT_TIMEOUT", "30"),
         "LEDGER_REQUEST_DEADLINE": os.environ.get("LEDGER_REQUEST_DEADLINE", "60"),

@@ -11,7 +11,9 @@ from fastapi import FastAPI
 
 from api import problems
 from api.deadline import DEFAULT_SECONDS, Deadline
+from api.figures_state import start_figures, stop_figures
 from api.middleware import BodyLimit, RequestContext
+from api.routes_figures import router as figures_router
 from api.routes_health import router as health_router
 from api.routes_people import router as people_router
 from api.routes_providers import router as providers_router
@@ -25,7 +27,7 @@ def worker_threads(env: dict[str, str]) -> int:
     return int(env.get("POSTGRES_POOL_SIZE", "5")) + int(env.get("POSTGRES_MAX_OVERFLOW", "10"))
 
 
-def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
+def create_app(env: dict[str, str], signing_key: str, projections: bool = True) -> FastAPI:
     """The ledger's HTTP API over the store that ``env`` names."""
 
     @asynccontextmanager
@@ -34,14 +36,16 @@ def create_app(env: dict[str, str], signing_key: str) -> FastAPI:
         app.state.ledger = Ledger(env=env)
         app.state.access_log = AccessLog(env=env)
         app.state.signing_key = signing_key
+        start_figures(app.state, env, follow=projections)
         try:
             yield
         finally:
+            stop_figures(app.state)
             app.state.access_log.close()
             app.state.ledger.close()
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    for router in (health_router, providers_router, people_router, story_router):
+    for router in (health_router, providers_router, people_router, story_router, figures_router):
         app.include_router(router)
     problems.install(app)
     app.add_middleware(BodyLimit)

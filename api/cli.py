@@ -18,6 +18,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     demo: Annotated[bool, typer.Option(help="Load a simulated borough if the ledger is empty")] = False,
+    projections: Annotated[bool, typer.Option(help="Follow the log in-process")] = True,
 ) -> None:
     """Serve the HTTP API."""
     import uvicorn
@@ -28,7 +29,15 @@ def serve(
     from api.logs import configure_logging
 
     configure_logging()
-    app = create_app(store_env(database_url()), signing_key())
+    env, key = store_env(database_url()), signing_key()
+    if demo:
+        from api.demo import load_demo, sign_in_sheet
+        from commands import Ledger
+
+        with Ledger(env=env) as ledger:
+            load_demo(ledger)
+        typer.echo(sign_in_sheet(f"http://{host}:{port}", key))
+    app = create_app(env, key, projections=projections)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths
 
 
@@ -50,8 +59,10 @@ def token(
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api import cli_audit, cli_import
+    from api import cli_audit, cli_figures, cli_import, cli_simulate
 
     cli_import.register(cli)
+    cli_simulate.register(cli)
+    cli_figures.register(cli)
     cli_audit.register(cli)
     cli()

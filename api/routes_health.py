@@ -14,6 +14,8 @@ def health(request: Request) -> dict[str, Any]:
     """Whether the ledger and its store are up."""
     try:
         request.app.state.ledger.recorder.max_notification_id()
+        figures = getattr(request.app.state, "figures", None)
+        projections = {} if figures is None else {"figures": {**figures.lag(), "error": figures.last_error}}
     except Exception as error:
         raise HTTPException(status_code=503, detail="the store does not answer") from error
-    return {"status": "ok"}
+    return {"status": "ok", "projections": projections}

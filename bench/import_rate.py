@@ -1,6 +1,6 @@
 """`ledger import` speed against the raw-SQL limit and the plain library path, in one run.
 
-    .venv/bin/python -m bench.import_rate --events 500000
+    .venv/bin/python -m bench.import_rate --people 46000     # a simulated borough, ~520k events
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from bench.synthetic import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from ledger.lines import parse_line
+from simulation import simulate
 
 
 def fresh_ledger(url: str) -> Ledger:
@@ -61,16 +62,18 @@ def library_rate(url: str, lines: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, default=500_000)
+    parser.add_argument("--people", type=int, default=46_000, help="people in the simulated borough")
     parser.add_argument("--sample", type=int, default=5_000, help="events on the library path")
     args = parser.parse_args()
     url = database_url()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "borough.ndjson"
-        path.write_text("\n".join(borough_lines(args.events)) + "\n")
+        with path.open("w") as out:
+            for line in simulate(args.people, 24, seed=1):
+                out.write(line + "\n")
         appended, bulk = bulk_rate(url, path)
     library = library_rate(url, list(borough_lines(args.sample)))
-    raw = raw_insert_rate(url, rows=min(args.events, 200_000))
+    raw = raw_insert_rate(url, rows=min(appended, 200_000))
     print(f"ledger import: {appended} events at {bulk:,.0f} events/s")
     print(f"plain library path (one command per event): {library:,.0f} events/s")
     print(f"raw SQL limit (1000 rows per commit): {raw:,.0f} rows/s")

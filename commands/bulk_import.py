@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from eventsourcing.persistence import IntegrityError
@@ -25,33 +26,46 @@ class ImportReport:
 
 
 class BulkImport:
-    """Appends an NDJSON stream in batches, falling back to one line at a time on a conflict."""
+    """Appends an NDJSON stream in batches, falling back to one line at a time on a conflict.
+
+    Batches are pipelined: while one batch is written (in a writer thread, under the log's
+    lock), the next is parsed and decided in memory. If the write loses a race, that batch is
+    redone one line at a time and the next is decided again on the stories as stored.
+    """
 
     def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 50_000) -> None:
         self.ledger = ledger
         self.batch_size = batch_size
         self.cache = StoryCache(cache_size)
         self.report = ImportReport()
+        self.in_flight: tuple[list[tuple[int, ParsedLine]], ImportBatch, Future[None]] | None = None
+        self.writer = ThreadPoolExecutor(max_workers=1)
 
     def run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
         """Import every line, calling ``advance`` with the bytes consumed after each batch."""
         batch: list[tuple[int, ParsedLine]] = []
         consumed = 0
-        for number, raw in lines:
-            consumed += len(raw)
-            parsed = self._parse(number, raw)
-            if parsed is None:
-                continue
-            if parsed.is_provider_event or parsed.idempotency_key is not None:
-                self._flush(batch)
-                self._one_by_one([(number, parsed)])
-                continue
-            batch.append((number, parsed))
-            if len(batch) >= self.batch_size:
-                self._flush(batch)
-                advance(consumed)
-                consumed = 0
-        self._flush(batch)
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer")
+        try:
+            for number, raw in lines:
+                consumed += len(raw)
+                parsed = self._parse(number, raw)
+                if parsed is None:
+                    continue
+                if parsed.is_provider_event or parsed.idempotency_key is not None:
+                    self._flush(batch)
+                    self._settle()
+                    self._one_by_one([(number, parsed)])
+                    continue
+                batch.append((number, parsed))
+                if len(batch) >= self.batch_size:
+                    self._flush(batch)
+                    advance(consumed)
+                    consumed = 0
+            self._flush(batch)
+            self._settle()
+        finally:
+            self.writer.shutdown(wait=True)
         advance(consumed)
         return self.report
 
@@ -67,19 +81,37 @@ class BulkImport:
         return None
 
     def _flush(self, batch: list[tuple[int, ParsedLine]]) -> None:
+        """Decide the batch now; write it once the batch before it has landed."""
         if not batch:
             return
+        lines = list(batch)
+        batch.clear()
+        work = self._decide(lines)
+        if not self._settle():
+            work = self._decide(lines)
+        stored = work.stored_events()
+        self.in_flight = (lines, work, self.writer.submit(self.ledger.log_recorder.copy_events, stored))
+
+    def _decide(self, lines: list[tuple[int, ParsedLine]]) -> ImportBatch:
         work = ImportBatch(self.ledger, self.cache)
-        rejections = work.apply_all(batch)
+        work.apply_all(lines)
+        return work
+
+    def _settle(self) -> bool:
+        """Wait for the batch in flight: True if it landed, False if it was redone line by line."""
+        if self.in_flight is None:
+            return True
+        lines, work, writing = self.in_flight
+        self.in_flight = None
         try:
-            work.save()
+            writing.result()
         except IntegrityError:
             self.cache.clear()
-            self._one_by_one(batch)
-        else:
-            self.report.rejections.extend(rejections)
-            self.report.appended += work.appended
-        batch.clear()
+            self._one_by_one(lines)
+            return False
+        self.report.rejections.extend(work.rejections)
+        self.report.appended += work.appended
+        return True
 
     def _one_by_one(self, lines: list[tuple[int, ParsedLine]]) -> None:
         for number, parsed in lines:

@@ -44,14 +44,20 @@ class ChainTable:
         ).format(self.table)
 
     def link(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
-        """Add the links of events about to be inserted (the caller holds the write lock)."""
+        """Add the links of events about to be inserted (the caller holds the write lock).
+
+        A link that already exists is skipped rather than refused, so that the events' own
+        insert is the statement that fails on a version conflict: an earlier failure in the
+        library's pipeline would leave its prepared statements unprepared on the connection.
+        """
         ids = list({event.originator_id for event in stored_events})
         curs.execute(SQL(
             "SELECT DISTINCT ON (originator_id) originator_id, story_hash FROM {} "
             "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version DESC"
-        ).format(self.table), (ids,))
+        ).format(self.table), (ids,), prepare=False)
         heads = {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
-        curs.execute(SQL("SELECT log_hash FROM {} ORDER BY position DESC LIMIT 1").format(self.table))
+        curs.execute(SQL("SELECT log_hash FROM {} ORDER BY position DESC LIMIT 1").format(self.table),
+                     prepare=False)
         row = curs.fetchone()
         log_head = row["log_hash"] if row else GENESIS
         rows = []
@@ -61,5 +67,9 @@ class ChainTable:
             heads[event.originator_id] = story
             log_head = log_link(log_head, story)
             rows.append((event.originator_id, event.originator_version, story, log_head))
-        curs.executemany(SQL("INSERT INTO {} (originator_id, originator_version, story_hash, "
-                             "log_hash) VALUES (%s, %s, %s, %s)").format(self.table), rows)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        curs.execute(SQL(
+            "INSERT INTO {} (originator_id, originator_version, story_hash, log_hash) "
+            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::text[]) "
+            "ON CONFLICT DO NOTHING"
+        ).format(self.table), columns, prepare=False)

@@ -6,6 +6,7 @@ from collections import OrderedDict
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.persistence import StoredEvent
 from psycopg.sql import SQL, Identifier
 
 from commands.application import Ledger
@@ -22,6 +23,7 @@ class StoryCache:
         self.size = size
         self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
         self.providers: set[str] = set()
+        self.recent_claims: dict[UUID, UUID] = {}
 
     def get(self, person_id: UUID) -> PersonStory | None:
         story = self.stories.get(person_id)
@@ -40,6 +42,7 @@ class StoryCache:
 
     def clear(self) -> None:
         self.stories.clear()
+        self.recent_claims.clear()
 
 
 class ImportBatch:
@@ -53,28 +56,26 @@ class ImportBatch:
         self.claims: dict[UUID, NhsNumberClaim] = {}
         self.existing: set[UUID] = set()
         self.appended = 0
+        self.rejections: list[tuple[int, str]] = []
 
-    def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> list[tuple[int, str]]:
-        """Decide each line; answer the rejected ones with their reasons."""
+    def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
+        """Decide each line, keeping the rejected ones with their reasons."""
         self.existing = self._existing_streams(batch)
-        rejections = []
         for number, parsed in batch:
             try:
                 self._apply(parsed)
                 self.appended += 1
             except LedgerError as refusal:
-                rejections.append((number, refusal.message))
-        return rejections
+                self.rejections.append((number, refusal.message))
 
-    def save(self) -> None:
-        """Save every touched story and new claim in one transaction (``COPY`` under the lock)."""
+    def stored_events(self) -> list[StoredEvent]:
+        """The batch's new events, encoded for the log; the stories stay cached as decided."""
         aggregates: list[Any] = [*self.touched.values(), *self.claims.values()]
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
-        if events:
-            to_stored = self.ledger.mapper.to_stored_event
-            self.ledger.log_recorder.copy_events([to_stored(event) for event in events])
         for story in self.touched.values():
             self.cache.keep(story)
+        self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()}
+        return [self.ledger.mapper.to_stored_event(event) for event in events]
 
     def _apply(self, parsed: ParsedLine) -> None:
         person_id, occurrence = parsed.person_id, parsed.occurrence
@@ -104,7 +105,7 @@ class ImportBatch:
         if nhs_number is None:
             return
         key = nhs_claim_key(nhs_number, self.ledger.claim_namespace)
-        owner = self.claims[key].person_id if key in self.claims else None
+        owner = self.claims[key].person_id if key in self.claims else self.cache.recent_claims.get(key)
         if owner is None and key in self.existing:
             owner = self.ledger.nhs_number_owner(nhs_number)
         if owner is not None and owner != person_id:

@@ -48,7 +48,8 @@ class LedgerRecorder(PostgresApplicationRecorder):
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""
         if stored_events:
-            self._lock_table(curs)
+            for statement in self.lock_table_statements:
+                curs.execute(statement, prepare=False)
             self.chain.link(curs, stored_events)
 
     def copy_events(self, stored_events: Sequence[StoredEvent]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -82,3 +83,24 @@ def test_a_story_saved_by_another_writer_mid_import_is_not_overwritten(ledger: L
     report = importer.run(enumerate([contact_line("c-2")], 1), lambda n: None)
     assert not report.rejections
     assert ledger.story(UUID(PERSON)).version == 4
+
+
+def test_a_batch_that_loses_a_race_while_the_next_is_decided_loses_nothing(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch written second conflicts; it and the batch decided on top of it are redone."""
+    real_copy = ledger.log_recorder.copy_events
+    calls = []
+
+    def copy_after_another_writer(stored: Any) -> None:
+        calls.append(len(stored))
+        if len(calls) == 2:
+            ledger.append(UUID(PERSON), [contact("c-9")])  # lands first, same story
+        real_copy(stored)
+
+    monkeypatch.setattr(ledger.log_recorder, "copy_events", copy_after_another_writer)
+    lines = [HUB, REGISTERED, *(contact_line(f"c-{n}") for n in range(1, 7))]
+    report = run(ledger, lines, batch_size=2)
+    contacts = sorted(e.data["contact_id"] for e in ledger.story(UUID(PERSON)).entries[1:])
+    assert (report.rejections, report.appended) == ([], 8)
+    assert contacts == ["c-1", "c-2", "c-3", "c-4", "c-5", "c-6", "c-9"]

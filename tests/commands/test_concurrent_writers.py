@@ -25,7 +25,8 @@ def person(ledger: Ledger) -> UUID:
 
 def race(env: dict[str, str], person: UUID, expected: int | None) -> list[str]:
     """Eight writers, each with its own application and pool, append at once."""
-    apps = [Ledger(env=env) for _ in range(WRITERS)]
+    small_pool = {**env, "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "0"}
+    apps = [Ledger(env=small_pool) for _ in range(WRITERS)]
 
     def write(n: int) -> str:
         try:

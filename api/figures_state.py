@@ -1,0 +1,48 @@
+"""The figures' side of the composition root: the runner, its settings, and read-your-writes."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import HTTPException
+
+from projections.runner import FiguresRunner
+
+WAIT_SECONDS = float(os.environ.get("LEDGER_READ_WAIT_SECONDS", "5"))
+
+
+def disclosure_threshold() -> int:
+    """The smallest count a commissioner may see (``LEDGER_DISCLOSURE_THRESHOLD``, default 5)."""
+    return int(os.environ.get("LEDGER_DISCLOSURE_THRESHOLD", "5"))
+
+
+def start_figures(state: Any, env: dict[str, str], follow: bool) -> None:
+    """Build the figures' runner over the app's ledger; follow the log unless a worker does."""
+    state.figures = FiguresRunner(env, app=state.ledger)
+    if follow:
+        state.figures.start()
+
+
+def stop_figures(state: Any) -> None:
+    """Stop following and release the figures' connections."""
+    figures = getattr(state, "figures", None)
+    if figures is not None:
+        figures.stop()
+
+
+def reached(figures: FiguresRunner, after: int | None) -> None:
+    """Wait until the figures include the write at log position ``after``, else 503."""
+    if after is None:
+        return
+    try:
+        figures.wait(after, timeout=WAIT_SECONDS)
+    except TimeoutError:
+        raise HTTPException(503, f"after: the figures have not yet reached position {after}",
+                            headers={"Retry-After": "1"}) from None
+
+
+def london_today() -> datetime:
+    """Now, for "days waited so far" (the route reads the clock, never the projection)."""
+    return datetime.now(UTC)

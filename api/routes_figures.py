@@ -1,0 +1,102 @@
+"""Figures: caseloads and waiting lists for provider staff, outcome figures for commissioners."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+
+from api.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
+from api.figures_state import disclosure_threshold, london_today, reached
+from api.tokens import Caller
+from projections.calendar import Month, london_date
+from projections.caseload import key_worker_caseload, people_on
+from projections.live_facts import LiveFacts
+from projections.outcomes import Question, outcomes
+from projections.waiting_list import waiting_list
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}
+router = APIRouter(tags=["figures"], responses=RESPONSES)
+Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "analyst"))]
+Readers = Annotated[Caller, Depends(caller_with_role("commissioner", "analyst"))]
+After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
+MetricName = Literal["people-supported", "caseload", "waiting-times", "referrals", "cost",
+                     "rehab-moves", "handoffs"]
+MonthText = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
+
+
+def _own_provider(caller: Caller, provider_id: str) -> None:
+    if caller.role != "analyst" and caller.provider_id != provider_id:
+        raise HTTPException(403, "Authorization: staff see only their own provider's figures")
+
+
+@router.get("/providers/{provider_id}/caseload")
+def provider_caseload(request: Request, provider_id: str, caller: Staff, after: After = None,
+                      on: date | None = None) -> dict[str, Any]:
+    """People on a provider's caseload on a date (today when not given)."""
+    _own_provider(caller, provider_id)
+    reached(request.app.state.figures, after)
+    day = on or london_date(london_today())
+    people = people_on(LiveFacts(request.app.state.figures.view), provider_id, day)
+    return {"provider_id": provider_id, "on": day.isoformat(), "people": [str(p) for p in people],
+            "count": len(people)}
+
+
+@router.get("/providers/{provider_id}/waiting-list")
+def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
+                          after: After = None) -> dict[str, Any]:
+    """A provider's open, unseen referrals, oldest first, with days waited so far."""
+    _own_provider(caller, provider_id)
+    reached(request.app.state.figures, after)
+    today = london_date(london_today())
+    waits = waiting_list(LiveFacts(request.app.state.figures.view), provider_id, today)
+    return {"provider_id": provider_id, "on": today.isoformat(), "waiting": waits, "count": len(waits)}
+
+
+@router.get("/key-workers/{staff_id}/caseload")
+def key_worker_people(request: Request, staff_id: str, caller: Staff,
+                      after: After = None) -> dict[str, Any]:
+    """People whose current key worker is this staff member (the worker themselves or an analyst)."""
+    if caller.role != "analyst" and caller.staff_id != staff_id:
+        raise HTTPException(403, "Authorization: key workers see only their own caseload")
+    reached(request.app.state.figures, after)
+    people = key_worker_caseload(LiveFacts(request.app.state.figures.view), staff_id)
+    return {"staff_id": staff_id, "people": [str(p) for p in people], "count": len(people)}
+
+
+@router.get("/outcomes/{metric}")
+def outcome_figures(
+    request: Request, metric: MetricName, caller: Readers,
+    start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
+    provider: str | None = None, baseline_from: MonthText | None = None,
+    baseline_to: MonthText | None = None, after: After = None,
+) -> dict[str, Any]:
+    """Outcome figures by month: exact for analysts, disclosure-controlled for commissioners."""
+    reached(request.app.state.figures, after)
+    if (baseline_from is None) != (baseline_to is None):
+        raise HTTPException(422, "baseline_from: give both baseline_from and baseline_to")
+    baseline = None
+    if baseline_from and baseline_to:
+        baseline = (Month.parse(baseline_from), Month.parse(baseline_to))
+    question = Question(metric, Month.parse(start), Month.parse(end), provider, baseline)
+    if question.end < question.start:
+        raise HTTPException(422, "to: the last month comes before the first")
+    return outcomes(request.app.state.figures.view, question, is_exact=caller.role == "analyst",
+                    threshold=disclosure_threshold())
+
+
+@router.get("/metrics", response_class=PlainTextResponse, tags=["health"])
+def metrics(request: Request) -> str:
+    """Projection positions and lag in Prometheus text format (no personal data)."""
+    lines = ["# HELP ledger_projection_position Last log position the figures include.",
+             "# TYPE ledger_projection_position gauge",
+             "# HELP ledger_projection_lag Log entries not yet in the figures (an upper bound).",
+             "# TYPE ledger_projection_lag gauge"]
+    for source, report in request.app.state.figures.lag().items():
+        labels = f'{{projection="figures",source="{source}"}}'
+        lines.append(f"ledger_projection_position{labels} {report['position']}")
+        lines.append(f"ledger_projection_lag{labels} {report['lag']}")
+    return "\n".join(lines) + "\n"

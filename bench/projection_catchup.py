@@ -1,0 +1,112 @@
+"""Catch-up rate of the batched figures projector on a log of N events, beside the library's own
+one-transaction-per-event ``ProjectionRunner`` and the bare read-and-decode rate, in one run.
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python -m bench.projection_catchup --events 1000000 --baseline-events 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import uuid
+from typing import Any
+
+import psycopg
+from eventsourcing.persistence import Tracking
+from eventsourcing.projection import Projection, ProjectionRunner
+
+from api.database import database_url, store_env
+from bench.log_generator import borough_lines
+from commands import Ledger
+from commands.bulk_import import BulkImport
+from projections.rows import TOPICS, fact_of
+from projections.runner import FiguresRunner
+from projections.sources import LedgerLog
+from projections.tables import FiguresView
+
+
+class PerEventFigures(Projection[FiguresView]):
+    """The same fact rows, written the library's way: one transaction per event."""
+
+    name = "figures"
+    topics = TOPICS
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        fact = fact_of(domain_event)
+        with self.view.datastore.transaction(commit=True) as curs:
+            if fact is not None:
+                table, row = fact
+                marks = ", ".join(["%s"] * len(row))
+                curs.execute(f"INSERT INTO {self.view.table(table).as_string(curs)} VALUES ({marks})", row)
+            self.view._insert_tracking(curs, tracking)
+
+
+CREATED: list[str] = []
+
+
+def schema(url: str) -> str:
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    CREATED.append(name)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    return name
+
+
+def timed(label: str, count: int, work: Any) -> float:
+    started = time.perf_counter()
+    work()
+    rate = count / (time.perf_counter() - started)
+    print(f"{label:<52} {count:>9,} events {rate:>10,.0f} ev/s")
+    return rate
+
+
+def read_and_decode(app: Any, head: int) -> None:
+    position = 0
+    while position < head:
+        page = app.recorder.select_notifications(position, 1000, inclusive_of_start=False)
+        for n in page:
+            app.mapper.to_domain_event(n) if n.topic in TOPICS else None
+        position = page[-1].id
+
+
+def library_runner(env: dict[str, str], url: str, prefix: int) -> None:
+    with LedgerLog(env=env) as app:
+        page = app.recorder.select_notifications(0, prefix, topics=TOPICS)
+    view_env = {**env, "FIGURES_POSTGRES_SCHEMA": schema(url)}
+    with ProjectionRunner(application_class=LedgerLog, projection_class=PerEventFigures,
+                          view_class=FiguresView, env=view_env) as runner:
+        runner.wait(page[-1].id, timeout=3600)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--baseline-events", type=int, default=20_000)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    args = parser.parse_args()
+    url = database_url()
+    env = store_env(url, schema(url))
+    ledger = Ledger(env=env)
+    lines = enumerate(borough_lines(args.events), start=1)
+    timed("import (BulkImport, 1000 per transaction)", args.events,
+          lambda: BulkImport(ledger, batch_size=1000).run(lines, lambda n: None))
+    head = int(ledger.recorder.max_notification_id())
+    total = len(ledger.recorder.select_notifications(0, 10**9))
+    ceiling = timed("read + decode only (the ceiling)", total, lambda: read_and_decode(ledger, head))
+    runner = FiguresRunner(env, batch_size=args.batch_size)
+    batched = timed(f"figures projector, {args.batch_size} per transaction", total, runner.catch_up)
+    runner.stop()
+    prefix = min(args.baseline_events, total)
+    library = timed("library ProjectionRunner, 1 per transaction (prefix)", prefix,
+                    lambda: library_runner(env, url, prefix))
+    ledger.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        for name in CREATED:
+            conn.execute(f'DROP SCHEMA "{name}" CASCADE')
+    print(f"batched / library per-event: {batched / library:.1f}x; "
+          f"batched / read+decode ceiling: {batched / ceiling:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The provider directory as the figures see it: each provider's tier and its unit costs over time."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from projections.live_facts import LiveFacts
+
+PROVIDERS = """
+SELECT p.stream_id, p.version, p.occurred_at, p.occurred_on, p.unit_cost_gbp, p.bed_day_cost_gbp,
+  first_value(p.provider_id) OVER w AS provider_id, first_value(p.tier) OVER w AS tier
+FROM ({providers}) p
+WINDOW w AS (PARTITION BY p.stream_id ORDER BY p.version)
+ORDER BY p.stream_id, p.occurred_at, p.version
+"""
+
+
+@dataclass
+class CostBook:
+    """One provider's unit costs, each in force from its ``occurred_at``."""
+
+    starts: list[datetime] = field(default_factory=list)
+    days: list[date] = field(default_factory=list)
+    contact: list[Decimal] = field(default_factory=list)
+    bed_day: list[Decimal] = field(default_factory=list)
+
+    def contact_cost(self, at: datetime) -> Decimal:
+        """The unit cost in force at an instant (the first known cost before any was set)."""
+        return self.contact[max(bisect.bisect_right(self.starts, at) - 1, 0)]
+
+    def bed_day_cost(self, day: date) -> Decimal:
+        """The bed-day cost in force on a day: the latest set on or before that date."""
+        return self.bed_day[max(bisect.bisect_right(self.days, day) - 1, 0)]
+
+
+def provider_tiers(facts: LiveFacts) -> dict[str, str]:
+    """Each provider's tier."""
+    rows = facts.query(PROVIDERS, providers=facts.recorded("providers"))
+    return {row["provider_id"]: row["tier"] for row in rows}
+
+
+def cost_books(facts: LiveFacts) -> dict[str, CostBook]:
+    """Each provider's unit costs over time."""
+    books: dict[str, CostBook] = {}
+    for row in facts.query(PROVIDERS, providers=facts.recorded("providers")):
+        book = books.setdefault(row["provider_id"], CostBook())
+        book.starts.append(row["occurred_at"])
+        book.days.append(row["occurred_on"])
+        book.contact.append(row["unit_cost_gbp"])
+        book.bed_day.append(row["bed_day_cost_gbp"])
+    return books

@@ -1,0 +1,65 @@
+"""The outcome figures by metric name: rows for the months asked, exact or disclosure-controlled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from projections import caseload, cost, handoffs, people_supported, referrals, rehab_moves
+from projections import waiting_times as waits
+from projections.calendar import Month, months_between
+from projections.disclosure import DEFAULT_THRESHOLD, Policy, controlled, exact
+from projections.live_facts import LiveFacts
+from projections.statistics import Figures
+from projections.tables import FiguresView
+
+
+@dataclass(frozen=True)
+class Metric:
+    """How a metric's rows are computed and which of its figures disclosure control treats how."""
+
+    rows: Callable[..., list[Figures]]
+    policy: Policy
+
+
+METRICS: dict[str, Metric] = {
+    "people-supported": Metric(people_supported.people_supported, Policy(people_supported.COUNTS)),
+    "caseload": Metric(caseload.caseload, Policy(caseload.COUNTS)),
+    "waiting-times": Metric(waits.waiting_times, Policy(waits.COUNTS, waits.BASIS)),
+    "referrals": Metric(referrals.referrals, Policy(referrals.COUNTS)),
+    "cost": Metric(cost.cost, Policy(cost.COUNTS, cost.BASIS)),
+    "rehab-moves": Metric(rehab_moves.rehab_moves, Policy(rehab_moves.COUNTS, rehab_moves.BASIS)),
+    "handoffs": Metric(handoffs.handoffs, Policy(handoffs.COUNTS)),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the caller asks: a metric over months, perhaps one provider, perhaps a baseline."""
+
+    metric: str
+    start: Month
+    end: Month
+    provider: str | None = None
+    baseline: tuple[Month, Month] | None = None
+    as_of: datetime | None = None
+
+
+def outcomes(view: FiguresView, question: Question, is_exact: bool,
+             threshold: int = DEFAULT_THRESHOLD) -> dict[str, Any]:
+    """The body of ``GET /outcomes/{metric}`` and ``ledger outcomes``."""
+    metric = METRICS[question.metric]
+    if question.end < question.start:
+        raise ValueError("to: the last month comes before the first")
+    baseline = months_between(*question.baseline) if question.baseline else None
+    facts = LiveFacts(view, question.as_of)
+    computed = metric.rows(facts, months_between(question.start, question.end),
+                           provider=question.provider, baseline=baseline)
+    if is_exact:
+        rows = [exact(row) for row in computed]
+    else:
+        rows = [controlled(row, metric.policy, threshold) for row in computed]
+    return {"metric": question.metric, "rows": rows,
+            "suppressed": any(row["suppressed_fields"] for row in rows)}

@@ -1,0 +1,77 @@
+"""The one projector: every fact table and the tracking row advance together, a batch at a time.
+
+One projector (not one per figure) because decoding the log is the cost and is done once; a
+retraction touches facts of every kind; and every figure then answers at the same position.
+Rows and the tracking position commit in one transaction, so each event counts exactly once,
+and after a crash the next batch starts from the committed position.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from typing import Any
+
+from eventsourcing.persistence import Tracking
+from psycopg.sql import SQL, Identifier
+
+from projections.rows import Row
+from projections.sources import Source
+from projections.tables import FiguresView
+
+BATCH_SIZE = 1000
+
+
+class Projector:
+    """Writes the facts of one upstream log into the view, in batches, exactly once."""
+
+    def __init__(self, view: FiguresView, batch_size: int = BATCH_SIZE) -> None:
+        self.view = view
+        self.batch_size = batch_size
+        self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
+
+    def position(self, source: Source) -> int:
+        """How far into the source's log the facts are written."""
+        return int(self.view.max_tracking_id(source.name) or 0)
+
+    def advance(self, source: Source, head: int | None = None) -> int:
+        """Write one batch (at most up to ``head``); answers the new position."""
+        start = self.position(source)
+        end = head if head is not None else int(source.recorder.max_notification_id() or 0)
+        if end <= start:
+            return start
+        page = source.recorder.select_notifications(
+            start, self.batch_size, stop=end, topics=source.topics, inclusive_of_start=False)
+        # Track the last notification scanned, not only the last matching one, so that waiting
+        # for any write's position succeeds (a topic-filtered page may stop short of ``end``).
+        position = page[-1].id if len(page) >= self.batch_size else end
+        rows: dict[str, list[Row]] = defaultdict(list)
+        for notification in page:
+            for table, row in source.facts(notification):
+                rows[table].append(row)
+        self._commit(source.name, start, position, rows)
+        return position
+
+    def catch_up(self, source: Source) -> int:
+        """Write batches until the position reaches the head of the log as it was on entry."""
+        head = int(source.recorder.max_notification_id() or 0)
+        position = self.position(source)
+        while position < head:
+            position = self.advance(source, head)
+        return position
+
+    def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]]) -> None:
+        with self.view.datastore.transaction(commit=True) as curs:
+            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            if self.view.position(curs, name) != start:
+                return  # another projector wrote this batch first; ours is dropped
+            for table, table_rows in rows.items():
+                self._copy(curs, table, table_rows)
+            self.view._insert_tracking(curs, Tracking(name, position))
+
+    def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:
+        columns = SQL(", ").join(Identifier(c) for c in self.view.column_names(table))
+        statement = SQL("COPY {} ({}) FROM STDIN").format(self.view.table(table), columns)
+        with curs.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)

@@ -1,0 +1,91 @@
+"""From a stored event to the fact rows it adds: one small function per kind of event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ledger.directory import Provider
+from ledger.story import PersonStory
+from projections.calendar import london_date
+
+Row = tuple[Any, ...]
+DIRECT_CHANNELS = frozenset({"face_to_face", "telephone", "video", "talk_type"})
+
+
+def _story(event: Any) -> Row:
+    return (event.originator_id, event.originator_version, event.timestamp, event.provider_id,
+            event.occurred_at, london_date(event.occurred_at))
+
+
+def _contact(event: Any) -> Row:
+    data = event.data
+    direct = data["attendance"] == "attended" and data["channel"] in DIRECT_CHANNELS
+    return (*_story(event), data["contact_id"], data["channel"], data["attendance"],
+            data["purpose"], data.get("referral_id"), direct)
+
+
+def _referral(event: Any) -> Row:
+    data = event.data
+    return (*_story(event), data["referral_id"], data["to_provider_id"], data["priority"],
+            data["source"])
+
+
+def _decision(decision: str) -> Callable[[Any], Row]:
+    def row(event: Any) -> Row:
+        reason = event.data.get("reason")
+        return (*_story(event), event.data["referral_id"], decision, reason)
+
+    return row
+
+
+def _key_worker(change: str) -> Callable[[Any], Row]:
+    def row(event: Any) -> Row:
+        return (*_story(event), change, event.data["key_worker_staff_id"])
+
+    return row
+
+
+def _ward(movement: str) -> Callable[[Any], Row]:
+    def row(event: Any) -> Row:
+        data = event.data
+        return (*_story(event), data["stay_id"], movement, data.get("ward_type"),
+                data.get("destination"))
+
+    return row
+
+
+def _provider(event: Any) -> Row:
+    data = event.data
+    provider_id = getattr(event, "provider_id", None)
+    return (event.originator_id, event.originator_version, event.timestamp, provider_id,
+            event.occurred_at, london_date(event.occurred_at), data.get("name"), data.get("tier"),
+            data.get("service"), data["unit_cost_gbp"], data["bed_day_cost_gbp"])
+
+
+FACTS: dict[str, tuple[str, Callable[[Any], Row]]] = {
+    PersonStory.ContactRecorded.TOPIC: ("contacts", _contact),
+    PersonStory.ReferralMade.TOPIC: ("referrals", _referral),
+    PersonStory.ReferralAccepted.TOPIC: ("decisions", _decision("accepted")),
+    PersonStory.ReferralDeclined.TOPIC: ("decisions", _decision("declined")),
+    PersonStory.ReferralClosed.TOPIC: ("decisions", _decision("closed")),
+    PersonStory.AssessmentRecorded.TOPIC: ("assessments",
+                                           lambda e: (*_story(e), e.data["assessment_id"])),
+    PersonStory.KeyWorkerAssigned.TOPIC: ("key_workers", _key_worker("assigned")),
+    PersonStory.KeyWorkerEnded.TOPIC: ("key_workers", _key_worker("ended")),
+    PersonStory.AdmittedToWard.TOPIC: ("ward_events", _ward("admitted")),
+    PersonStory.DischargedFromWard.TOPIC: ("ward_events", _ward("discharged")),
+    PersonStory.EventRetracted.TOPIC: ("retractions", lambda e: (*_story(e), e.data["version"])),
+    Provider.ProviderRegistered.TOPIC: ("providers", _provider),
+    Provider.ProviderCostsChanged.TOPIC: ("providers", _provider),
+}
+TOPICS: tuple[str, ...] = tuple(FACTS)
+
+
+def fact_of(event: Any) -> tuple[str, Row] | None:
+    """The table and row an event adds, or None for events no figure reads."""
+    entry = FACTS.get(type(event).TOPIC)
+    if entry is None:
+        return None
+    table, build = entry
+    return table, build(event)

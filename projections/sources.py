@@ -1,0 +1,93 @@
+"""The logs the figures read: the ledger's own log, and the access log of story reads when present."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from eventsourcing.application import Application
+
+from projections.rows import TOPICS, Row, fact_of
+
+ACCESS_LOG = "access_log"
+READ_TOPIC_SUFFIX = ".StoryRead"
+READ_TIME_FIELDS = ("read_at", "occurred_at", "timestamp")
+
+
+class Source(Protocol):
+    """An upstream log: its application name, its recorder, and the facts one notification adds."""
+
+    name: str
+    topics: tuple[str, ...]
+
+    @property
+    def recorder(self) -> Any: ...
+
+    def facts(self, notification: Any) -> list[tuple[str, Row]]: ...
+
+
+class LedgerLog(Application[Any]):
+    """A read-only handle on the ledger's log (the projections never issue commands)."""
+
+    name = "ledger"
+
+
+class AccessLogReader(Application[Any]):
+    """A read-only handle on the API's access log, named ``access_log``."""
+
+    name = ACCESS_LOG
+
+
+class LedgerSource:
+    """Story and directory events of an application named ``ledger``."""
+
+    topics = TOPICS
+
+    def __init__(self, app: Application[Any]) -> None:
+        assert app.name == "ledger", "the figures read the application named 'ledger'"
+        self.app = app
+        self.name = app.name
+
+    @property
+    def recorder(self) -> Any:
+        """The ledger's application recorder."""
+        return self.app.recorder
+
+    def facts(self, notification: Any) -> list[tuple[str, Row]]:
+        """The fact row the notification's event adds, if any."""
+        fact = fact_of(self.app.mapper.to_domain_event(notification))
+        return [] if fact is None else [fact]
+
+
+class AccessLogSource:
+    """Story reads from the access log, decoded from their stored state (no class needed)."""
+
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, app: Application[Any]) -> None:
+        self.app = app
+        self.name = app.name
+
+    @property
+    def recorder(self) -> Any:
+        """The access log's application recorder."""
+        return self.app.recorder
+
+    def facts(self, notification: Any) -> list[tuple[str, Row]]:
+        """A ``story_reads`` row for each ``...StoryRead`` notification."""
+        if not notification.topic.endswith(READ_TOPIC_SUFFIX):
+            return []
+        state = self._state(notification.state)
+        read_at = next((state[f] for f in READ_TIME_FIELDS if state.get(f) is not None), None)
+        person_id = state.get("person_id") or notification.originator_id
+        recorded_at = state.get("timestamp", read_at)
+        return [("story_reads", (notification.id, person_id, state.get("provider_id"), read_at,
+                                 recorded_at))]
+
+    def _state(self, stored: bytes) -> dict[str, Any]:
+        mapper = self.app.mapper
+        if mapper.cipher:
+            stored = mapper.cipher.decrypt(stored)
+        if mapper.compressor:
+            stored = mapper.compressor.decompress(stored)
+        state: dict[str, Any] = mapper.transcoder.decode(stored)
+        return state

@@ -1,0 +1,64 @@
+"""Medians, nearest-rank percentiles and rates, exactly as the figures' definitions state them,
+and the shape every figure's rows take."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from projections.calendar import Month
+
+Key = tuple[Month, str | None]
+Figures = dict[str, Any]
+RATE_PLACES = 4
+
+
+def median(values: Sequence[int]) -> int | float | None:
+    """The middle value, or the mean of the two middle values; None when there are none."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    total = ordered[middle - 1] + ordered[middle]
+    return total // 2 if total % 2 == 0 else total / 2
+
+
+def p90(values: Sequence[int]) -> int | None:
+    """The nearest-rank 90th percentile: the value at rank ⌈0.9·n⌉."""
+    if not values:
+        return None
+    rank = (9 * len(values) + 9) // 10
+    return sorted(values)[rank - 1]
+
+
+def rate(numerator: Fraction | int, denominator: Fraction | int) -> float | None:
+    """``numerator ÷ denominator`` exactly, rounded half-even to 4 places; None over zero."""
+    if not denominator:
+        return None
+    return float(round(Fraction(numerator) / Fraction(denominator), RATE_PLACES))
+
+
+def assemble(figures: dict[Key, Figures], months: Iterable[Month],
+             provider: str | None) -> list[Figures]:
+    """Rows oldest month first: each provider's rows (by code), then the borough-wide row.
+
+    With ``provider``, only that provider's rows. A provider has a row in a month when any of
+    its figures is non-zero; the borough-wide row is always there.
+    """
+    rows: list[Figures] = []
+    for month in months:
+        providers = sorted(p for (m, p) in figures if m == month and p is not None)
+        chosen: list[str | None] = [provider] if provider is not None else [*providers, None]
+        for key in chosen:
+            values = figures.get((month, key))
+            if values is None or (key is not None and not _any_figure(values)):
+                continue
+            rows.append({"month": month.label, "provider_id": key, **values})
+    return rows
+
+
+def _any_figure(values: Figures) -> bool:
+    return any(v for k, v in values.items() if not k.startswith("_"))

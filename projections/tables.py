@@ -1,0 +1,72 @@
+"""The fact tables every figure is computed from, and the tracking row they commit with.
+
+Each story fact is keyed by (person_id, version) and keeps ``recorded_at``, so a figure can be
+asked "as of" a ledger instant; a retraction is a fact of its own (never an update), so the
+facts are append-only and a rebuild writes exactly what the live projector wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.postgres import PostgresTrackingRecorder
+from psycopg.sql import SQL, Composed, Identifier
+
+PREFIX = "figures"
+STORY = ("person_id uuid", "version bigint", "recorded_at timestamptz", "provider_id text",
+         "occurred_at timestamptz", "occurred_on date")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "contacts": (*STORY, "contact_id text", "channel text", "attendance text", "purpose text",
+                 "referral_id text", "attended_direct boolean"),
+    "referrals": (*STORY, "referral_id text", "to_provider_id text", "priority text", "source text"),
+    "decisions": (*STORY, "referral_id text", "decision text", "reason text"),
+    "assessments": (*STORY, "assessment_id text"),
+    "key_workers": (*STORY, "change text", "key_worker_staff_id text"),
+    "ward_events": (*STORY, "stay_id text", "movement text", "ward_type text", "destination text"),
+    "retractions": (*STORY, "retracted_version bigint"),
+    "providers": ("stream_id uuid", "version bigint", "recorded_at timestamptz", "provider_id text",
+                  "occurred_at timestamptz", "occurred_on date", "name text", "tier text",
+                  "service text", "unit_cost_gbp numeric", "bed_day_cost_gbp numeric"),
+    "story_reads": ("notification_id bigint", "person_id uuid", "provider_id text",
+                    "read_at timestamptz", "recorded_at timestamptz"),
+}
+KEYS = {"providers": "stream_id, version", "story_reads": "notification_id"}
+INDEXES = {
+    "contacts": "person_id, provider_id, occurred_at",
+    "decisions": "person_id, referral_id",
+    "retractions": "person_id, retracted_version",
+    "story_reads": "person_id, provider_id",
+}
+
+
+class FiguresView(PostgresTrackingRecorder):
+    """The fact tables and the ``figures_tracking`` row, in one schema and one datastore."""
+
+    def __init__(self, datastore: Any, **kwargs: Any) -> None:
+        super().__init__(datastore, **kwargs)
+        for table, columns in COLUMNS.items():
+            key = KEYS.get(table, "person_id, version")
+            body = ", ".join(columns)
+            self.sql_create_statements.append(SQL(
+                "CREATE TABLE IF NOT EXISTS {} (" + body + ", PRIMARY KEY (" + key + "))"
+            ).format(self.table(table)))
+            if table in INDEXES:
+                index = Identifier(f"{PREFIX}_{table}_lookup")
+                self.sql_create_statements.append(SQL(
+                    "CREATE INDEX IF NOT EXISTS {} ON {} (" + INDEXES[table] + ")"
+                ).format(index, self.table(table)))
+
+    def table(self, name: str) -> Composed:
+        """The qualified name of one fact table."""
+        return SQL("{}.{}").format(Identifier(self.datastore.schema), Identifier(f"{PREFIX}_{name}"))
+
+    def column_names(self, name: str) -> list[str]:
+        """The columns of a fact table, in the order rows are written."""
+        return [column.split()[0] for column in COLUMNS[name]]
+
+    def position(self, curs: Any, application_name: str) -> int:
+        """The tracked position of an upstream application, read inside a transaction."""
+        curs.execute(self.max_tracking_id_statement, (application_name,))
+        row = curs.fetchone()
+        value = None if row is None else next(iter(row.values()))
+        return int(value or 0)

@@ -1,0 +1,46 @@
+"""Waiting times: days from a referral's date to the date it was seen, for referrals seen in the
+month; and those still waiting at month end, counted to the day after month end (MHSDS style)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from projections.calendar import Month
+from projections.journeys import Journey, journeys
+from projections.live_facts import LiveFacts
+from projections.statistics import Figures, Key, assemble, median, p90
+
+COUNTS = ("seen", "still_waiting")
+BASIS = {"median_days": "seen", "p90_days": "seen", "still_waiting_median_days": "still_waiting"}
+
+
+def _still_waiting(journey: Journey, month: Month) -> bool:
+    unseen = journey.seen_on is None or journey.seen_on > month.last
+    return journey.open_on(month.last) and unseen
+
+
+def waiting_times(facts: LiveFacts, months: list[Month], provider: str | None = None,
+                  **_: object) -> list[Figures]:
+    """Per month and provider: seen, median_days, p90_days, still_waiting and its median."""
+    seen: dict[Key, list[int]] = defaultdict(list)
+    waiting: dict[Key, list[int]] = defaultdict(list)
+    every = journeys(facts, provider)
+    for month in months:
+        day_after = month.last + timedelta(days=1)
+        for j in every:
+            keys: tuple[Key, ...] = ((month, j.to_provider_id), (month, None))
+            if j.seen_on is not None and j.seen_on in month:
+                for key in keys:
+                    seen[key].append((j.seen_on - j.received_on).days)
+            elif _still_waiting(j, month):
+                for key in keys:
+                    waiting[key].append((day_after - j.received_on).days)
+    every_key = {*seen, *waiting, *((m, None) for m in months)}
+    figures = {key: _figures(seen[key], waiting[key]) for key in every_key}
+    return assemble(figures, months, provider)
+
+
+def _figures(seen: list[int], waiting: list[int]) -> Figures:
+    return {"seen": len(seen), "median_days": median(seen), "p90_days": p90(seen),
+            "still_waiting": len(waiting), "still_waiting_median_days": median(waiting)}

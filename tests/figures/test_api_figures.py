@@ -1,0 +1,86 @@
+"""The figures over HTTP: read-your-writes, roles, disclosure control, health and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.tokens import Caller, mint
+from tests.figures import borough
+from tests.figures.scribe import Scribe
+
+KEY = "k" * 40
+
+
+def token(role: str, provider: str | None = None, staff: str = "s-1") -> dict[str, str]:
+    caller = Caller(role=role, provider_id=provider, staff_id=staff)  # type: ignore[arg-type]
+    return {"Authorization": f"Bearer {mint(caller, KEY, timedelta(hours=1))}"}
+
+
+@pytest.fixture
+def client(env: dict[str, str]) -> Iterator[TestClient]:
+    """The API with its in-process projection thread, over the test's schema."""
+    with TestClient(create_app(env, KEY)) as client:
+        yield client
+
+
+@pytest.fixture
+def written(client: TestClient, scribe: Scribe) -> int:
+    """The hand-built borough written; answers the last write's position."""
+    borough.build(scribe)
+    return scribe.positions[-1]
+
+
+def test_figures_after_a_write_include_it(client: TestClient, written: int) -> None:
+    """Asking with ``after`` the write's position sees the write (read-your-writes)."""
+    answer = client.get("/outcomes/people-supported", params={"from": "2025-03", "to": "2025-03",
+                        "after": written}, headers=token("analyst"))
+    assert answer.json()["rows"][0] == {"month": "2025-03", "provider_id": "hub", "people": 1,
+                                        "suppressed_fields": []}
+
+
+def test_commissioners_see_small_counts_suppressed(client: TestClient, written: int) -> None:
+    """Every count in the small borough is below 5, so a commissioner sees nulls."""
+    body = client.get("/outcomes/caseload", params={"from": "2025-04", "to": "2025-04", "after": written},
+                      headers=token("commissioner")).json()
+    assert body["suppressed"] is True
+    assert body["rows"][-1] == {"month": "2025-04", "provider_id": None, "count": None,
+                                "suppressed_fields": ["count"]}
+
+
+def test_waiting_list_is_for_the_providers_own_staff(client: TestClient, written: int) -> None:
+    """cmht staff see cmht's waiting list; hub staff are refused it."""
+    mine = client.get("/providers/cmht/waiting-list", params={"after": written},
+                      headers=token("provider", "cmht"))
+    theirs = client.get("/providers/cmht/waiting-list", headers=token("provider", "hub"))
+    assert (mine.json()["count"], theirs.status_code) == (1, 403)
+
+
+def test_caseload_on_a_date(client: TestClient, written: int) -> None:
+    """cmht's caseload on 6 April 2025 is A and B."""
+    body = client.get("/providers/cmht/caseload", params={"on": "2025-04-06", "after": written},
+                      headers=token("analyst")).json()
+    assert (body["on"], body["count"]) == ("2025-04-06", 2)
+
+
+def test_unreached_position_answers_503(client: TestClient, written: int,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waiting for a position the log has not reached times out with 503."""
+    monkeypatch.setattr("api.figures_state.WAIT_SECONDS", 0.2)
+    answer = client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03",
+                        "after": written + 1000}, headers=token("analyst"))
+    assert answer.status_code == 503
+
+
+def test_health_and_metrics_show_projection_lag(client: TestClient, written: int) -> None:
+    """/health reports the figures' position and lag, /metrics the same as Prometheus text."""
+    client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03", "after": written},
+               headers=token("analyst"))
+    health = client.get("/health").json()
+    assert health["status"] == "ok"
+    assert health["projections"]["figures"]["ledger"]["position"] >= written
+    assert 'ledger_projection_lag{projection="figures",source="ledger"}' in client.get("/metrics").text

@@ -10,6 +10,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from api import problems
+from api.deadline import DEFAULT_SECONDS, Deadline
 from api.figures_state import start_figures, stop_figures
 from api.middleware import BodyLimit, RequestContext
 from api.routes_figures import router as figures_router
@@ -50,6 +51,7 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(Deadline, seconds=float(env.get("LEDGER_REQUEST_DEADLINE", DEFAULT_SECONDS)))
     app.add_middleware(RequestContext)
     return app
 

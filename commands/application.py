@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import InfrastructureFactory, IntegrityError
+from eventsourcing.utils import Environment
 
 from commands.directory import DirectoryLookups
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
+from commands.sessions import tune_sessions
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
 from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn, UnknownPerson
@@ -37,6 +39,10 @@ class Ledger(DirectoryLookups, Application[UUID]):
     def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
         super().__init__(env)
         self.clock = clock
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory:
+        """The library's factory, its sessions tuned (see ``commands.sessions``)."""
+        return tune_sessions(super().construct_factory(env), env)  # type: ignore[no-any-return]
 
     @property
     def log_recorder(self) -> LedgerRecorder:
@@ -121,13 +127,26 @@ class Ledger(DirectoryLookups, Application[UUID]):
         answer = Receipt(person_id, version, 0).as_answer()
         if key is not None:
             aggregates.append(IdempotencyRecord.answered(key, digest, answer))
+        pending = [event for aggregate in aggregates for event in aggregate.pending_events]
         try:
             recordings = self.save(*aggregates)
         except IntegrityError:
             if (earlier := earlier_answer(self.repository, key, digest)) is not None:
                 return self._repeat(earlier)
+            if self._already_stored(pending):
+                return Receipt(person_id, version, self.recorder.max_notification_id() or 0)
             raise conflict() from None
         return Receipt(person_id, version, recordings[-1].notification.id)
+
+    def _already_stored(self, pending: list[Any]) -> bool:
+        """Whether exactly these events are stored: our own commit, whose answer was lost
+        (the library's retry of a dropped connection then meets them as a conflict)."""
+        for event in pending:
+            version = event.originator_version
+            stored = self.recorder.select_events(event.originator_id, gt=version - 1, lte=version)
+            if not stored or self.mapper.to_domain_event(stored[0]) != event:
+                return False
+        return True
 
     def _concurrent_write(self) -> Exception:
         return ConcurrentWrite("version: another writer appended to this story first", "version")

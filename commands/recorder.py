@@ -7,17 +7,21 @@ and a duplicate (stream, version) refused by the primary key as ``IntegrityError
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
 import psycopg.errors
-from eventsourcing.persistence import IntegrityError, StoredEvent
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
 
 RECORDER_TOPIC = "commands.recorder:LedgerRecorder"
+library_insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without its retries
+TIMED_OUT = (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)
+ATTEMPTS = 10
 
 
 class LedgerRecorder(PostgresApplicationRecorder):
@@ -27,6 +31,19 @@ class LedgerRecorder(PostgresApplicationRecorder):
         super().__init__(*args, **kwargs)
         self.chain = ChainTable(self.datastore.schema, self.events_table_name)
         self.sql_create_statements.append(self.chain.create_statement())
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        """The library's insert, tried again after a dropped connection (as the library does), but
+        not after a lock or statement timeout: a writer stuck behind the write lock fails after
+        one timeout (503) instead of ten."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return library_insert(self, stored_events, **kwargs)
+            except (InterfaceError, OperationalError) as error:
+                if isinstance(error.__cause__, TIMED_OUT) or attempt == ATTEMPTS:
+                    raise
+                time.sleep(0.2)
+        raise AssertionError("unreachable")
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""

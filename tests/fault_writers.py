@@ -1,0 +1,96 @@
+"""Writers that keep at it through faults: every request carries an Idempotency-Key and is sent
+again, unchanged, until it is acknowledged (or refused for good, which the tests count as a bug)."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from uuid import UUID
+
+import httpx
+from api_journeys import bearer, contact, registration
+
+HUB = bearer("provider", "hub")
+RETRYABLE = {502, 503, 504}
+
+
+@dataclass
+class Tally:
+    """What the writers sent and what came back, shared by every writer thread."""
+
+    sent: set[str] = field(default_factory=set)
+    acknowledged: dict[str, tuple[UUID, int]] = field(default_factory=dict)
+    statuses: Counter[int | str] = field(default_factory=Counter)
+    refused: list[tuple[str, int, str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def note(self, outcome: int | str) -> None:
+        with self.lock:
+            self.statuses[outcome] += 1
+
+
+def send_until_answered(url: str, path: str, body: dict[str, object], key: str, tally: Tally,
+                        deadline: float) -> httpx.Response | None:
+    """POST until a final answer (not a connection failure, not a 5xx), or None at the deadline."""
+    headers = {**HUB, "Idempotency-Key": key}
+    while time.monotonic() < deadline:
+        try:
+            answer = httpx.post(f"{url}{path}", json=body, headers=headers, timeout=15)
+        except httpx.HTTPError as error:
+            tally.note(type(error).__name__)
+        else:
+            tally.note(answer.status_code)
+            if answer.status_code not in RETRYABLE:
+                return answer
+        time.sleep(random.uniform(0.02, 0.1))
+    return None
+
+
+def register_people(url: str, count: int, tally: Tally, deadline: float) -> list[UUID]:
+    """Register ``count`` people (no NHS number), each with a key so a retry cannot double them."""
+    people = []
+    for n in range(count):
+        answer = send_until_answered(url, "/people", registration(None), f"person-{n}", tally, deadline)
+        assert answer is not None, "registration ran out of time"
+        assert answer.status_code == 201, answer.text
+        people.append(UUID(answer.json()["person_id"]))
+    return people
+
+
+def write_contacts(url: str, writer: str, people: list[UUID], count: int, tally: Tally,
+                   deadline: float) -> None:
+    """Append ``count`` contacts to random people, each until acknowledged."""
+    for n in range(count):
+        key, person = f"{writer}-{n}", random.choice(people)
+        with tally.lock:
+            tally.sent.add(key)
+        answer = send_until_answered(url, f"/people/{person}/events", contact(key), key, tally, deadline)
+        if answer is None:
+            return
+        with tally.lock:
+            if answer.status_code == 201:
+                tally.acknowledged[key] = (person, int(answer.json()["version"]))
+            else:
+                tally.refused.append((key, answer.status_code, answer.text[:200]))
+
+
+def probe(url: str, person: UUID, tally: Tally) -> tuple[int, float]:
+    """One keyed append sent once while the store is in trouble: its status and how long it took."""
+    started, key = time.monotonic(), "probe"
+    with tally.lock:
+        tally.sent.add(key)
+    answer = httpx.post(f"{url}/people/{person}/events", json=contact(key),
+                        headers={**HUB, "Idempotency-Key": key}, timeout=120)
+    return answer.status_code, time.monotonic() - started
+
+
+def settle_probe(url: str, person: UUID, tally: Tally) -> None:
+    """Send the probe again, same key, until acknowledged: whether or not it landed, once."""
+    answer = send_until_answered(url, f"/people/{person}/events", contact("probe"), "probe", tally,
+                                 time.monotonic() + 60)
+    assert answer is not None, "the probe was never acknowledged"
+    assert answer.status_code == 201, answer.text
+    tally.acknowledged["probe"] = (person, int(answer.json()["version"]))

@@ -1,0 +1,87 @@
+"""Lost acknowledgements: the write commits but its answer never arrives (from PostgreSQL to the
+ledger, or from the ledger to the caller); the repeat gets the first answer, not a 409."""
+
+from __future__ import annotations
+
+import socket
+import time
+from typing import Any
+
+import httpx
+import pytest
+from api_journeys import bearer, contact
+from eventsourcing.persistence import OperationalError
+from fastapi.testclient import TestClient
+
+from commands import recorder
+
+HUB = bearer("provider", "hub")
+
+
+def lose_the_next_commit_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next insert commits, then its connection 'drops': the recorder tries the insert again."""
+    inner, lost = recorder.library_insert, [1]
+
+    def insert_then_drop(*args: Any, **kwargs: Any) -> Any:
+        ids = inner(*args, **kwargs)
+        if lost[0]:
+            lost[0] -= 1
+            raise OperationalError("server closed the connection after COMMIT")
+        return ids
+
+    monkeypatch.setattr(recorder, "library_insert", insert_then_drop)
+
+
+def stored_contacts(client: TestClient, person: str) -> list[str]:
+    """The contact ids of the person's story, in order."""
+    story = client.get(f"/people/{person}/story", headers=bearer("analyst")).json()
+    return [e["data"]["contact_id"] for e in story["events"] if e["type"] == "ContactRecorded"]
+
+
+def test_a_keyed_append_whose_commit_answer_is_lost_is_answered_201(
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str
+) -> None:
+    """The library's retry meets its own committed events; the key's record answers 201, once."""
+    lose_the_next_commit_answer(monkeypatch)
+    headers = {**HUB, "Idempotency-Key": "visit-1"}
+    answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=headers)
+    assert (answer.status_code, answer.json()) == (201, {"version": 2})
+    assert stored_contacts(client, person) == ["c-1"]
+
+
+def test_an_unkeyed_append_whose_commit_answer_is_lost_is_stored_once(
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str
+) -> None:
+    """Without a key the retry finds its own events stored: 201, not a 422 or a second copy."""
+    lose_the_next_commit_answer(monkeypatch)
+    answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=HUB)
+    assert (answer.status_code, answer.json()) == (201, {"version": 2})
+    assert stored_contacts(client, person) == ["c-1"]
+
+
+def send_and_hang_up(base: str, path: str, body: bytes, headers: dict[str, str]) -> None:
+    """Send a request over a raw socket and close it before the answer comes."""
+    host, port = base.removeprefix("http://").split(":")
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    request = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+               f"Content-Length: {len(body)}\r\n{head}Connection: close\r\n\r\n").encode() + body
+    with socket.create_connection((host, int(port))) as conn:
+        conn.sendall(request)
+
+
+def test_a_caller_that_hung_up_gets_the_first_answer_on_repeat(served: str) -> None:
+    """The caller's connection drops after sending; the repeat with its key gets 201 version 2."""
+    with httpx.Client(base_url=served, timeout=30) as client:
+        person = client.post("/people", json={"occurred_at": "2024-01-03T10:15:00+00:00", "data": {
+            "given_name": "Ada", "family_name": "Example", "birth_date": "1990-04-01"}},
+            headers=HUB).json()["person_id"]
+        headers = {**HUB, "Idempotency-Key": "visit-1"}
+        send_and_hang_up(served, f"/people/{person}/events", httpx.Request(
+            "POST", "/", json=contact("c-1")).content, headers)
+        deadline = time.monotonic() + 20
+        while client.get(f"/people/{person}/story", headers=bearer("analyst")).json()["version"] < 2:
+            assert time.monotonic() < deadline, "the dropped request never landed"
+            time.sleep(0.05)
+        answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=headers)
+        assert (answer.status_code, answer.json()) == (201, {"version": 2})
+        assert client.get(f"/people/{person}/story", headers=bearer("analyst")).json()["version"] == 2

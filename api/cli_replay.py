@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from projections.outcomes import Question
 from replay.audit import ReplayOutcome, ReplayRequest
 from replay.rebuild import PROJECTIONS
 
@@ -91,6 +92,18 @@ def _audited(outcome: ReplayOutcome, request: ReplayRequest) -> dict[str, object
     return {"as_of": request.as_of.isoformat() if request.as_of else None, "verify": request.verify,
             "events": outcome.report.events, "differences": len(outcome.differences),
             "kept_schema": outcome.kept_schema}
+
+
+def audit_as_of(question: Question, start: str, end: str) -> None:
+    """Record ``ledger outcomes --as-of`` in the audit log, under the OS user's name."""
+    from api.database import database_url, store_env
+    from commands.audit_log import AuditLog
+
+    assert question.as_of is not None
+    asked = {"metric": question.metric, "from": start, "to": end, "provider": question.provider,
+             "as_of": question.as_of.isoformat()}
+    with AuditLog(env=store_env(database_url())) as audit_log:
+        audit_log.record(getpass.getuser(), "cli", "as_of_outcomes", asked)
 
 
 def register(cli: typer.Typer) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+
 from replay_borough import Published, all_figures
 
+from commands.audit_log import AuditLog
 from projections.runner import build_view
 from replay.audit import ReplayRequest, replay
+from tests.figures.test_crash import LEDGER
 
 
 def test_a_replay_as_of_the_cut_off_reproduces_the_published_figures(published: Published) -> None:
@@ -42,3 +48,17 @@ def test_a_replay_now_includes_the_corrections(published: Published) -> None:
     """Without --as-of the rebuild verifies against the corrected live facts."""
     outcome = replay(published.env, ReplayRequest(verify=True), app=published.ledger)
     assert outcome.differences == []
+
+
+def test_ledger_outcomes_as_of_the_cut_off_prints_the_published_figures(
+    published: Published, database_url: str
+) -> None:
+    """``ledger outcomes --as-of`` answers as the figures stood, and the audit log says who asked."""
+    env = {**os.environ, "DATABASE_URL": database_url,
+           "POSTGRES_SCHEMA": published.env["POSTGRES_SCHEMA"]}
+    command = [LEDGER, "outcomes", "cost", "--from", "2025-01", "--to", "2025-06", "--exact",
+               "--as-of", published.cut_off.isoformat()]
+    answer = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert json.loads(answer.stdout)["rows"] == published.figures["cost"]
+    with AuditLog(env=published.env) as audit_log:
+        assert audit_log.entries()[-1].action == "as_of_outcomes"

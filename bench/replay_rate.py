@@ -18,6 +18,7 @@ from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.rows import TOPICS
 from replay.audit import ReplayRequest, replay
+from replay.rebuild import WINDOW
 from simulation import simulate
 
 
@@ -37,20 +38,20 @@ def import_borough(url: str, people: int, months: int, seed: int) -> str:
     return schema
 
 
-def read_and_decode(env: dict[str, str]) -> tuple[int, float]:
-    """Read every figure event of the log a page at a time and decode it, writing nothing."""
+def read_and_decode(env: dict[str, str], batch_size: int) -> tuple[int, float]:
+    """Read every figure event of the log a page at a time and decode it, writing nothing
+    (pages asked for as the replay asks: within two batches' worth of positions)."""
     with Ledger(env=env) as ledger:
         head, position, count = int(ledger.recorder.max_notification_id() or 0), 0, 0
         started = time.perf_counter()
         while position < head:
-            page = ledger.recorder.select_notifications(position, 5000, stop=head, topics=TOPICS,
-                                                        inclusive_of_start=False)
-            if not page:
-                break
+            stop = min(head, position + WINDOW * batch_size)
+            page = ledger.recorder.select_notifications(position, batch_size, stop=stop,
+                                                        topics=TOPICS, inclusive_of_start=False)
             for notification in page:
                 ledger.mapper.to_domain_event(notification)
             count += len(page)
-            position = page[-1].id
+            position = page[-1].id if len(page) >= batch_size else stop
         return count, time.perf_counter() - started
 
 
@@ -75,7 +76,7 @@ def main() -> None:
     with psycopg.connect(url) as conn:
         total = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
     print(f"log: {total[0] if total else 0:,} stored events in schema {schema}")
-    limit = show("read + decode only (the limit)", *read_and_decode(env))
+    limit = show("read + decode only (the limit)", *read_and_decode(env, args.batch_size))
     report = replay(env, ReplayRequest(batch_size=args.batch_size)).report
     rate = show(f"ledger replay, {args.batch_size} per transaction", report.events, report.seconds)
     print(f"replay / read+decode limit: {rate / limit:.2f}")

@@ -85,7 +85,8 @@ def _account(console: Console, outcome: ReplayOutcome, request: ReplayRequest) -
         console.print(f"[red]differs[/red] {d.table} {d.key} {d.column or 'row'}: "
                       f"live {d.live!r}, rebuilt {d.rebuilt!r}", highlight=False)
     if request.verify and not outcome.differences:
-        console.print("[green]the rebuilt figures equal the live ones[/green]")
+        compared = "facts and figures" if request.figures else "facts"
+        console.print(f"[green]the rebuilt {compared} equal the live ones[/green]")
 
 
 def _audited(outcome: ReplayOutcome, request: ReplayRequest) -> dict[str, object]:

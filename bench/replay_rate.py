@@ -16,9 +16,9 @@ import psycopg
 from api.database import database_url, store_env
 from commands import Ledger
 from commands.bulk_import import BulkImport
+from projections.projector import SCAN_WINDOW
 from projections.rows import TOPICS
 from replay.audit import ReplayRequest, replay
-from replay.rebuild import WINDOW
 from simulation import simulate
 
 
@@ -45,7 +45,7 @@ def read_and_decode(env: dict[str, str], batch_size: int) -> tuple[int, float]:
         head, position, count = int(ledger.recorder.max_notification_id() or 0), 0, 0
         started = time.perf_counter()
         while position < head:
-            stop = min(head, position + WINDOW * batch_size)
+            stop = min(head, position + SCAN_WINDOW * batch_size)
             page = ledger.recorder.select_notifications(position, batch_size, stop=stop,
                                                         topics=TOPICS, inclusive_of_start=False)
             for notification in page:

@@ -21,10 +21,6 @@ from projections.tables import FiguresView
 
 PROJECTIONS = ("figures",)
 REPLAY_BATCH_SIZE = 5000
-WINDOW = 2
-"""Each page is asked for within ``WINDOW`` batches' worth of log positions: after a bulk
-import, stale statistics can make PostgreSQL sort the whole rest of the log for every page of a
-topic-filtered range, and a short range keeps every page's cost flat."""
 Progress = Callable[[str, int, int], None]
 
 
@@ -82,7 +78,7 @@ def rebuild(scratch: FiguresView, sources: list[Source], heads: dict[str, int],
         replayed = ReplayedSource(source, scratch, as_of)
         head, position = heads[source.name], 0
         while position < head:
-            position = projector.advance(replayed, min(head, position + WINDOW * batch_size))
+            position = projector.advance(replayed, head)
             if progress is not None:
                 progress(source.name, position, head)
         report.events += replayed.events

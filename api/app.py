@@ -13,6 +13,7 @@ from api import problems
 from api.deadline import DEFAULT_SECONDS, Deadline
 from api.figures_state import start_figures, stop_figures
 from api.middleware import BodyLimit, RequestContext
+from api.routes_audit import router as audit_router
 from api.routes_figures import router as figures_router
 from api.routes_health import router as health_router
 from api.routes_people import router as people_router
@@ -21,6 +22,7 @@ from api.routes_story import router as story_router
 from api.routes_web import router as web_router
 from commands import Ledger
 from commands.access_log import AccessLog
+from commands.audit_log import AuditLog
 
 
 def worker_threads(env: dict[str, str]) -> int:
@@ -36,17 +38,20 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(env)
         app.state.ledger = Ledger(env=env)
         app.state.access_log = AccessLog(env=env)
+        app.state.audit_log = AuditLog(env=env)
         app.state.signing_key = signing_key
         start_figures(app.state, env, follow=projections)
         try:
             yield
         finally:
             stop_figures(app.state)
+            app.state.audit_log.close()
             app.state.access_log.close()
             app.state.ledger.close()
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    for router in (health_router, providers_router, people_router, story_router, figures_router):
+    for router in (health_router, providers_router, people_router, story_router, figures_router,
+                   audit_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

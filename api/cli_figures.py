@@ -31,8 +31,10 @@ def outcomes_command(
     baseline_from: Annotated[str | None, typer.Option(help="First baseline month")] = None,
     baseline_to: Annotated[str | None, typer.Option(help="Last baseline month")] = None,
     exact: Annotated[bool, typer.Option(help="Skip disclosure control, as for an analyst")] = False,
+    as_of: Annotated[str | None, typer.Option(help="The figures as known at this instant")] = None,
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
+    from api.cli_replay import audit_as_of, instant
     from api.database import database_url, store_env
     from api.figures_state import disclosure_threshold
     from projections.runner import FiguresRunner
@@ -47,13 +49,16 @@ def outcomes_command(
     if (base[0] is None) != (base[1] is None):
         raise typer.BadParameter("give both or neither", param_hint="--baseline-from/--baseline-to")
     baseline = (base[0], base[1]) if base[0] is not None and base[1] is not None else None
+    question = Question(metric, first, last, provider, baseline, instant(as_of))
     runner = FiguresRunner(store_env(database_url()))
     try:
         runner.catch_up()
-        body: dict[str, Any] = outcomes(runner.view, Question(metric, first, last, provider, baseline),
-                                        is_exact=exact, threshold=disclosure_threshold())
+        body: dict[str, Any] = outcomes(runner.view, question, is_exact=exact,
+                                        threshold=disclosure_threshold())
     finally:
         runner.stop()
+    if question.as_of is not None:
+        audit_as_of(question, start, end)
     typer.echo(json.dumps(body, indent=2))
 
 

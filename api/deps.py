@@ -9,6 +9,7 @@ from fastapi import Depends, Header, HTTPException, Request
 
 from commands import Ledger
 from commands.access_log import AccessLog
+from commands.audit_log import AuditLog
 
 _VERSION = re.compile(r'^(?:(?:W/)?"(\d{1,18})"|(\d{1,18}))$')
 
@@ -23,6 +24,12 @@ def access_log_of(request: Request) -> AccessLog:
     """The access log application built at start-up."""
     access_log: AccessLog = request.app.state.access_log
     return access_log
+
+
+def audit_log_of(request: Request) -> AuditLog:
+    """The audit log application built at start-up."""
+    audit_log: AuditLog = request.app.state.audit_log
+    return audit_log
 
 
 def expected_version(
@@ -50,4 +57,5 @@ BreakGlassReason = Annotated[
 ]
 LedgerApp = Annotated[Ledger, Depends(ledger_of)]
 AccessLogApp = Annotated[AccessLog, Depends(access_log_of)]
+AuditLogApp = Annotated[AuditLog, Depends(audit_log_of)]
 ExpectedVersion = Annotated[int | None, Depends(expected_version)]

@@ -7,8 +7,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
+from pydantic import AwareDatetime
 
 from api.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
+from api.deps import AuditLogApp
 from api.figures_state import disclosure_threshold, london_today, reached
 from api.tokens import Caller
 from projections.calendar import Month, london_date
@@ -69,10 +71,11 @@ def key_worker_people(request: Request, staff_id: str, caller: Staff,
 
 @router.get("/outcomes/{metric}")
 def outcome_figures(
-    request: Request, metric: MetricName, caller: Readers,
+    request: Request, metric: MetricName, caller: Readers, audit_log: AuditLogApp,
     start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
     provider: str | None = None, baseline_from: MonthText | None = None,
     baseline_to: MonthText | None = None, after: After = None,
+    as_of: Annotated[AwareDatetime | None, Query(description="The figures as known then")] = None,
 ) -> dict[str, Any]:
     """Outcome figures by month: exact for analysts, disclosure-controlled for commissioners."""
     reached(request.app.state.figures, after)
@@ -81,9 +84,13 @@ def outcome_figures(
     baseline = None
     if baseline_from and baseline_to:
         baseline = (Month.parse(baseline_from), Month.parse(baseline_to))
-    question = Question(metric, Month.parse(start), Month.parse(end), provider, baseline)
+    question = Question(metric, Month.parse(start), Month.parse(end), provider, baseline, as_of)
     if question.end < question.start:
         raise HTTPException(422, "to: the last month comes before the first")
+    if as_of is not None:
+        asked = {"metric": metric, "from": start, "to": end, "provider": provider,
+                 "as_of": as_of.isoformat()}
+        audit_log.record(caller.staff_id, caller.role, "as_of_outcomes", asked)
     return outcomes(request.app.state.figures.view, question, is_exact=caller.role == "analyst",
                     threshold=disclosure_threshold())
 

@@ -20,6 +20,7 @@ from projections.sources import Source
 from projections.tables import FiguresView
 
 BATCH_SIZE = 1000
+SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 
 
 class Projector:
@@ -40,6 +41,9 @@ class Projector:
         end = head if head is not None else int(source.recorder.max_notification_id() or 0)
         if end <= start:
             return start
+        # A short range of positions per page: with statistics stale after a bulk import,
+        # PostgreSQL would otherwise sort the whole rest of the log for every topic-filtered page.
+        end = min(end, start + SCAN_WINDOW * self.batch_size)
         page = source.recorder.select_notifications(
             start, self.batch_size, stop=end, topics=source.topics, inclusive_of_start=False)
         # Track the last notification scanned, not only the last matching one, so that waiting

@@ -1,0 +1,47 @@
+"""Audits for analysts: a person's figure inputs, and the audit log of every audit made."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime
+
+from api.answers import READ_CODES, responses
+from api.auth import caller_with_role
+from api.deps import AuditLogApp, LedgerApp
+from api.figures_state import reached
+from api.tokens import Caller
+from replay.figure_inputs import figure_inputs
+
+router = APIRouter(tags=["audit"], responses=responses(*READ_CODES))
+Analyst = Annotated[Caller, Depends(caller_with_role("analyst"))]
+AsOf = Annotated[AwareDatetime | None, Query(description="Only facts recorded at or before this instant")]
+After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
+
+
+@router.get("/people/{person_id}/figure-inputs")
+def read_figure_inputs(request: Request, person_id: UUID, caller: Analyst, ledger: LedgerApp,
+                       audit_log: AuditLogApp, as_of: AsOf = None,
+                       after: After = None) -> dict[str, Any]:
+    """Every fact a person's events add to the figures, with version, recorded_at and retraction."""
+    ledger.story(person_id)  # 404 for a person the ledger does not know
+    reached(request.app.state.figures, after)
+    audit_log.record(caller.staff_id, caller.role, "figure_inputs",
+                     {"person_id": str(person_id), "as_of": as_of.isoformat() if as_of else None})
+    inputs = figure_inputs(request.app.state.figures.view, person_id, as_of)
+    return {"person_id": str(person_id), "as_of": as_of.isoformat() if as_of else None,
+            "inputs": inputs}
+
+
+@router.get("/audit-log")
+def read_audit_log(
+    caller: Analyst, audit_log: AuditLogApp,
+    after: Annotated[int, Query(ge=0, description="Entries after this position")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many entries")] = 100,
+) -> dict[str, Any]:
+    """Who replayed, exported or asked for figures as of an instant, when and what, oldest first."""
+    entries = [entry.as_answer() for entry in audit_log.entries(after, limit)]
+    following = entries[-1]["position"] if entries else after
+    return {"entries": entries, "next": following}

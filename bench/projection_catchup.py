@@ -84,17 +84,21 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--baseline-events", type=int, default=20_000)
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--schema", help="reuse the log of a borough imported earlier")
     args = parser.parse_args()
     url = database_url()
-    env = store_env(url, schema(url))
+    env = store_env(url, args.schema or schema(url))
     ledger = Ledger(env=env)
-    lines = enumerate(borough_lines(args.events), start=1)
-    timed("import (BulkImport, 1000 per transaction)", args.events,
-          lambda: BulkImport(ledger, batch_size=1000).run(lines, lambda n: None))
+    if not args.schema:
+        lines = enumerate(borough_lines(args.events), start=1)
+        timed("import (BulkImport, 1000 per transaction)", args.events,
+              lambda: BulkImport(ledger, batch_size=1000).run(lines, lambda n: None))
     head = int(ledger.recorder.max_notification_id())
-    total = len(ledger.recorder.select_notifications(0, 10**9))
+    with psycopg.connect(url) as conn:
+        found = conn.execute(f'SELECT count(*) FROM "{env["POSTGRES_SCHEMA"]}".ledger_events').fetchone()
+    total = int(found[0]) if found else 0
     ceiling = timed("read + decode only (the ceiling)", total, lambda: read_and_decode(ledger, head))
-    runner = FiguresRunner(env, batch_size=args.batch_size)
+    runner = FiguresRunner({**env, "FIGURES_POSTGRES_SCHEMA": schema(url)}, batch_size=args.batch_size)
     batched = timed(f"figures projector, {args.batch_size} per transaction", total, runner.catch_up)
     runner.stop()
     prefix = min(args.baseline_events, total)

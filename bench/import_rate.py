@@ -15,7 +15,6 @@ import psycopg
 
 from api.database import database_url, store_env
 from bench.raw_sql import raw_insert_rate
-from bench.synthetic import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from ledger.lines import parse_line
@@ -72,7 +71,8 @@ def main() -> None:
             for line in simulate(args.people, 24, seed=1):
                 out.write(line + "\n")
         appended, bulk = bulk_rate(url, path)
-    library = library_rate(url, list(borough_lines(args.sample)))
+    sample = [line for _, line in zip(range(args.sample), simulate(args.people, 24, seed=1), strict=False)]
+    library = library_rate(url, sample)
     raw = raw_insert_rate(url, rows=min(appended, 200_000))
     print(f"ledger import: {appended} events at {bulk:,.0f} events/s")
     print(f"plain library path (one command per event): {library:,.0f} events/s")

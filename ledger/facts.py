@@ -29,6 +29,15 @@ class Entry:
     data: dict[str, Any]
 
 
+def entry_of(event: Any) -> Entry:
+    """The entry a stored story event stands for (its timestamp is when it was recorded)."""
+    return Entry(
+        version=event.originator_version, type=type(event).NAME, occurred_at=event.occurred_at,
+        recorded_at=event.timestamp, provider_id=event.provider_id, staff_id=event.staff_id,
+        data=event.data,
+    )
+
+
 @dataclass
 class Referral:
     """Where a referral stands: open, accepted, declined or closed."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from ledger.errors import InvalidEvent
 from ledger.facts import NEW_IDS, Entry, StoryFacts, fold
+from ledger.values import check_not_in_future
 
 
 def check(facts: StoryFacts, entry: Entry, story: Sequence[Entry], retracted: set[int]) -> None:
@@ -21,6 +23,14 @@ def check(facts: StoryFacts, entry: Entry, story: Sequence[Entry], retracted: se
         check_retraction(facts, entry, story, retracted)
         return
     _GUARDS.get(entry.type, _allowed)(facts, entry)
+
+
+def check_time(occurred_at: datetime, now: datetime) -> None:
+    """Refuse an event dated more than five minutes ahead of the ledger's clock."""
+    try:
+        check_not_in_future(occurred_at, now)
+    except ValueError as error:
+        raise InvalidEvent(f"occurred_at: {error}", "occurred_at") from None
 
 
 def _allowed(facts: StoryFacts, entry: Entry) -> None:

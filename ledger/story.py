@@ -10,9 +10,8 @@ from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
 from ledger.catalogue import PERSON_EVENTS, Occurrence
 from ledger.errors import InvalidEvent
-from ledger.facts import Entry, fold
-from ledger.guards import check
-from ledger.values import check_not_in_future
+from ledger.facts import Entry, entry_of, fold
+from ledger.guards import check, check_time
 
 
 class PersonStory(BaseAggregate[UUID]):
@@ -116,7 +115,7 @@ class PersonStory(BaseAggregate[UUID]):
         """Start a person's story with their registration."""
         if occurrence.type != "PersonRegistered":
             raise InvalidEvent("type: a story starts with PersonRegistered", "type")
-        _check_time(occurrence.occurred_at, now)
+        check_time(occurrence.occurred_at, now)
         return cls._create(
             cls.PersonRegistered, id=person_id, occurred_at=occurrence.occurred_at,
             provider_id=occurrence.provider_id, staff_id=occurrence.staff_id,
@@ -135,7 +134,7 @@ class PersonStory(BaseAggregate[UUID]):
 
     def record(self, occurrence: Occurrence, now: datetime) -> None:
         """Check an occurrence against the rules and, if allowed, append it to the story."""
-        _check_time(occurrence.occurred_at, now)
+        check_time(occurrence.occurred_at, now)
         candidate = Entry(
             version=self.version + 1, type=occurrence.type, occurred_at=occurrence.occurred_at,
             recorded_at=now, provider_id=occurrence.provider_id, staff_id=occurrence.staff_id,
@@ -146,22 +145,6 @@ class PersonStory(BaseAggregate[UUID]):
             EVENT_CLASSES[occurrence.type], occurred_at=candidate.occurred_at,
             provider_id=candidate.provider_id, staff_id=candidate.staff_id, data=candidate.data,
         )
-
-
-def _check_time(occurred_at: datetime, now: datetime) -> None:
-    try:
-        check_not_in_future(occurred_at, now)
-    except ValueError as error:
-        raise InvalidEvent(f"occurred_at: {error}", "occurred_at") from None
-
-
-def entry_of(event: Any) -> Entry:
-    """The entry a stored story event stands for."""
-    return Entry(
-        version=event.originator_version, type=type(event).NAME, occurred_at=event.occurred_at,
-        recorded_at=event.timestamp, provider_id=event.provider_id, staff_id=event.staff_id,
-        data=event.data,
-    )
 
 
 EVENT_CLASSES: dict[str, type[PersonStory.Event]] = {

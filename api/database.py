@@ -46,6 +46,9 @@ def store_env(url: str, schema: str | None = None) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": os.environ.get("LEDGER_POOL_SIZE", "8"),
         "POSTGRES_MAX_OVERFLOW": "8",
     }
+    from api.keys import identity_key
+
+    env["LEDGER_IDENTITY_KEY"] = identity_key()
     schema = schema or os.environ.get("LEDGER_SCHEMA")
     if schema:
         env["POSTGRES_SCHEMA"] = schema

@@ -12,7 +12,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import InfrastructureFactory, IntegrityError
 from eventsourcing.utils import Environment
 
-from commands.directory import DirectoryLookups
+from commands.directory import DirectoryLookups, claim_namespace
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
@@ -39,6 +39,7 @@ class Ledger(DirectoryLookups, Application[UUID]):
     def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
         super().__init__(env)
         self.clock = clock
+        self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory:
         """The library's factory, its sessions tuned (see ``commands.sessions``)."""

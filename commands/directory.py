@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from eventsourcing.application import AggregateNotFoundError, Application
 
@@ -13,6 +13,11 @@ from ledger.directory import Provider, provider_key
 from ledger.errors import DuplicatePerson, DuplicateProvider, UnknownProvider
 
 PROVIDER_FIELDS = ("to_provider_id", "signposted_to_provider_id", "support_provider_id")
+
+
+def claim_namespace(identity_key: str | None) -> UUID:
+    """The namespace of NHS-number claim ids: keyed by the deployment's secret when it has one."""
+    return uuid5(CLAIM_NAMESPACE, identity_key) if identity_key else CLAIM_NAMESPACE
 
 
 class DirectoryLookups(Application[UUID]):

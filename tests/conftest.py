@@ -16,6 +16,8 @@ from commands import Ledger
 
 # Small pools: a run opens many applications at once, and PostgreSQL allows 100 connections.
 os.environ.setdefault("LEDGER_POOL_SIZE", "2")
+# One identity key for the run (every process it starts inherits it), none written to disk.
+os.environ.setdefault("LEDGER_IDENTITY_KEY", "identity-key-of-this-test-run-" + "0" * 16)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 from builders import event, provider, registration
 
 from commands import Ledger
+from ledger.claims import nhs_claim_key
 from ledger.errors import DuplicatePerson, UnknownPerson, UnknownProvider
 
 
@@ -70,3 +71,16 @@ def test_an_event_for_an_unknown_person_is_refused(ledger: Ledger) -> None:
     """Appending needs a story."""
     with pytest.raises(UnknownPerson):
         ledger.append(uuid4(), [event("ConsentRecorded", {"scope": "research", "given": True})])
+
+
+def test_claim_ids_cannot_be_worked_back_without_the_identity_key(env: dict[str, str]) -> None:
+    """With the deployment's identity key, the claim is not at the id the bare number gives."""
+    keyed = Ledger(env={**env, "LEDGER_IDENTITY_KEY": "k" * 40})
+    try:
+        keyed.register_person(uuid4(), registration(9))
+        number = registration(9).data()["nhs_number"]
+        assert not keyed.recorder.select_events(nhs_claim_key(number), limit=1)
+        with pytest.raises(DuplicatePerson):
+            keyed.register_person(uuid4(), registration(9))
+    finally:
+        keyed.close()

@@ -19,11 +19,14 @@ import pytest
 from concurrent_log import JourneyWriter, committed_ids, providers
 from ledger_invariants import check_projections, projected_contacts
 
+from api.database import store_env
 from commands import Ledger
+from commands.access_log import AccessLog
 from commands.recorder import LedgerRecorder
 from projections import runner as runner_module
 from projections.runner import FiguresRunner
 from replay.audit import ReplayRequest, replay
+from replay.chain_audit import verify_chain
 from tests.figures.scribe import Scribe
 
 HOLD_SECONDS = 1.0  # well inside the lock timeout (5 s) the queued writers wait for
@@ -225,3 +228,20 @@ def test_without_the_write_lock_the_late_event_would_be_skipped(
     assert copies == {"fast-contact": 1}, copies  # the slow event was skipped, for good
     differences = replay(env, ReplayRequest(verify=True, figures=False), app=ledger).differences
     assert [(d.table, d.live, d.rebuilt) for d in differences] == [("figures_contacts", "missing", "present")]
+
+
+def test_the_library_insert_function_never_replaces_the_locked_insert(
+    database_url: str, schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """POSTGRES_ENABLE_DB_FUNCTIONS=y (the library's insert function: no LOCK TABLE, and no
+    ``_insert_events`` hook) is overridden: every log inserts under its write lock, and the
+    ledger, even when handed the setting directly, still links every event into its chain."""
+    monkeypatch.setenv("POSTGRES_ENABLE_DB_FUNCTIONS", "y")
+    env = store_env(database_url, schema)
+    with AccessLog(env=env) as access_log, Ledger(env={**env, "POSTGRES_ENABLE_DB_FUNCTIONS": "y"}) as ledger:
+        assert not access_log.recorder.datastore.enable_db_functions
+        providers(ledger)
+        person, = people(Scribe(ledger), 1)
+        Scribe(ledger).contact(person, "hub", WHEN, "c-1")
+        report = verify_chain(ledger)
+    assert (report.events, report.broken_at) == (5, None), report

@@ -25,7 +25,7 @@ from projections.runner import FiguresRunner
 LEDGER = str(Path(sys.executable).with_name("ledger"))
 SOAK = os.environ.get("LEDGER_SOAK") == "1"
 SEED = int(os.environ.get("LEDGER_FAULT_SEED", "20261127"))
-KILLS, BACKLOG, WRITTEN, WRITE_SECONDS = (40, 6000, 24_000, 90) if SOAK else (6, 1500, 2400, 10)
+KILLS, BACKLOG, WRITTEN, WRITE_SECONDS = (40, 6000, 40_000, 180) if SOAK else (6, 1500, 2400, 10)
 BATCH = "10"  # events per projector transaction: small, so a kill often lands inside one
 
 

@@ -43,6 +43,10 @@ def store_env(url: str, schema: str | None = None) -> dict[str, str]:
         "LEDGER_STATEMENT_TIMEOUT": os.environ.get("LEDGER_STATEMENT_TIMEOUT", "30"),
         "LEDGER_REQUEST_DEADLINE": os.environ.get("LEDGER_REQUEST_DEADLINE", "60"),
         "POSTGRES_PRE_PING": "y",
+        # Never the library's insert function, whatever the environment says: it takes no write
+        # lock (commit order would stop being notification order, and a projection could skip a
+        # late commit) and bypasses the ledger's hash chain.
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
         "POSTGRES_POOL_SIZE": os.environ.get("LEDGER_POOL_SIZE", "8"),
         "POSTGRES_MAX_OVERFLOW": "8",
     }

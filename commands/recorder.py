@@ -29,6 +29,9 @@ class LedgerRecorder(PostgresApplicationRecorder):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The library's insert function (POSTGRES_ENABLE_DB_FUNCTIONS) skips ``_insert_events``:
+        # no write lock, no chain links. The ledger always inserts through its own hook.
+        self.datastore.enable_db_functions = False
         self.chain = ChainTable(self.datastore.schema, self.events_table_name)
         self.sql_create_statements.append(self.chain.create_statement())
 

@@ -10,6 +10,7 @@ import httpx
 import psycopg
 import pytest
 from api_journeys import bearer, contact, registration
+from ledger_invariants import check_projections
 from served_ledger import ServedLedger
 
 HUB = bearer("provider", "hub")
@@ -29,7 +30,7 @@ def served_with_short_lock_timeout(database_url: str, schema: str) -> Iterator[S
 
 
 def test_an_append_behind_a_stuck_writer_is_answered_503_in_bounded_time(
-    served_with_short_lock_timeout: ServedLedger, database_url: str, schema: str
+    served_with_short_lock_timeout: ServedLedger, database_url: str, schema: str, env: dict[str, str]
 ) -> None:
     """With the events table locked by another session, an append gets 503 soon, and lands later."""
     url = served_with_short_lock_timeout.url
@@ -44,3 +45,4 @@ def test_an_append_behind_a_stuck_writer_is_answered_503_in_bounded_time(
         assert (answer.status_code, waited < ANSWER_WITHIN_SECONDS) == (503, True), (answer.text, waited)
         again = client.post(f"/people/{person}/events", json=contact(), headers=HUB)
         assert (again.status_code, again.json()) == (201, {"version": 2})
+    check_projections(env, contacts=["c-1"])

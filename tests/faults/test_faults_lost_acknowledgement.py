@@ -12,6 +12,7 @@ import pytest
 from api_journeys import bearer, contact
 from eventsourcing.persistence import OperationalError
 from fastapi.testclient import TestClient
+from ledger_invariants import check_projections
 
 from commands import recorder
 
@@ -39,7 +40,7 @@ def stored_contacts(client: TestClient, person: str) -> list[str]:
 
 
 def test_a_keyed_append_whose_commit_answer_is_lost_is_answered_201(
-    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str, env: dict[str, str]
 ) -> None:
     """The library's retry meets its own committed events; the key's record answers 201, once."""
     lose_the_next_commit_answer(monkeypatch)
@@ -47,16 +48,18 @@ def test_a_keyed_append_whose_commit_answer_is_lost_is_answered_201(
     answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=headers)
     assert (answer.status_code, answer.json()) == (201, {"version": 2})
     assert stored_contacts(client, person) == ["c-1"]
+    check_projections(env, contacts=["c-1"])
 
 
 def test_an_unkeyed_append_whose_commit_answer_is_lost_is_stored_once(
-    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str
+    monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str, env: dict[str, str]
 ) -> None:
     """Without a key the retry finds its own events stored: 201, not a 422 or a second copy."""
     lose_the_next_commit_answer(monkeypatch)
     answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=HUB)
     assert (answer.status_code, answer.json()) == (201, {"version": 2})
     assert stored_contacts(client, person) == ["c-1"]
+    check_projections(env, contacts=["c-1"])
 
 
 def send_and_hang_up(base: str, path: str, body: bytes, headers: dict[str, str]) -> None:
@@ -69,7 +72,7 @@ def send_and_hang_up(base: str, path: str, body: bytes, headers: dict[str, str])
         conn.sendall(request)
 
 
-def test_a_caller_that_hung_up_gets_the_first_answer_on_repeat(served: str) -> None:
+def test_a_caller_that_hung_up_gets_the_first_answer_on_repeat(served: str, env: dict[str, str]) -> None:
     """The caller's connection drops after sending; the repeat with its key gets 201 version 2."""
     with httpx.Client(base_url=served, timeout=30) as client:
         person = client.post("/people", json={"occurred_at": "2024-01-03T10:15:00+00:00", "data": {
@@ -85,3 +88,4 @@ def test_a_caller_that_hung_up_gets_the_first_answer_on_repeat(served: str) -> N
         answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=headers)
         assert (answer.status_code, answer.json()) == (201, {"version": 2})
         assert client.get(f"/people/{person}/story", headers=bearer("analyst")).json()["version"] == 2
+    check_projections(env, contacts=["c-1"])

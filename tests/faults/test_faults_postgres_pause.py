@@ -1,5 +1,6 @@
 """Pause PostgreSQL under load (SIGSTOP the postmaster and its backends, then SIGCONT): writes in
-flight wait and land, a long pause is answered 503 rather than hanging, nothing lost or doubled."""
+flight wait and land, a long pause is answered 503 rather than hanging, nothing lost or doubled
+(in the log or in the figures)."""
 
 from __future__ import annotations
 
@@ -66,9 +67,10 @@ def test_a_paused_store_is_waited_for_then_answered_503(
     assert (status, seconds < 30) == (503, True), (status, seconds)
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
-    ledger = Ledger(env=store_env(crashable_postgres.url, SCHEMA))
+    env = store_env(crashable_postgres.url, SCHEMA)
+    ledger = Ledger(env=env)
     try:
-        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged)
+        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
     finally:
         ledger.close()
     print(f"postgres pause: {figures}")

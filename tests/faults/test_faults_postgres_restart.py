@@ -1,5 +1,6 @@
 """Crash PostgreSQL under load (immediate stop, then start): the served ledger answers 503 while
-the store is gone, never a 500, and carries on by itself once it is back; nothing lost or doubled."""
+the store is gone, never a 500, and carries on by itself once it is back; nothing lost or doubled,
+in the log or in the figures."""
 
 from __future__ import annotations
 
@@ -59,9 +60,10 @@ def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
     assert len(tally.acknowledged) == 241
-    ledger = Ledger(env=store_env(crashable_postgres.url, SCHEMA))
+    env = store_env(crashable_postgres.url, SCHEMA)
+    ledger = Ledger(env=env)
     try:
-        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged)
+        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
     finally:
         ledger.close()
     print(f"\npostgres crash: probe {status} in {seconds:.1f}s {figures} answers={dict(tally.statuses)}")

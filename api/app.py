@@ -14,6 +14,7 @@ from api.deadline import DEFAULT_SECONDS, Deadline
 from api.figures_state import start_figures, stop_figures
 from api.middleware import BodyLimit, RequestContext
 from api.routes_audit import router as audit_router
+from api.routes_fhir import router as fhir_router
 from api.routes_figures import router as figures_router
 from api.routes_health import router as health_router
 from api.routes_people import router as people_router
@@ -50,7 +51,7 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
             app.state.ledger.close()
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    for router in (health_router, providers_router, people_router, story_router, figures_router,
+    for router in (health_router, providers_router, people_router, story_router, fhir_router, figures_router,
                    audit_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above

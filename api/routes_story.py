@@ -15,7 +15,10 @@ from api.auth import CurrentCaller
 from api.deps import AccessLogApp, BreakGlassReason, LedgerApp
 from api.reading import may_read, may_read_access_log
 from api.story_view import StoryAnswer, story_answer
-from commands.access_log import Read
+from api.tokens import Caller
+from commands import Ledger
+from commands.access_log import AccessLog, Read
+from ledger.story import PersonStory
 
 router = APIRouter(tags=["stories"])
 log = structlog.get_logger("api")
@@ -31,6 +34,16 @@ def read_story(
     reason: BreakGlassReason = None,
 ) -> StoryAnswer:
     """A person's story, now or as recorded at an instant; every read goes in the access log."""
+    story = admitted_story(person_id, caller, ledger, access_log, reason)
+    answer = story_answer(story, as_of, version)
+    response.headers["ETag"] = f'"{answer.version}"'
+    return answer
+
+
+def admitted_story(
+    person_id: UUID, caller: Caller, ledger: Ledger, access_log: AccessLog, reason: str | None
+) -> PersonStory:
+    """The story, if the caller may read it; the read goes in the access log either way."""
     story = ledger.story(person_id)
     decision = may_read(caller, story, reason)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
@@ -41,9 +54,7 @@ def read_story(
              break_glass=decision.break_glass)
     if not decision.allowed:
         raise HTTPException(403, f"Authorization: {decision.refusal}")
-    answer = story_answer(story, as_of, version)
-    response.headers["ETag"] = f'"{answer.version}"'
-    return answer
+    return story
 
 
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer,

@@ -1,0 +1,25 @@
+"""The story as FHIR: the same access rules and access log as the story itself."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from api.answers import READ_CODES, responses
+from api.auth import CurrentCaller
+from api.deps import AccessLogApp, BreakGlassReason, LedgerApp
+from api.fhir_bundle import story_bundle
+from api.routes_story import admitted_story
+
+router = APIRouter(tags=["stories"])
+
+
+@router.get("/people/{person_id}/fhir", responses=responses(*READ_CODES))
+def read_story_as_fhir(
+    person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
+    reason: BreakGlassReason = None,
+) -> dict[str, Any]:
+    """A person's story as a FHIR R4B collection Bundle; every read goes in the access log."""
+    return story_bundle(admitted_story(person_id, caller, ledger, access_log, reason))

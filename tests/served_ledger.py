@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -71,3 +73,15 @@ class ServedLedger:
                 self.process.kill()
                 self.process.wait(timeout=15)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+@contextmanager
+def ledger_served(database_url: str, schema: str, **settings: str) -> Iterator[ServedLedger]:
+    """``ledger serve`` started with the tests' providers registered; stopped when the block ends."""
+    server = ServedLedger(database_url, schema, **settings)
+    server.start()
+    server.register_providers()
+    try:
+        yield server
+    finally:
+        server.stop()

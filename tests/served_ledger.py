@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psycopg
 from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body
 from api_server import free_port
 
@@ -85,3 +86,12 @@ def ledger_served(database_url: str, schema: str, **settings: str) -> Iterator[S
         yield server
     finally:
         server.stop()
+
+
+@contextmanager
+def ledger_served_in_new_schema(database_url: str, schema: str, **settings: str) -> Iterator[ServedLedger]:
+    """``ledger_served`` over ``schema``, created for it first (on a server of the test's own)."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    with ledger_served(database_url, schema, **settings) as server:
+        yield server

@@ -7,11 +7,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-import psycopg
 import pytest
 from fault_writers import Tally, check_tally, probe, register_people, settle_probe, start_writers
 from private_postgres import PrivatePostgres
-from served_ledger import ServedLedger, ledger_served
+from served_ledger import ServedLedger, ledger_served_in_new_schema
 
 from api.database import store_env
 
@@ -22,10 +21,8 @@ ANSWER_WITHIN_SECONDS = 30
 @pytest.fixture
 def served_on_crashable(crashable_postgres: PrivatePostgres) -> Iterator[ServedLedger]:
     """``ledger serve`` over the crashable server, with short waits for a connection."""
-    with psycopg.connect(crashable_postgres.url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{SCHEMA}"')
-    with ledger_served(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
-                       LEDGER_CONNECT_TIMEOUT="2") as server:
+    with ledger_served_in_new_schema(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
+                                     LEDGER_CONNECT_TIMEOUT="2") as server:
         yield server
 
 

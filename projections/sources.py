@@ -37,29 +37,8 @@ class AccessLogReader(Application[Any]):
     name = ACCESS_LOG
 
 
-class LedgerSource:
-    """Story and directory events of an application named ``ledger``."""
-
-    topics = TOPICS
-
-    def __init__(self, app: Application[Any]) -> None:
-        assert app.name == "ledger", "the figures read the application named 'ledger'"
-        self.app = app
-        self.name = app.name
-
-    @property
-    def recorder(self) -> Any:
-        """The ledger's application recorder."""
-        return self.app.recorder
-
-    def facts(self, notification: Any) -> list[tuple[str, Row]]:
-        """The fact row the notification's event adds, if any."""
-        fact = fact_of(self.app.mapper.to_domain_event(notification))
-        return [] if fact is None else [fact]
-
-
-class AccessLogSource:
-    """Story reads from the access log, decoded from their stored state (no class needed)."""
+class ApplicationSource:
+    """A source reading one application's log: named as it is, through its own recorder."""
 
     topics: tuple[str, ...] = ()
 
@@ -69,8 +48,27 @@ class AccessLogSource:
 
     @property
     def recorder(self) -> Any:
-        """The access log's application recorder."""
+        """The application's recorder."""
         return self.app.recorder
+
+
+class LedgerSource(ApplicationSource):
+    """Story and directory events of an application named ``ledger``."""
+
+    topics = TOPICS
+
+    def __init__(self, app: Application[Any]) -> None:
+        assert app.name == "ledger", "the figures read the application named 'ledger'"
+        super().__init__(app)
+
+    def facts(self, notification: Any) -> list[tuple[str, Row]]:
+        """The fact row the notification's event adds, if any."""
+        fact = fact_of(self.app.mapper.to_domain_event(notification))
+        return [] if fact is None else [fact]
+
+
+class AccessLogSource(ApplicationSource):
+    """Story reads from the access log, decoded from their stored state (no class needed)."""
 
     def facts(self, notification: Any) -> list[tuple[str, Row]]:
         """A ``story_reads`` row for each ``...StoryRead`` notification."""

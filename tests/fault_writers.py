@@ -12,6 +12,9 @@ from uuid import UUID
 
 import httpx
 from api_journeys import bearer, contact, registration
+from ledger_invariants import Figures, check_ledger
+
+from commands import Ledger
 
 HUB = bearer("provider", "hub")
 RETRYABLE = {502, 503, 504}
@@ -94,3 +97,23 @@ def settle_probe(url: str, person: UUID, tally: Tally) -> None:
     assert answer is not None, "the probe was never acknowledged"
     assert answer.status_code == 201, answer.text
     tally.acknowledged["probe"] = (person, int(answer.json()["version"]))
+
+
+def start_writers(url: str, people: list[UUID], tally: Tally, deadline: float,
+                  writers: int = 4, contacts: int = 60) -> list[threading.Thread]:
+    """Start ``writers`` threads (w0, w1, ...), each writing ``contacts`` contacts; answers them."""
+    threads = [threading.Thread(target=write_contacts,
+                                args=(url, f"w{n}", people, contacts, tally, deadline))
+               for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def check_tally(env: dict[str, str], people: list[UUID], tally: Tally) -> Figures:
+    """Check the ledger at ``env`` against what the writers sent and had acknowledged; its figures."""
+    ledger = Ledger(env=env)
+    try:
+        return check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
+    finally:
+        ledger.close()

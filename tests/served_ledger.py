@@ -9,9 +9,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psycopg
 from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body
 from api_server import free_port
 
@@ -71,3 +74,24 @@ class ServedLedger:
                 self.process.kill()
                 self.process.wait(timeout=15)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+@contextmanager
+def ledger_served(database_url: str, schema: str, **settings: str) -> Iterator[ServedLedger]:
+    """``ledger serve`` started with the tests' providers registered; stopped when the block ends."""
+    server = ServedLedger(database_url, schema, **settings)
+    server.start()
+    server.register_providers()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def ledger_served_in_new_schema(database_url: str, schema: str, **settings: str) -> Iterator[ServedLedger]:
+    """``ledger_served`` over ``schema``, created for it first (on a server of the test's own)."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    with ledger_served(database_url, schema, **settings) as server:
+        yield server

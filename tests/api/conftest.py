@@ -1,41 +1,16 @@
-"""API fixtures: the app in process, the app served by uvicorn, tokens and a registered person."""
+"""API fixtures: the shared ones (app, client, served, a registered person) and a story reader."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body, registration
-from api_server import serving
-from fastapi import FastAPI
+from api_fixtures import app, client, person, served
+from api_journeys import bearer
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-
-
-@pytest.fixture
-def app(env: dict[str, str]) -> FastAPI:
-    """The API over the test's own, empty ledger."""
-    return create_app(env, SIGNING_KEY)
-
-
-@pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    """An in-process client with the providers of the tests registered."""
-    with TestClient(app) as test_client:
-        for code in PROVIDERS:
-            answer = test_client.post("/providers", json=provider_body(code), headers=bearer("admin"))
-            assert answer.status_code == 201, answer.text
-        yield test_client
-
-
-@pytest.fixture
-def person(client: TestClient) -> str:
-    """A person registered by the hub (staff s-1); their story is at version 1."""
-    answer = client.post("/people", json=registration(), headers=bearer("provider", "hub"))
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["person_id"])
+__all__ = ["app", "client", "person", "served", "story_of"]
 
 
 @pytest.fixture
@@ -47,10 +22,3 @@ def story_of(client: TestClient) -> Callable[[str], dict[str, Any]]:
         return dict(answer.json())
 
     return read
-
-
-@pytest.fixture
-def served(app: FastAPI) -> Iterator[str]:
-    """The API served by uvicorn on a free port (in a thread); answers its base URL."""
-    with serving(app) as base:
-        yield base

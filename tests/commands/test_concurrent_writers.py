@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from uuid import UUID, uuid4
+from uuid import UUID
 
-import pytest
-from builders import contact, provider, registration
+from builders import contact
 
 from commands import Ledger
 from ledger.errors import ConcurrentWrite, StoryMovedOn
 
 WRITERS = 8
-
-
-@pytest.fixture
-def person(ledger: Ledger) -> UUID:
-    """A registered person at the Hub."""
-    ledger.register_provider(provider("hub"))
-    person_id = uuid4()
-    ledger.register_person(person_id, registration(1))
-    return person_id
 
 
 def race(env: dict[str, str], person: UUID, expected: int | None) -> list[str]:

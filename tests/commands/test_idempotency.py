@@ -13,15 +13,6 @@ from commands import Ledger
 from ledger.errors import IdempotencyKeyReused
 
 
-@pytest.fixture
-def person(ledger: Ledger) -> UUID:
-    """A registered person at the Hub."""
-    ledger.register_provider(provider("hub"))
-    person_id = uuid4()
-    ledger.register_person(person_id, registration(1))
-    return person_id
-
-
 def test_a_repeat_returns_the_first_answer(ledger: Ledger, person: UUID) -> None:
     """The second call answers the first call's version."""
     first = ledger.append(person, [contact("c-1")], idempotency_key="k-1")

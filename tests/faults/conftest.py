@@ -1,4 +1,4 @@
-"""The fault tests' PostgreSQL: a server of this run's own, never the machine's shared one."""
+"""Fault fixtures: a PostgreSQL of this run's own (never the machine's shared one), the API ones."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body, registration
-from api_server import serving
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
+from api_fixtures import app, client, person, served
 from private_postgres import PrivatePostgres
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from api.app import create_app
+__all__ = ["app", "client", "crashable_postgres", "database_url", "person", "served"]
 
 
 @pytest.fixture(scope="session")
@@ -41,34 +38,3 @@ def crashable_postgres() -> Iterator[PrivatePostgres]:
         yield server
     finally:
         server.remove()
-
-
-@pytest.fixture
-def app(env: dict[str, str]) -> FastAPI:
-    """The API over the test's own, empty ledger."""
-    return create_app(env, SIGNING_KEY)
-
-
-@pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    """An in-process client with the tests' providers registered."""
-    with TestClient(app) as test_client:
-        for code in PROVIDERS:
-            answer = test_client.post("/providers", json=provider_body(code), headers=bearer("admin"))
-            assert answer.status_code == 201, answer.text
-        yield test_client
-
-
-@pytest.fixture
-def person(client: TestClient) -> str:
-    """A person registered by the hub; their story is at version 1."""
-    answer = client.post("/people", json=registration(), headers=bearer("provider", "hub"))
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["person_id"])
-
-
-@pytest.fixture
-def served(app: FastAPI) -> Iterator[str]:
-    """The API served by uvicorn in a thread; answers its base URL."""
-    with serving(app) as base:
-        yield base

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from api_journeys import bearer, contact, registration
 from ledger_invariants import check_projections
-from served_ledger import ServedLedger
+from served_ledger import ServedLedger, ledger_served
 
 HUB = bearer("provider", "hub")
 ANSWER_WITHIN_SECONDS = 4  # one lock timeout (1 s), with room for a slow machine
@@ -20,13 +20,8 @@ ANSWER_WITHIN_SECONDS = 4  # one lock timeout (1 s), with room for a slow machin
 @pytest.fixture
 def served_with_short_lock_timeout(database_url: str, schema: str) -> Iterator[ServedLedger]:
     """``ledger serve`` whose writers wait at most 1 s for the log's write lock."""
-    server = ServedLedger(database_url, schema, LEDGER_LOCK_TIMEOUT="1")
-    server.start()
-    server.register_providers()
-    try:
+    with ledger_served(database_url, schema, LEDGER_LOCK_TIMEOUT="1") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_an_append_behind_a_stuck_writer_is_answered_503_in_bounded_time(

@@ -8,15 +8,12 @@ import threading
 import time
 from collections.abc import Iterator
 
-import psycopg
 import pytest
-from fault_writers import Tally, probe, register_people, settle_probe, write_contacts
-from ledger_invariants import check_ledger
+from fault_writers import Tally, check_tally, probe, register_people, settle_probe, start_writers
 from private_postgres import PrivatePostgres
-from served_ledger import ServedLedger
+from served_ledger import ServedLedger, ledger_served_in_new_schema
 
 from api.database import store_env
-from commands import Ledger
 
 SCHEMA = "pause"
 
@@ -24,17 +21,10 @@ SCHEMA = "pause"
 @pytest.fixture
 def served_on_pausable(crashable_postgres: PrivatePostgres) -> Iterator[ServedLedger]:
     """``ledger serve`` over a server of the test's own, with short waits for a connection."""
-    with psycopg.connect(crashable_postgres.url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{SCHEMA}"')
-    server = ServedLedger(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
-                          LEDGER_CONNECT_TIMEOUT="2", LEDGER_STATEMENT_TIMEOUT="5",
-                          LEDGER_REQUEST_DEADLINE="8")
-    server.start()
-    server.register_providers()
-    try:
+    with ledger_served_in_new_schema(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
+                                     LEDGER_CONNECT_TIMEOUT="2", LEDGER_STATEMENT_TIMEOUT="5",
+                                     LEDGER_REQUEST_DEADLINE="8") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_a_paused_store_is_waited_for_then_answered_503(
@@ -44,11 +34,7 @@ def test_a_paused_store_is_waited_for_then_answered_503(
     served, tally = served_on_pausable, Tally()
     deadline = time.monotonic() + 150
     people = register_people(served.url, 6, tally, deadline)
-    writers = [threading.Thread(target=write_contacts,
-                                args=(served.url, f"w{n}", people, 60, tally, deadline))
-               for n in range(4)]
-    for writer in writers:
-        writer.start()
+    writers = start_writers(served.url, people, tally, deadline)
     time.sleep(0.5)
     frozen = crashable_postgres.pause()
     time.sleep(2)
@@ -67,10 +53,5 @@ def test_a_paused_store_is_waited_for_then_answered_503(
     assert (status, seconds < 30) == (503, True), (status, seconds)
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
-    env = store_env(crashable_postgres.url, SCHEMA)
-    ledger = Ledger(env=env)
-    try:
-        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
-    finally:
-        ledger.close()
+    figures = check_tally(store_env(crashable_postgres.url, SCHEMA), people, tally)
     print(f"postgres pause: {figures}")

@@ -4,19 +4,15 @@ in the log or in the figures."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 
-import psycopg
 import pytest
-from fault_writers import Tally, probe, register_people, settle_probe, write_contacts
-from ledger_invariants import check_ledger
+from fault_writers import Tally, check_tally, probe, register_people, settle_probe, start_writers
 from private_postgres import PrivatePostgres
-from served_ledger import ServedLedger
+from served_ledger import ServedLedger, ledger_served_in_new_schema
 
 from api.database import store_env
-from commands import Ledger
 
 SCHEMA = "crash"
 ANSWER_WITHIN_SECONDS = 30
@@ -25,16 +21,9 @@ ANSWER_WITHIN_SECONDS = 30
 @pytest.fixture
 def served_on_crashable(crashable_postgres: PrivatePostgres) -> Iterator[ServedLedger]:
     """``ledger serve`` over the crashable server, with short waits for a connection."""
-    with psycopg.connect(crashable_postgres.url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{SCHEMA}"')
-    server = ServedLedger(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
-                          LEDGER_CONNECT_TIMEOUT="2")
-    server.start()
-    server.register_providers()
-    try:
+    with ledger_served_in_new_schema(crashable_postgres.url, SCHEMA, LEDGER_POOL_TIMEOUT="1",
+                                     LEDGER_CONNECT_TIMEOUT="2") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
@@ -44,11 +33,7 @@ def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
     served, tally = served_on_crashable, Tally()
     deadline = time.monotonic() + 150
     people = register_people(served.url, 6, tally, deadline)
-    writers = [threading.Thread(target=write_contacts,
-                                args=(served.url, f"w{n}", people, 60, tally, deadline))
-               for n in range(4)]
-    for writer in writers:
-        writer.start()
+    writers = start_writers(served.url, people, tally, deadline)
     time.sleep(1.0)
     crashable_postgres.crash()
     status, seconds = probe(served.url, people[0], tally)
@@ -60,10 +45,5 @@ def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
     assert len(tally.acknowledged) == 241
-    env = store_env(crashable_postgres.url, SCHEMA)
-    ledger = Ledger(env=env)
-    try:
-        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
-    finally:
-        ledger.close()
+    figures = check_tally(store_env(crashable_postgres.url, SCHEMA), people, tally)
     print(f"\npostgres crash: probe {status} in {seconds:.1f}s {figures} answers={dict(tally.statuses)}")

@@ -12,11 +12,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fault_writers import Tally, register_people, write_contacts
-from ledger_invariants import check_ledger
-from served_ledger import ServedLedger
-
-from commands import Ledger
+from fault_writers import Tally, check_tally, register_people, start_writers
+from served_ledger import ServedLedger, ledger_served
 
 SOAK = os.environ.get("LEDGER_SOAK") == "1"
 WRITERS, CONTACTS, KILLS = (8, 150, 40) if SOAK else (6, 40, 6)
@@ -25,13 +22,8 @@ WRITERS, CONTACTS, KILLS = (8, 150, 40) if SOAK else (6, 40, 6)
 @pytest.fixture
 def served(database_url: str, schema: str) -> Iterator[ServedLedger]:
     """``ledger serve`` in its own process over the test's schema, providers registered."""
-    server = ServedLedger(database_url, schema)
-    server.start()
-    server.register_providers()
-    try:
+    with ledger_served(database_url, schema) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def kill_now_and_then(server: ServedLedger, writers: list[threading.Thread], kills: int) -> None:
@@ -48,20 +40,12 @@ def test_killing_the_server_mid_write_loses_and_doubles_nothing(
     """Writers retry with the same key until acknowledged; after the kills: 0 lost, 0 doubled."""
     tally, deadline = Tally(), time.monotonic() + (900 if SOAK else 150)
     people = register_people(served.url, 8, tally, deadline)
-    writers = [threading.Thread(target=write_contacts,
-                                args=(served.url, f"w{n}", people, CONTACTS, tally, deadline))
-               for n in range(WRITERS)]
-    for writer in writers:
-        writer.start()
+    writers = start_writers(served.url, people, tally, deadline, WRITERS, CONTACTS)
     kill_now_and_then(served, writers, KILLS)
     for writer in writers:
         writer.join()
     assert not tally.refused, tally.refused[:5]
     assert len(tally.acknowledged) == WRITERS * CONTACTS, "writers ran out of time"
-    ledger = Ledger(env=env)
-    try:
-        figures = check_ledger(ledger, people, tally.sent, tally.acknowledged, env)
-    finally:
-        ledger.close()
+    figures = check_tally(env, people, tally)
     print(f"\nserver kill: kills={served.kills} {figures} answers={dict(tally.statuses)}")
     assert served.kills >= 1

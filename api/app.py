@@ -17,6 +17,7 @@ from api.routes_audit import router as audit_router
 from api.routes_fhir import router as fhir_router
 from api.routes_figures import router as figures_router
 from api.routes_health import router as health_router
+from api.routes_identity import router as identity_router
 from api.routes_people import router as people_router
 from api.routes_providers import router as providers_router
 from api.routes_story import router as story_router
@@ -51,8 +52,8 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
             app.state.ledger.close()
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    for router in (health_router, providers_router, people_router, story_router, fhir_router, figures_router,
-                   audit_router):
+    for router in (health_router, providers_router, people_router, identity_router, story_router,
+                   fhir_router, figures_router, audit_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

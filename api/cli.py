@@ -59,11 +59,12 @@ def token(
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api import cli_audit, cli_figures, cli_import, cli_replay, cli_simulate
+    from api import cli_audit, cli_figures, cli_identity, cli_import, cli_replay, cli_simulate
 
     cli_import.register(cli)
     cli_simulate.register(cli)
     cli_figures.register(cli)
     cli_audit.register(cli)
     cli_replay.register(cli)
+    cli_identity.register(cli)
     cli()

@@ -20,12 +20,14 @@ def patient(story: PersonStory) -> Resource:
     details: dict[str, Any] = {}
     for entry in story.entries:
         if entry.type in ("PersonRegistered", "DetailsUpdated") and entry.version not in story.retracted:
-            details.update(entry.data)
+            details.update((k, v) for k, v in entry.data.items() if v is not None)  # not erased
     resource: Resource = {
         "resourceType": "Patient",
-        "identifier": [{"system": "urn:ledger:person", "value": str(story.id)}],
-        "name": [{"family": details["family_name"], "given": [details["given_name"]]}],
-        "birthDate": details["birth_date"]}
+        "identifier": [{"system": "urn:ledger:person", "value": str(story.id)}]}
+    if "family_name" in details and "given_name" in details:
+        resource["name"] = [{"family": details["family_name"], "given": [details["given_name"]]}]
+    if "birth_date" in details:
+        resource["birthDate"] = details["birth_date"]
     if "nhs_number" in details:
         resource["identifier"].insert(0, {"system": NHS_NUMBER, "value": details["nhs_number"]})
     if "postcode" in details:

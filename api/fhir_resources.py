@@ -44,7 +44,7 @@ def _decision(person: str, entry: Entry, pid: UUID) -> Resource:
             "focus": {"reference": url(pid, "referral", entry.data["referral_id"])},
             "for": {"reference": person}, "authoredOn": entry.occurred_at.isoformat(),
             "owner": organisation(entry.provider_id),
-            "statusReason": {"text": entry.data.get("reason", entry.type)}}
+            "statusReason": {"text": entry.data.get("reason") or entry.type}}
 
 
 def _contact(person: str, entry: Entry, pid: UUID) -> Resource:
@@ -87,7 +87,7 @@ def _plan(person: str, entry: Entry, pid: UUID) -> Resource:
     return {"resourceType": "CarePlan", "status": "active", "intent": "plan",
             "subject": {"reference": person}, "created": entry.occurred_at.isoformat(),
             "title": f"{entry.type}: {entry.data['plan_id']}",
-            "note": [{"text": f"{g['goal_id']}: {g.get('status', g.get('description', ''))}"}
+            "note": [{"text": f"{g['goal_id']}: {g.get('status') or g.get('description') or ''}"}
                      for g in goals]}
 
 

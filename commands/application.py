@@ -13,6 +13,7 @@ from eventsourcing.persistence import InfrastructureFactory, IntegrityError
 from eventsourcing.utils import Environment
 
 from commands.directory import DirectoryLookups, claim_namespace
+from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
@@ -30,7 +31,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(DirectoryLookups, Application[UUID]):
+class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"

@@ -75,6 +75,7 @@ class ImportBatch:
         for story in self.touched.values():
             self.cache.keep(story)
         self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()}
+        self.ledger.person_keys.ensure(self.touched)  # every new person's key in one statement
         return [self.ledger.mapper.to_stored_event(event) for event in events]
 
     def _apply(self, parsed: ParsedLine) -> None:

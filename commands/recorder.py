@@ -17,6 +17,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
+from commands.person_keys import PersonKeys
 
 RECORDER_TOPIC = "commands.recorder:LedgerRecorder"
 library_insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without its retries
@@ -34,6 +35,8 @@ class LedgerRecorder(PostgresApplicationRecorder):
         self.datastore.enable_db_functions = False
         self.chain = ChainTable(self.datastore.schema, self.events_table_name)
         self.sql_create_statements.append(self.chain.create_statement())
+        self.keys = PersonKeys(self.datastore, self.events_table_name)
+        self.sql_create_statements.append(self.keys.create_statement())
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         """The library's insert, tried again after a dropped connection (as the library does), but

@@ -12,7 +12,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
-AUDIT_ACTIONS = ("replay", "as_of_outcomes", "figure_inputs")
+AUDIT_ACTIONS = ("replay", "as_of_outcomes", "figure_inputs", "erase_identity")
 
 
 class AuditEntry(BaseAggregate[UUID]):

@@ -33,7 +33,8 @@ def _referral(event: Any) -> Row:
 
 def _decision(decision: str) -> Callable[[Any], Row]:
     def row(event: Any) -> Row:
-        reason = event.data.get("reason")
+        reason = event.data.get("reason")  # a closure code; a decline's free text is sealed
+        reason = reason if isinstance(reason, str) and decision == "closed" else None
         return (*_story(event), event.data["referral_id"], decision, reason)
 
     return row

@@ -1,0 +1,35 @@
+"""Erasure from the command line: ``ledger erase PERSON_ID``."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from typing import Annotated
+from uuid import UUID
+
+import typer
+
+
+def erase_command(
+    person_id: Annotated[UUID, typer.Argument(help="The person whose identifying details to erase")],
+    actor: Annotated[str | None, typer.Option(help="Who erases (default: the OS user)")] = None,
+) -> None:
+    """Destroy a person's key: their identifying details and free text become unreadable."""
+    from api.database import database_url, store_env
+    from commands import Ledger
+    from commands.audit_log import AuditLog
+    from ledger.errors import UnknownPerson
+
+    env = store_env(database_url())
+    with Ledger(env=env) as ledger, AuditLog(env=env) as audit_log:
+        try:
+            position = ledger.erase_identity(person_id, audit_log, actor or getpass.getuser(), "cli")
+        except UnknownPerson as error:
+            typer.echo(json.dumps({"erased": False, "error": error.message}), err=True)
+            raise typer.Exit(1) from None
+    typer.echo(json.dumps({"erased": True, "person_id": str(person_id), "audit_position": position}))
+
+
+def register(cli: typer.Typer) -> None:
+    """Add the erasure command to the command line."""
+    cli.command(name="erase")(erase_command)

@@ -1,0 +1,56 @@
+"""Crypto-shredding for the Ledger: its sealing mapper, its person keys, and erasure.
+
+Erasure destroys the person's key and says so in the audit log; no event is written, no
+stored byte changes, so the hash chain still verifies and every figure stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import ApplicationRecorder, Mapper
+
+from commands.audit_log import AuditLog
+from commands.person_keys import PersonKeys
+from commands.recorder import LedgerRecorder
+from commands.sealing import SealingMapper
+from ledger.errors import UnknownPerson
+
+REGISTERED_TOPIC = "ledger.PersonStory.PersonRegistered"
+
+
+class IdentityErasure:
+    """The Ledger's part in keeping identifying details erasable, one person at a time."""
+
+    factory: Any
+    mapper: Mapper[UUID]
+    recorder: ApplicationRecorder
+    construct_transcoder: Callable[[], Any]
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The sealing mapper, with the library's transcoder, cipher and compressor."""
+        return self.factory.mapper(  # type: ignore[no-any-return]
+            transcoder=self.construct_transcoder(), mapper_class=SealingMapper)
+
+    def construct_recorder(self) -> Any:
+        """The library's recorder, its person keys handed to the sealing mapper."""
+        recorder = super().construct_recorder()  # type: ignore[misc]
+        if isinstance(self.mapper, SealingMapper) and isinstance(recorder, LedgerRecorder):
+            self.mapper.keys = recorder.keys
+        return recorder
+
+    @property
+    def person_keys(self) -> PersonKeys:
+        """The table of person keys."""
+        assert isinstance(self.recorder, LedgerRecorder)
+        return self.recorder.keys
+
+    def erase_identity(self, person_id: UUID, audit_log: AuditLog, actor: str, role: str) -> int:
+        """Destroy the person's key and record that in the audit log; answers its position."""
+        first = self.recorder.select_events(person_id, limit=1)
+        if not first or first[0].topic != REGISTERED_TOPIC:
+            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+        self.person_keys.erase(person_id)
+        return audit_log.record(actor, role, "erase_identity", {"person_id": str(person_id)})

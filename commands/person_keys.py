@@ -1,0 +1,81 @@
+"""One data key per person, in its own table: created on first need, destroyed on erasure.
+
+A key row outlives erasure with its key set to NULL and ``erased_at`` set, so that a person
+once erased is never given a fresh key (their later free text is then not kept at all).
+Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears
+the erasing process's cache at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from psycopg.sql import SQL, Composed, Identifier
+
+ERASED = b""  # the cached stand-in for a destroyed key
+
+
+class PersonKeys:
+    """The table of person keys and a small in-process cache of them."""
+
+    def __init__(self, datastore: Any, events_table: str, cache_seconds: float = 60.0) -> None:
+        self.datastore = datastore
+        self.table = SQL("{}.{}").format(Identifier(datastore.schema),
+                                         Identifier(f"{events_table}_person_keys"))
+        self.cache_seconds = cache_seconds
+        self._cache: dict[UUID, tuple[bytes, float]] = {}
+
+    def create_statement(self) -> Composed:
+        return SQL(
+            "CREATE TABLE IF NOT EXISTS {} (person_id uuid PRIMARY KEY, key bytea, "
+            "created_at timestamptz NOT NULL DEFAULT now(), erased_at timestamptz)"
+        ).format(self.table)
+
+    def key_for(self, person_id: UUID, create: bool) -> bytes | None:
+        """The person's key; None once erased (or, unless ``create``, never made)."""
+        cached = self._cache.get(person_id)
+        if cached is not None and time.monotonic() - cached[1] < self.cache_seconds:
+            return cached[0] or None
+        found = self.ensure([person_id]) if create else self._select([person_id])
+        if person_id not in found:
+            return None
+        return found[person_id] or None
+
+    def ensure(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
+        """Make sure each person has a key row (one statement); answers their keys."""
+        ids = list(dict.fromkeys(person_ids))
+        if ids:
+            keys = [AESGCM.generate_key(bit_length=256) for _ in ids]
+            with self.datastore.transaction(commit=True) as curs:
+                curs.execute(SQL(
+                    "INSERT INTO {} (person_id, key) SELECT * FROM unnest(%s::uuid[], %s::bytea[]) "
+                    "ON CONFLICT DO NOTHING").format(self.table), (ids, keys), prepare=False)
+        return self._select(ids)
+
+    def erase(self, person_id: UUID) -> None:
+        """Destroy the person's key (a row is kept, marked erased, even if none was made)."""
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(SQL(
+                "INSERT INTO {} (person_id, key, erased_at) VALUES (%s, NULL, now()) "
+                "ON CONFLICT (person_id) DO UPDATE SET key = NULL, "
+                "erased_at = COALESCE({}.erased_at, now())"
+            ).format(self.table, self.table), (person_id,), prepare=False)
+        self._cache[person_id] = (ERASED, time.monotonic())
+
+    def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
+        if not ids:
+            return {}
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(SQL("SELECT person_id, key FROM {} WHERE person_id = ANY(%s)")
+                         .format(self.table), (ids,), prepare=False)
+            rows = curs.fetchall()
+        now = time.monotonic()
+        found = {row["person_id"]: bytes(row["key"]) if row["key"] is not None else ERASED
+                 for row in rows}
+        for person_id, key in found.items():
+            self._cache[person_id] = (key, now)
+        return found

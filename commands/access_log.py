@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -44,6 +44,9 @@ class Read:
         return {**self.__dict__, "at": self.at.isoformat()}
 
 
+READ_FIELDS = tuple(field.name for field in fields(Read))
+
+
 class AccessLog(Application[UUID]):
     """Every read of every person's story, one stream per person."""
 
@@ -69,10 +72,8 @@ class AccessLog(Application[UUID]):
     def reads(self, person_id: UUID) -> list[Read]:
         """Every read of the person's story, oldest first."""
         events = self.repository.event_store.get(person_id)
-        return [
-            Read(e.role, e.provider_id, e.staff_id, e.reason, e.break_glass, e.outcome, e.at)
-            for e in events if isinstance(e, StoryAccessLog.StoryRead)
-        ]
+        return [Read(**{name: getattr(e, name) for name in READ_FIELDS})
+                for e in events if isinstance(e, StoryAccessLog.StoryRead)]
 
     def _log(self, person_id: UUID) -> StoryAccessLog:
         try:

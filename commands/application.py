@@ -40,6 +40,7 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
     def __init__(self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now):
         super().__init__(env)
         self.clock = clock
+        self.known_providers = set()
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory:

@@ -24,6 +24,7 @@ class DirectoryLookups(Application[UUID]):
     """Checks a command makes against the directory and the claims, before and after saving."""
 
     claim_namespace: UUID = CLAIM_NAMESPACE
+    known_providers: set[str]
 
     def provider(self, provider_id: str) -> Provider:
         """A registered provider, or ``UnknownProvider`` naming the field."""
@@ -39,12 +40,17 @@ class DirectoryLookups(Application[UUID]):
         return provider
 
     def check_providers(self, occurrence: Occurrence) -> None:
-        """The recording provider and every provider the event names must be registered."""
-        self._provider(occurrence.provider_id, "provider_id")
+        """The recording provider and every provider the event names must be registered.
+
+        Providers are never removed from the directory, so one found once is remembered.
+        """
         data = occurrence.data()
-        for name in PROVIDER_FIELDS:
-            if name in data:
-                self._provider(data[name], f"data.{name}")
+        named = [("provider_id", occurrence.provider_id),
+                 *((f"data.{name}", data[name]) for name in PROVIDER_FIELDS if name in data)]
+        for field, provider_id in named:
+            if provider_id not in self.known_providers:
+                self._provider(provider_id, field)
+                self.known_providers.add(provider_id)
 
     def register_provider(self, occurrence: Occurrence) -> int:
         """Add a provider to the directory; answers its log position."""

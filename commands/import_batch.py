@@ -22,7 +22,6 @@ class StoryCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
-        self.providers: set[str] = set()
         self.recent_claims: dict[UUID, UUID] = {}
 
     def get(self, person_id: UUID) -> PersonStory | None:
@@ -81,7 +80,7 @@ class ImportBatch:
     def _apply(self, parsed: ParsedLine) -> None:
         person_id, occurrence = parsed.person_id, parsed.occurrence
         assert person_id is not None
-        self._check_providers(parsed)
+        self.ledger.check_providers(parsed.occurrence)
         if occurrence.type == "PersonRegistered":
             if person_id in self.touched or person_id in self.existing:
                 raise DuplicatePerson(f"person_id: a story for {person_id} already exists",
@@ -115,15 +114,6 @@ class ImportBatch:
         if owner is None:
             self.claims[key] = NhsNumberClaim.claim(nhs_number, person_id,
                                                     self.ledger.claim_namespace)
-
-    def _check_providers(self, parsed: ParsedLine) -> None:
-        data = parsed.occurrence.data()
-        named = [parsed.occurrence.provider_id, *(data.get(f) for f in
-                 ("to_provider_id", "signposted_to_provider_id", "support_provider_id"))]
-        if all(p is None or p in self.cache.providers for p in named):
-            return
-        self.ledger.check_providers(parsed.occurrence)
-        self.cache.providers.update(p for p in named if p is not None)
 
     def _existing_streams(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
         """Which of the batch's people and NHS number claims already have a stream, in one query."""

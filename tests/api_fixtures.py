@@ -10,7 +10,7 @@ from api_server import serving
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 
 
 @pytest.fixture

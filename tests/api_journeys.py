@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from api.tokens import Caller, mint
+from api.http.tokens import Caller, mint
 
 SIGNING_KEY = "test-signing-key-" + "x" * 32
 PROVIDERS = ("hub", "gp-1", "cmht", "housing")

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from psycopg.sql import SQL, Identifier
 
-from api.story_view import story_answer
+from api.http.story_view import story_answer
 from commands import Ledger
 from projections.runner import FiguresRunner
 from replay.audit import ReplayRequest, replay

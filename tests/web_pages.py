@@ -10,7 +10,7 @@ import psycopg
 from api_journeys import SIGNING_KEY
 
 from api.database import store_env
-from api.tokens import Caller, mint
+from api.http.tokens import Caller, mint
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.runner import FiguresRunner

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
 
-from api.app import create_app
 from api.database import store_env
+from api.http.app import create_app
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from api.tokens import verify
+from api.http.tokens import verify
 
 WHEN = "2025-01-06T09:00:00+00:00"
 HUB = {"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,

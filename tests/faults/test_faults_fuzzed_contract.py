@@ -22,8 +22,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from api.app import create_app
 from api.database import store_env
+from api.http.app import create_app
 
 FUZZED: Counter[str] = Counter()
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance,

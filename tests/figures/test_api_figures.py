@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.tokens import Caller, mint
+from api.http.app import create_app
+from api.http.tokens import Caller, mint
 from tests.figures import borough
 from tests.figures.scribe import Scribe
 
@@ -70,7 +70,7 @@ def test_caseload_on_a_date(client: TestClient, written: int) -> None:
 def test_unreached_position_answers_503(client: TestClient, written: int,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Waiting for a position the log has not reached times out with 503."""
-    monkeypatch.setattr("api.figures_state.WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("api.http.figures_runner.WAIT_SECONDS", 0.2)
     answer = client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03",
                         "after": written + 1000}, headers=token("analyst"))
     assert answer.status_code == 503

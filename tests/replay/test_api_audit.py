@@ -10,7 +10,7 @@ import pytest
 from api_journeys import SIGNING_KEY, bearer, contact, provider_body, referral, registration
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 
 ANALYST = bearer("analyst", staff="an-1")
 RETRACTION = {"type": "EventRetracted", "occurred_at": "2024-03-02T10:00:00+00:00",

@@ -15,7 +15,7 @@ from api_server import running
 from playwright.sync_api import Browser, Page, sync_playwright
 from web_pages import CHROMIUM, CHROMIUM_ARGS, Link, borough_env, token
 
-from api.app import create_app
+from api.http.app import create_app
 
 
 @pytest.fixture(scope="session")

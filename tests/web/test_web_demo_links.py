@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from api.demo import ROLES, sign_in_sheet
-from api.tokens import verify
+from api.cli.demo import ROLES, sign_in_sheet
+from api.http.tokens import verify
 
 KEY = "demo-signing-key-" + "z" * 32
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from api.tokens import Caller, Role, mint
+from api.http.tokens import Caller, Role, mint
 
 cli = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="The care-journey ledger: one story per person, figures from the log.")
@@ -23,15 +23,15 @@ def serve(
     """Serve the HTTP API."""
     import uvicorn
 
-    from api.app import create_app
     from api.database import database_url, store_env
+    from api.http.app import create_app
     from api.keys import signing_key
     from api.logs import configure_logging
 
     configure_logging()
     env, key = store_env(database_url()), signing_key()
     if demo:
-        from api.demo import load_demo, sign_in_sheet
+        from api.cli.demo import load_demo, sign_in_sheet
         from commands import Ledger
 
         with Ledger(env=env) as ledger:
@@ -59,12 +59,8 @@ def token(
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api import cli_audit, cli_figures, cli_identity, cli_import, cli_replay, cli_simulate
+    from api.cli import erase, figures, import_file, replay, simulate, verify_chain
 
-    cli_import.register(cli)
-    cli_simulate.register(cli)
-    cli_figures.register(cli)
-    cli_audit.register(cli)
-    cli_replay.register(cli)
-    cli_identity.register(cli)
+    for command in (import_file, simulate, figures, verify_chain, replay, erase):
+        command.register(cli)
     cli()

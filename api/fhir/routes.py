@@ -7,11 +7,11 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from api.answers import READ_CODES, responses
-from api.auth import CurrentCaller
-from api.deps import AccessLogApp, BreakGlassReason, LedgerApp
-from api.fhir_bundle import story_bundle
-from api.routes_story import admitted_story
+from api.fhir.bundle import story_bundle
+from api.http.auth import CurrentCaller
+from api.http.dependencies import AccessLogApp, BreakGlassReason, LedgerApp
+from api.http.responses import READ_CODES, responses
+from api.http.routes.story import admitted_story
 
 router = APIRouter(tags=["stories"])
 

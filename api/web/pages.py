@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
-WEB = Path(__file__).parent / "web"
+WEB = Path(__file__).parent / "assets"
 ASSETS = {
     "page.js": "text/javascript", "session.js": "text/javascript", "figures.js": "text/javascript",
     "chart.js": "text/javascript", "caseload.js": "text/javascript", "page.css": "text/css",

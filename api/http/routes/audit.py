@@ -8,11 +8,11 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AwareDatetime
 
-from api.answers import READ_CODES, responses
-from api.auth import caller_with_role
-from api.deps import AuditLogApp, LedgerApp
-from api.figures_state import reached
-from api.tokens import Caller
+from api.http.auth import caller_with_role
+from api.http.dependencies import AuditLogApp, LedgerApp
+from api.http.figures_runner import reached
+from api.http.responses import READ_CODES, responses
+from api.http.tokens import Caller
 from replay.figure_inputs import figure_inputs
 
 router = APIRouter(tags=["audit"], responses=responses(*READ_CODES))

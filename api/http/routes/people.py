@@ -8,12 +8,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends
 
-from api.answers import WRITE_CODES, Appended, Registered, responses
-from api.auth import caller_with_role
-from api.bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
-from api.deps import ExpectedVersion, IdempotencyKey, LedgerApp
-from api.tokens import Caller
-from api.writes import append_retrying
+from api.http.appending import append_retrying
+from api.http.auth import caller_with_role
+from api.http.dependencies import ExpectedVersion, IdempotencyKey, LedgerApp
+from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
+from api.http.responses import WRITE_CODES, Appended, Registered, responses
+from api.http.tokens import Caller
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
 from ledger.lines import occurrence_of

@@ -9,19 +9,19 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 
-from api import problems
-from api.deadline import DEFAULT_SECONDS, Deadline
-from api.figures_state import start_figures, stop_figures
-from api.middleware import BodyLimit, RequestContext
-from api.routes_audit import router as audit_router
-from api.routes_fhir import router as fhir_router
-from api.routes_figures import router as figures_router
-from api.routes_health import router as health_router
-from api.routes_identity import router as identity_router
-from api.routes_people import router as people_router
-from api.routes_providers import router as providers_router
-from api.routes_story import router as story_router
-from api.routes_web import router as web_router
+from api.fhir.routes import router as fhir_router
+from api.http import errors as problems
+from api.http.deadline import DEFAULT_SECONDS, Deadline
+from api.http.figures_runner import start_figures, stop_figures
+from api.http.middleware import BodyLimit, RequestContext
+from api.http.routes.audit import router as audit_router
+from api.http.routes.erasure import router as identity_router
+from api.http.routes.figures import router as figures_router
+from api.http.routes.health import router as health_router
+from api.http.routes.people import router as people_router
+from api.http.routes.providers import router as providers_router
+from api.http.routes.story import router as story_router
+from api.web.pages import router as web_router
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.audit_log import AuditLog

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from api.tokens import Caller, mint
+from api.http.tokens import Caller, mint
 from commands import Ledger
 from commands.bulk_import import BulkImport
 

@@ -11,10 +11,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
 
-from api.answers import responses
-from api.auth import caller_with_role
-from api.deps import AuditLogApp, LedgerApp
-from api.tokens import Caller
+from api.http.auth import caller_with_role
+from api.http.dependencies import AuditLogApp, LedgerApp
+from api.http.responses import responses
+from api.http.tokens import Caller
 
 router = APIRouter(tags=["stories"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]

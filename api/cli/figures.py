@@ -34,9 +34,9 @@ def outcomes_command(
     as_of: Annotated[str | None, typer.Option(help="The figures as known at this instant")] = None,
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
-    from api.cli_replay import audit_as_of, instant
+    from api.cli.replay import audit_as_of, instant
     from api.database import database_url, store_env
-    from api.figures_state import disclosure_threshold
+    from api.http.figures_runner import disclosure_threshold
     from projections.runner import FiguresRunner
 
     if metric not in METRICS:

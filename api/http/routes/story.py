@@ -10,12 +10,12 @@ import structlog
 from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import AwareDatetime
 
-from api.answers import READ_CODES, AccessLogAnswer, ReadAnswer, responses
-from api.auth import CurrentCaller
-from api.deps import AccessLogApp, BreakGlassReason, LedgerApp
-from api.reading import may_read, may_read_access_log
-from api.story_view import StoryAnswer, story_answer
-from api.tokens import Caller
+from api.http.auth import CurrentCaller
+from api.http.dependencies import AccessLogApp, BreakGlassReason, LedgerApp
+from api.http.read_access import may_read, may_read_access_log
+from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
+from api.http.story_view import StoryAnswer, story_answer
+from api.http.tokens import Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
 from ledger.story import PersonStory

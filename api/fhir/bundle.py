@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fhir.resources.R4B.bundle import Bundle
 
-from api.fhir_resources import BUILDERS, Resource, organisation, url
+from api.fhir.resources import BUILDERS, Resource, organisation, url
 from ledger.facts import Entry
 from ledger.story import PersonStory
 

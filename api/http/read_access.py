@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.tokens import ROLES_WITH_PROVIDER, Caller
+from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from ledger.story import PersonStory
 
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
-from api.answers import WRITE_CODES, ProviderAnswer, responses
-from api.auth import caller_with_role
-from api.bodies import CostsBody, ProviderBody
-from api.deps import LedgerApp
-from api.tokens import Caller
+from api.http.auth import caller_with_role
+from api.http.dependencies import LedgerApp
+from api.http.request_bodies import CostsBody, ProviderBody
+from api.http.responses import WRITE_CODES, ProviderAnswer, responses
+from api.http.tokens import Caller
 from ledger.lines import occurrence_of
 
 router = APIRouter(tags=["providers"])

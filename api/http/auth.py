@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.tokens import BadToken, Caller, Role, verify
+from api.http.tokens import BadToken, Caller, Role, verify
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `ledger token`")
 UNAUTHORISED = {401: {"description": "Missing, forged or expired token"}}

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import AwareDatetime
 
-from api.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
-from api.deps import AuditLogApp
-from api.figures_state import disclosure_threshold, london_today, reached
-from api.tokens import Caller
+from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
+from api.http.dependencies import AuditLogApp
+from api.http.figures_runner import disclosure_threshold, london_today, reached
+from api.http.tokens import Caller
 from projections.calendar import Month, london_date
 from projections.caseload import key_worker_caseload, people_on
 from projections.live_facts import LiveFacts

@@ -1,0 +1,1 @@
+"""The command line: the ``ledger`` console script, one module per command."""

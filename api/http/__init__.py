@@ -1,0 +1,1 @@
+"""The HTTP face: the FastAPI application, its dependencies, errors, middleware and routes."""

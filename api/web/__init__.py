@@ -1,0 +1,1 @@
+"""The web face: the page routes and the static assets they serve."""

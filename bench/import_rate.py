@@ -17,7 +17,7 @@ from api.database import database_url, store_env
 from bench.raw_sql import raw_insert_rate
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from ledger.lines import parse_line
+from ledger.event_lines import parse_line
 from simulation import simulate
 
 

@@ -20,10 +20,10 @@ from api.database import database_url, store_env
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from projections.rows import TOPICS, fact_of
-from projections.runner import FiguresRunner
-from projections.sources import LedgerLog
-from projections.tables import FiguresView
+from projections.facts.event_rows import TOPICS, fact_of
+from projections.facts.log_sources import LedgerLog
+from projections.facts.runner import FiguresRunner
+from projections.facts.schema import FiguresView
 
 
 class PerEventFigures(Projection[FiguresView]):

@@ -16,9 +16,9 @@ import psycopg
 from api.database import database_url, store_env
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from projections.projector import SCAN_WINDOW
-from projections.rows import TOPICS
-from replay.audit import ReplayRequest, replay
+from projections.facts.event_rows import TOPICS
+from projections.facts.projector import SCAN_WINDOW
+from replay.run import ReplayRequest, replay
 from simulation import simulate
 
 

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from ledger.audit import AuditEntry
+from ledger.audit_log import AuditEntry
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from eventsourcing.persistence import IntegrityError
 from commands.application import Ledger
 from commands.import_batch import ImportBatch, StoryCache
 from ledger.errors import LedgerError
-from ledger.lines import ParsedLine, parse_line
+from ledger.event_lines import ParsedLine, parse_line
 
 NumberedLine = tuple[int, bytes]
 

@@ -12,7 +12,7 @@ from psycopg.sql import SQL, Identifier
 from commands.application import Ledger
 from ledger.claims import NhsNumberClaim, nhs_claim_key
 from ledger.errors import DuplicatePerson, LedgerError, UnknownPerson
-from ledger.lines import ParsedLine
+from ledger.event_lines import ParsedLine
 from ledger.story import PersonStory
 
 

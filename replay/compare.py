@@ -14,7 +14,7 @@ from typing import Any
 
 from psycopg.sql import SQL, Composed, Identifier
 
-from projections.tables import COLUMNS, KEYS, FiguresView
+from projections.facts.schema import COLUMNS, KEYS, FiguresView
 
 LIMIT = 100
 DIFFER = """

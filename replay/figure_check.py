@@ -10,9 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from projections.calendar import Month
-from projections.live_facts import LiveFacts
-from projections.outcomes import METRICS, Question, outcomes
-from projections.tables import FiguresView
+from projections.facts.schema import FiguresView
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.outcomes import METRICS, Question, outcomes
 from replay.compare import Difference
 
 SPAN = "SELECT min(c.occurred_on) AS first, max(c.occurred_on) AS last FROM ({contacts}) c"

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from psycopg.sql import SQL, Literal
 
-from projections.tables import FiguresView
+from projections.facts.schema import FiguresView
 
 STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "key_workers", "ward_events",
                 "retractions")

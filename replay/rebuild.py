@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from projections.projector import Projector
-from projections.rows import Row
-from projections.sources import Source
-from projections.tables import FiguresView
+from projections.facts.event_rows import Row
+from projections.facts.log_sources import Source
+from projections.facts.projector import Projector
+from projections.facts.schema import FiguresView
 
 PROJECTIONS = ("figures",)
 REPLAY_BATCH_SIZE = 5000

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from psycopg.sql import SQL, Identifier
 
-from projections.runner import build_view
-from projections.tables import FiguresView
+from projections.facts.runner import build_view
+from projections.facts.schema import FiguresView
 
 SCRATCH_PREFIX = "replay_"
 

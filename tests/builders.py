@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ledger.catalogue import Occurrence
-from ledger.lines import occurrence_of
+from ledger.event_lines import occurrence_of
 from ledger.values import nhs_check_digit
 
 T0 = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)

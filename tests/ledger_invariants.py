@@ -18,9 +18,9 @@ from psycopg.sql import SQL, Identifier
 
 from api.http.story_view import story_answer
 from commands import Ledger
-from projections.runner import FiguresRunner
-from replay.audit import ReplayRequest, replay
-from replay.chain_audit import verify_chain
+from projections.facts.runner import FiguresRunner
+from replay.run import ReplayRequest, replay
+from replay.verify_chain import verify_chain
 
 CATCH_UP_SECONDS = 60
 

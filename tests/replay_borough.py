@@ -11,9 +11,9 @@ from commands import Ledger
 from commands.bulk_import import BulkImport
 from ledger.errors import LedgerError
 from projections.calendar import Month
-from projections.outcomes import METRICS, Question, outcomes
-from projections.runner import FiguresRunner
-from projections.tables import FiguresView
+from projections.facts.runner import FiguresRunner
+from projections.facts.schema import FiguresView
+from projections.figures.outcomes import METRICS, Question, outcomes
 from simulation import simulate
 from tests.figures.scribe import Scribe
 

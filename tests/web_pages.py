@@ -13,7 +13,7 @@ from api.database import store_env
 from api.http.tokens import Caller, mint
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from projections.calendar import Month
-from projections.outcomes import METRICS, Question, outcomes
+from projections.figures.outcomes import METRICS, Question, outcomes
 
 
 def _month(value: str | None, hint: str) -> Month | None:
@@ -37,7 +37,7 @@ def outcomes_command(
     from api.cli.replay import audit_as_of, instant
     from api.database import database_url, store_env
     from api.http.figures_runner import disclosure_threshold
-    from projections.runner import FiguresRunner
+    from projections.facts.runner import FiguresRunner
 
     if metric not in METRICS:
         raise typer.BadParameter(f"one of {', '.join(METRICS)}", param_hint="METRIC")
@@ -68,7 +68,7 @@ def project_command(
 ) -> None:
     """Run the projection worker: catch up in batches, then follow new events until stopped."""
     from api.database import database_url, store_env
-    from projections.runner import FiguresRunner
+    from projections.facts.runner import FiguresRunner
 
     runner = FiguresRunner(store_env(database_url()), batch_size=batch_size)
     try:

@@ -15,9 +15,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from projections.outcomes import Question
-from replay.audit import ReplayOutcome, ReplayRequest
+from projections.figures.outcomes import Question
 from replay.rebuild import PROJECTIONS
+from replay.run import ReplayOutcome, ReplayRequest
 
 
 def instant(value: str | None, hint: str = "--as-of") -> datetime | None:
@@ -47,7 +47,7 @@ def replay_command(
     """Rebuild every projection from the log into a scratch schema (and verify it against the live one)."""
     from api.database import database_url, store_env
     from commands.audit_log import AuditLog
-    from replay.audit import replay
+    from replay.run import replay
 
     if projection not in PROJECTIONS:
         raise typer.BadParameter(f"one of {', '.join(PROJECTIONS)}", param_hint="--projection")

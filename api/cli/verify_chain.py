@@ -11,7 +11,7 @@ def verify_chain_command() -> None:
     """Walk the log's hash chain; exit 1 naming the first event whose link is broken."""
     from api.database import database_url, store_env
     from commands import Ledger
-    from replay.chain_audit import verify_chain
+    from replay.verify_chain import verify_chain
 
     ledger = Ledger(env=store_env(database_url()))
     try:

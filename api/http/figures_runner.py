@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 
 WAIT_SECONDS = float(os.environ.get("LEDGER_READ_WAIT_SECONDS", "5"))
 

@@ -20,7 +20,7 @@ from ledger_invariants import check_projections, wait_until_caught_up
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 
 LEDGER = str(Path(sys.executable).with_name("ledger"))
 SOAK = os.environ.get("LEDGER_SOAK") == "1"

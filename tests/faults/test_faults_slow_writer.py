@@ -23,10 +23,10 @@ from api.database import store_env
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.recorder import LedgerRecorder
-from projections import runner as runner_module
-from projections.runner import FiguresRunner
-from replay.audit import ReplayRequest, replay
-from replay.chain_audit import verify_chain
+from projections.facts import runner as runner_module
+from projections.facts.runner import FiguresRunner
+from replay.run import ReplayRequest, replay
+from replay.verify_chain import verify_chain
 from tests.figures.scribe import Scribe
 
 HOLD_SECONDS = 1.0  # well inside the lock timeout (5 s) the queued writers wait for

@@ -9,8 +9,8 @@ import pytest
 
 from commands import Ledger
 from projections.calendar import Month
-from projections.outcomes import Question, outcomes
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
+from projections.figures.outcomes import Question, outcomes
 from tests.figures import borough
 from tests.figures.scribe import Scribe
 

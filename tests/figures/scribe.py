@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from commands import Ledger
-from ledger.lines import occurrence_of
+from ledger.event_lines import occurrence_of
 
 
 def at(text: str) -> datetime:

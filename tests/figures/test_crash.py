@@ -12,7 +12,7 @@ from pathlib import Path
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 from tests.figures.test_property import ORACLE, figures, fresh_env
 
 LEDGER = str(Path(sys.executable).with_name("ledger"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from projections.disclosure import Policy, controlled
+from projections.figures.disclosure import Policy, controlled
 
 REFERRALS = Policy(("referrals", "accepted", "declined"))
 WAITS = Policy(("seen",), {"median_days": "seen"})

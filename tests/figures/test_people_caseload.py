@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from projections.caseload import key_worker_caseload, people_on
-from projections.live_facts import LiveFacts
-from projections.runner import FiguresRunner
-from projections.waiting_list import waiting_list
+from projections.facts.runner import FiguresRunner
+from projections.figures.caseload import key_worker_caseload, people_on
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.waiting_list import waiting_list
 from tests.figures.borough import A, B, D
 from tests.figures.conftest import Rows
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from api.database import store_env
 from commands import Ledger
 from projections.calendar import Month
-from projections.outcomes import Question, outcomes
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
+from projections.figures.outcomes import Question, outcomes
 from tests.figures import oracle_figures as of
 from tests.figures import random_borough
 from tests.figures.oracle import World

@@ -11,8 +11,8 @@ from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
 from commands import Ledger
 from projections.calendar import Month
-from projections.outcomes import Question, outcomes
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
+from projections.figures.outcomes import Question, outcomes
 from tests.figures.borough import A, B
 from tests.figures.conftest import Rows
 from tests.figures.scribe import at

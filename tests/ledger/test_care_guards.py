@@ -10,7 +10,7 @@ from builders import at, event, registration
 from story_fixtures import NOW, new_story, story_with
 
 from ledger.errors import InvalidEvent
-from ledger.lines import occurrence_of
+from ledger.event_lines import occurrence_of
 
 
 def admitted(stay: str = "st-1") -> Any:

@@ -11,7 +11,7 @@ from replay_borough import Published, all_figures, correct_after_cut_off, import
 
 from api.database import store_env
 from commands import Ledger
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 
 
 @pytest.fixture(scope="module")

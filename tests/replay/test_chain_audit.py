@@ -11,7 +11,7 @@ from import_lines import HUB, REGISTERED, contact_line
 
 from commands import Ledger
 from commands.bulk_import import BulkImport
-from replay.chain_audit import verify_chain
+from replay.verify_chain import verify_chain
 
 
 @pytest.fixture

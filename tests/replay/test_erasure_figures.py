@@ -11,8 +11,8 @@ from replay_borough import all_figures, import_borough
 
 from commands import Ledger
 from commands.audit_log import AuditLog
-from projections.runner import FiguresRunner
-from replay.chain_audit import verify_chain
+from projections.facts.runner import FiguresRunner
+from replay.verify_chain import verify_chain
 from tests.replay.test_replay_verify import ledger_replay
 
 

@@ -9,8 +9,8 @@ import subprocess
 from replay_borough import Published, all_figures
 
 from commands.audit_log import AuditLog
-from projections.runner import build_view
-from replay.audit import ReplayRequest, replay
+from projections.facts.runner import build_view
+from replay.run import ReplayRequest, replay
 from tests.figures.test_crash import LEDGER
 
 

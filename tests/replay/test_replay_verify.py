@@ -13,8 +13,8 @@ from replay_borough import import_borough
 
 from commands import Ledger
 from commands.audit_log import AuditLog
-from projections.runner import FiguresRunner
-from replay.audit import ReplayRequest, replay
+from projections.facts.runner import FiguresRunner
+from replay.run import ReplayRequest, replay
 from tests.figures.test_crash import LEDGER
 
 

@@ -14,10 +14,10 @@ from api.http.dependencies import AuditLogApp
 from api.http.figures_runner import disclosure_threshold, london_today, reached
 from api.http.tokens import Caller
 from projections.calendar import Month, london_date
-from projections.caseload import key_worker_caseload, people_on
-from projections.live_facts import LiveFacts
-from projections.outcomes import Question, outcomes
-from projections.waiting_list import waiting_list
+from projections.figures.caseload import key_worker_caseload, people_on
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.outcomes import Question, outcomes
+from projections.figures.waiting_list import waiting_list
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}

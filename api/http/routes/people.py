@@ -16,7 +16,7 @@ from api.http.responses import WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
-from ledger.lines import occurrence_of
+from ledger.event_lines import occurrence_of
 
 router = APIRouter(tags=["stories"])
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]

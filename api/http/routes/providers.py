@@ -11,7 +11,7 @@ from api.http.dependencies import LedgerApp
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
 from api.http.tokens import Caller
-from ledger.lines import occurrence_of
+from ledger.event_lines import occurrence_of
 
 router = APIRouter(tags=["providers"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]

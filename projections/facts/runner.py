@@ -11,9 +11,15 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.utils import Environment
 
-from projections.projector import BATCH_SIZE, Projector
-from projections.sources import ACCESS_LOG, AccessLogReader, AccessLogSource, LedgerLog, LedgerSource
-from projections.tables import PREFIX, FiguresView
+from projections.facts.log_sources import (
+    ACCESS_LOG,
+    AccessLogReader,
+    AccessLogSource,
+    LedgerLog,
+    LedgerSource,
+)
+from projections.facts.projector import BATCH_SIZE, Projector
+from projections.facts.schema import PREFIX, FiguresView
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2

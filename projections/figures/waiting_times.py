@@ -7,9 +7,9 @@ from collections import defaultdict
 from datetime import timedelta
 
 from projections.calendar import Month
-from projections.journeys import Journey, journeys
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble, median, p90
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.journeys import Journey, journeys
+from projections.figures.statistics import Figures, Key, assemble, median, p90
 
 COUNTS = ("seen", "still_waiting")
 BASIS = {"median_days": "seen", "p90_days": "seen", "still_waiting_median_days": "still_waiting"}

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventsourcing.application import Application
 
-from projections.runner import FiguresRunner
+from projections.facts.runner import FiguresRunner
 from replay.compare import Difference, compare_facts
 from replay.figure_check import compare_figures
 from replay.rebuild import REPLAY_BATCH_SIZE, Progress, ReplayReport, rebuild

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from projections import caseload, cost, handoffs, people_supported, referrals, rehab_moves
-from projections import waiting_times as waits
 from projections.calendar import Month, months_between
-from projections.disclosure import DEFAULT_THRESHOLD, Policy, controlled, exact
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures
-from projections.tables import FiguresView
+from projections.facts.schema import FiguresView
+from projections.figures import caseload, cost, handoffs, people_supported, referrals, rehab_moves
+from projections.figures import waiting_times as waits
+from projections.figures.disclosure import DEFAULT_THRESHOLD, Policy, controlled, exact
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.statistics import Figures
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from projections.calendar import Month
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble, median
-from projections.ward_stays import Stay, stays
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.statistics import Figures, Key, assemble, median
+from projections.figures.ward_stays import Stay, stays
 
 COMMUNITY = frozenset({"own_home", "supported_housing", "family"})
 COUNTS = ("moves", "rehab_inpatients", "readmissions_90d")

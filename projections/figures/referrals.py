@@ -7,10 +7,10 @@ from collections import defaultdict
 from fractions import Fraction
 
 from projections.calendar import Month
-from projections.directory import provider_tiers
-from projections.journeys import Journey, journeys
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble, rate
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.journeys import Journey, journeys
+from projections.figures.provider_costs import provider_tiers
+from projections.figures.statistics import Figures, Key, assemble, rate
 
 COUNTS = ("referrals", "accepted", "declined")
 BOROUGH_TIER = "secondary"

@@ -6,8 +6,8 @@ from collections import defaultdict
 from uuid import UUID
 
 from projections.calendar import Month
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.statistics import Figures, Key, assemble
 
 CONTACTED = """
 SELECT DISTINCT c.occurred_on, c.provider_id, c.person_id FROM ({contacts}) c

@@ -8,10 +8,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from uuid import UUID
 
 from projections.calendar import Month
-from projections.directory import CostBook, cost_books
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble
-from projections.ward_stays import stays
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.provider_costs import CostBook, cost_books
+from projections.figures.statistics import Figures, Key, assemble
+from projections.figures.ward_stays import stays
 
 COUNTS = ("people",)
 BASIS = {"cost_gbp": "people", "cost_per_person_gbp": "people"}

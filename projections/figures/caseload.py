@@ -8,9 +8,9 @@ from datetime import date
 from uuid import UUID
 
 from projections.calendar import Month
-from projections.journeys import journeys
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.journeys import journeys
+from projections.figures.statistics import Figures, Key, assemble
 
 COUNTS = ("count",)
 KEY_WORKERS = """

@@ -15,9 +15,9 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 from psycopg.sql import SQL, Identifier
 
-from projections.rows import Row
-from projections.sources import Source
-from projections.tables import FiguresView
+from projections.facts.event_rows import Row
+from projections.facts.log_sources import Source
+from projections.facts.schema import FiguresView
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from projections.live_facts import LiveFacts
+from projections.figures.fact_reader import LiveFacts
 
 PROVIDERS = """
 SELECT p.stream_id, p.version, p.occurred_at, p.occurred_on, p.unit_cost_gbp, p.bed_day_cost_gbp,

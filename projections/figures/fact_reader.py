@@ -8,7 +8,7 @@ from typing import Any
 
 from psycopg.sql import SQL, Composable
 
-from projections.tables import FiguresView
+from projections.facts.schema import FiguresView
 
 LIVE = (
     "SELECT t.* FROM {table} t WHERE t.recorded_at <= %(as_of)s AND NOT EXISTS ("

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from projections.live_facts import LiveFacts
+from projections.figures.fact_reader import LiveFacts
 
 STAYS = """
 WITH w AS ({ward_events})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from projections.journeys import journeys
-from projections.live_facts import LiveFacts
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.journeys import journeys
 
 
 def waiting_list(facts: LiveFacts, provider: str, today: date) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from projections.live_facts import LiveFacts
+from projections.figures.fact_reader import LiveFacts
 
 JOURNEYS = """
 WITH referrals AS ({referrals}), decisions AS ({decisions}), contacts AS ({contacts}),

@@ -6,7 +6,7 @@ from typing import Any, Protocol
 
 from eventsourcing.application import Application
 
-from projections.rows import TOPICS, Row, fact_of
+from projections.facts.event_rows import TOPICS, Row, fact_of
 
 ACCESS_LOG = "access_log"
 READ_TOPIC_SUFFIX = ".StoryRead"

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from typing import Any
 
 from projections.calendar import Month
-from projections.journeys import Journey, journeys, story_reads_recorded
-from projections.live_facts import LiveFacts
-from projections.statistics import Figures, Key, assemble, rate
+from projections.figures.fact_reader import LiveFacts
+from projections.figures.journeys import Journey, journeys, story_reads_recorded
+from projections.figures.statistics import Figures, Key, assemble, rate
 
 WINDOW_DAYS = 90
 COUNTS = ("repeat_assessments", "re_referrals", "key_worker_changes")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from projections.statistics import Figures
+from projections.figures.statistics import Figures
 
 DEFAULT_THRESHOLD = 5
 ROUND_TO = 5

@@ -8,8 +8,6 @@ every 50 reads keep the reload short however often a story is read.
 
 from __future__ import annotations
 
-import random
-import time
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -23,6 +21,7 @@ from eventsourcing.utils import Environment
 from commands.sessions import tune_sessions
 from ledger.access import StoryAccessLog
 from ledger.errors import ConcurrentWrite
+from ledger.retrying import jittered, retrying
 
 ATTEMPTS = 30
 
@@ -60,14 +59,16 @@ class AccessLog(Application[UUID]):
 
     def record_read(self, person_id: UUID, read: Read) -> int:
         """Add a read to the person's log, retrying when another read got there first."""
-        for attempt in range(ATTEMPTS):
+        def attempt() -> int:
             log = self._log(person_id)
             log.record_read(**read.__dict__)
-            try:
-                return self.save(log)[-1].notification.id
-            except IntegrityError:
-                time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # noqa: S311 (jitter only)
-        raise ConcurrentWrite("access log: too many concurrent reads, try again", "access_log")
+            return self.save(log)[-1].notification.id
+
+        try:
+            return retrying(attempt, IntegrityError, ATTEMPTS, jittered(0.002))
+        except IntegrityError:
+            message = "access log: too many concurrent reads, try again"
+            raise ConcurrentWrite(message, "access_log") from None
 
     def reads(self, person_id: UUID) -> list[Read]:
         """Every read of the person's story, oldest first."""

@@ -7,7 +7,6 @@ and a duplicate (stream, version) refused by the primary key as ``IntegrityError
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
 from commands.person_keys import PersonKeys
+from ledger.retrying import retrying, steady
 
 RECORDER_TOPIC = "commands.recorder:LedgerRecorder"
 library_insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without its retries
@@ -42,14 +42,9 @@ class LedgerRecorder(PostgresApplicationRecorder):
         """The library's insert, tried again after a dropped connection (as the library does), but
         not after a lock or statement timeout: a writer stuck behind the write lock fails after
         one timeout (503) instead of ten."""
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                return library_insert(self, stored_events, **kwargs)
-            except (InterfaceError, OperationalError) as error:
-                if isinstance(error.__cause__, TIMED_OUT) or attempt == ATTEMPTS:
-                    raise
-                time.sleep(0.2)
-        raise AssertionError("unreachable")
+        return retrying(lambda: library_insert(self, stored_events, **kwargs),
+                        (InterfaceError, OperationalError), ATTEMPTS, steady(0.2),
+                        worth_retrying=lambda error: not isinstance(error.__cause__, TIMED_OUT))
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Sequence
 from uuid import UUID
 
 from commands import Ledger, Receipt
 from ledger.catalogue import Occurrence
 from ledger.errors import ConcurrentWrite
+from ledger.retrying import jittered, retrying
 
 ATTEMPTS = 20
 
@@ -24,11 +23,5 @@ def append_retrying(
     (412), so only callers who asked for "the end of the story, whatever it is" are retried
     into success. After ``ATTEMPTS`` lost races the conflict is answered (409).
     """
-    for attempt in range(ATTEMPTS):
-        try:
-            return ledger.append(person_id, occurrences, expected_version, idempotency_key)
-        except ConcurrentWrite:
-            if attempt == ATTEMPTS - 1:
-                raise
-            time.sleep(random.uniform(0, 0.005 * (attempt + 1)))  # noqa: S311 (jitter only)
-    raise AssertionError("unreachable")
+    return retrying(lambda: ledger.append(person_id, occurrences, expected_version, idempotency_key),
+                    ConcurrentWrite, ATTEMPTS, jittered(0.005))

@@ -20,7 +20,8 @@ from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from commands.sessions import tune_sessions
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
-from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn, UnknownPerson
+from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn
+from ledger.registration import no_story
 from ledger.story import PersonStory
 
 Aggregate = Any  # the library's aggregates share no nominal base type worth naming here
@@ -95,9 +96,9 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
         try:
             story: object = self.repository.get(person_id, version=version)
         except AggregateNotFoundError:
-            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id") from None
+            raise no_story(person_id) from None
         if not isinstance(story, PersonStory):
-            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+            raise no_story(person_id)
         return story
 
     @contextmanager

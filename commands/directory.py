@@ -11,6 +11,7 @@ from ledger.catalogue import Occurrence
 from ledger.claims import CLAIM_NAMESPACE, NhsNumberClaim, nhs_claim_key
 from ledger.directory import Provider, provider_key
 from ledger.errors import DuplicatePerson, DuplicateProvider, UnknownProvider
+from ledger.registration import check_new_story, nhs_number_claim
 
 PROVIDER_FIELDS = ("to_provider_id", "signposted_to_provider_id", "support_provider_id")
 
@@ -69,17 +70,9 @@ class DirectoryLookups(Application[UUID]):
     def claims_for(self, person_id: UUID, occurrence: Occurrence) -> list[Any]:
         """The NHS number claim an event makes, if its number is new to this story."""
         nhs_number = occurrence.data().get("nhs_number")
-        if nhs_number is None:
-            return []
-        owner = self.nhs_number_owner(nhs_number)
-        if owner == person_id:
-            return []
-        if owner is not None:
-            raise DuplicatePerson(
-                "data.nhs_number: already registered to another story", "data.nhs_number",
-                str(owner),
-            )
-        return [NhsNumberClaim.claim(nhs_number, person_id, self.claim_namespace)]
+        owner = None if nhs_number is None else self.nhs_number_owner(nhs_number)
+        claim = nhs_number_claim(nhs_number, person_id, owner, self.claim_namespace)
+        return [] if claim is None else [claim]
 
     def nhs_number_owner(self, nhs_number: str) -> UUID | None:
         """The person whose story holds an NHS number, if any."""
@@ -92,9 +85,7 @@ class DirectoryLookups(Application[UUID]):
 
     def check_registration(self, person_id: UUID, occurrence: Occurrence) -> None:
         """Refuse a registration whose person id already has a story, or whose providers are unknown."""
-        if self._exists(person_id):
-            message = f"person_id: a story for {person_id} already exists"
-            raise DuplicatePerson(message, "person_id", str(person_id))
+        check_new_story(person_id, self._exists(person_id))
         self.check_providers(occurrence)
 
     def registration_conflict(self, person_id: UUID, occurrence: Occurrence) -> Exception:

@@ -16,7 +16,7 @@ from commands.audit_log import AuditLog
 from commands.person_keys import PersonKeys
 from commands.recorder import LedgerRecorder
 from commands.sealing import SealingMapper
-from ledger.errors import UnknownPerson
+from ledger.registration import no_story
 
 REGISTERED_TOPIC = "ledger.PersonStory.PersonRegistered"
 
@@ -51,6 +51,6 @@ class IdentityErasure:
         """Destroy the person's key and record that in the audit log; answers its position."""
         first = self.recorder.select_events(person_id, limit=1)
         if not first or first[0].topic != REGISTERED_TOPIC:
-            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+            raise no_story(person_id)
         self.person_keys.erase(person_id)
         return audit_log.record(actor, role, "erase_identity", {"person_id": str(person_id)})

@@ -11,8 +11,9 @@ from psycopg.sql import SQL, Identifier
 
 from commands.application import Ledger
 from ledger.claims import NhsNumberClaim, nhs_claim_key
-from ledger.errors import DuplicatePerson, LedgerError, UnknownPerson
+from ledger.errors import LedgerError
 from ledger.event_lines import ParsedLine
+from ledger.registration import check_new_story, nhs_number_claim, no_story
 from ledger.story import PersonStory
 
 
@@ -80,15 +81,15 @@ class ImportBatch:
     def _apply(self, parsed: ParsedLine) -> None:
         person_id, occurrence = parsed.person_id, parsed.occurrence
         assert person_id is not None
-        self.ledger.check_providers(parsed.occurrence)
-        if occurrence.type == "PersonRegistered":
-            if person_id in self.touched or person_id in self.existing:
-                raise DuplicatePerson(f"person_id: a story for {person_id} already exists",
-                                      "person_id", str(person_id))
+        if occurrence.type == "PersonRegistered":  # in the API's order: story, providers, claim
+            check_new_story(person_id, person_id in self.touched or person_id in self.existing)
+            self.ledger.check_providers(occurrence)
+            story = PersonStory.register(person_id, occurrence, self.now)
             self._claim(person_id, occurrence.data().get("nhs_number"))
-            self.touched[person_id] = PersonStory.register(person_id, occurrence, self.now)
+            self.touched[person_id] = story
             return
         story = self._story(person_id)
+        self.ledger.check_providers(occurrence)
         story.record(occurrence, self.now)
         self._claim(person_id, occurrence.data().get("nhs_number"))
 
@@ -96,7 +97,7 @@ class ImportBatch:
         story = self.touched.get(person_id) or self.cache.get(person_id)
         if story is None:
             if person_id not in self.existing:
-                raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+                raise no_story(person_id)
             story = self.ledger.story(person_id)
         self.touched[person_id] = story
         return story
@@ -108,12 +109,9 @@ class ImportBatch:
         owner = self.claims[key].person_id if key in self.claims else self.cache.recent_claims.get(key)
         if owner is None and key in self.existing:
             owner = self.ledger.nhs_number_owner(nhs_number)
-        if owner is not None and owner != person_id:
-            raise DuplicatePerson("data.nhs_number: already registered to another story",
-                                  "data.nhs_number", str(owner))
-        if owner is None:
-            self.claims[key] = NhsNumberClaim.claim(nhs_number, person_id,
-                                                    self.ledger.claim_namespace)
+        claim = nhs_number_claim(nhs_number, person_id, owner, self.ledger.claim_namespace)
+        if claim is not None:
+            self.claims[key] = claim
 
     def _existing_streams(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
         """Which of the batch's people and NHS number claims already have a stream, in one query."""

@@ -33,6 +33,10 @@ Service = Literal[
     "home_treatment", "psychosis", "rehab_ward", "acute_ward", "supported_housing", "other",
 ]
 
-DIRECT_CHANNELS = frozenset({"face_to_face", "telephone", "video", "talk_type"})
-COMMUNITY_DESTINATIONS = frozenset({"own_home", "supported_housing", "family"})
+# The words the figures' definitions turn on, named once (mypy checks each against its Literal).
+DIRECT_CHANNELS: frozenset[Channel] = frozenset({"face_to_face", "telephone", "video", "talk_type"})
+ATTENDED: Attendance = "attended"
+COMMUNITY_DESTINATIONS: frozenset[Destination] = frozenset({"own_home", "supported_housing", "family"})
+REHAB_WARD: WardType = "rehab"
+SECONDARY_TIER: Tier = "secondary"
 NEEDS: tuple[str, ...] = get_args(Need)

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from ledger.facts import Entry
+from ledger.vocabulary import ATTENDED
 
 ACT_CODES = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 CLASS_OF_CHANNEL = {"face_to_face": "AMB", "telephone": "VR", "video": "VR", "talk_type": "AMB",
@@ -51,7 +52,7 @@ def _contact(person: str, entry: Entry, pid: UUID) -> Resource:
     data = entry.data
     resource: Resource = {
         "resourceType": "Encounter",
-        "status": "finished" if data["attendance"] == "attended" else "cancelled",
+        "status": "finished" if data["attendance"] == ATTENDED else "cancelled",
         "class": {"system": ACT_CODES, "code": CLASS_OF_CHANNEL[data["channel"]]},
         "type": [{"text": f"{data['purpose']} ({data['channel']}, {data['attendance']})"}],
         "subject": {"reference": person}, "period": {"start": entry.occurred_at.isoformat()},

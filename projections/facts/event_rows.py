@@ -7,10 +7,10 @@ from typing import Any
 
 from ledger.directory import Provider
 from ledger.story import PersonStory
+from ledger.vocabulary import ATTENDED, DIRECT_CHANNELS
 from projections.calendar import london_date
 
 Row = tuple[Any, ...]
-DIRECT_CHANNELS = frozenset({"face_to_face", "telephone", "video", "talk_type"})
 
 
 def _story(event: Any) -> Row:
@@ -20,7 +20,7 @@ def _story(event: Any) -> Row:
 
 def _contact(event: Any) -> Row:
     data = event.data
-    direct = data["attendance"] == "attended" and data["channel"] in DIRECT_CHANNELS
+    direct = data["attendance"] == ATTENDED and data["channel"] in DIRECT_CHANNELS
     return (*_story(event), data["contact_id"], data["channel"], data["attendance"],
             data["purpose"], data.get("referral_id"), direct)
 

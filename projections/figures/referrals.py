@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
+from ledger.vocabulary import SECONDARY_TIER
 from projections.calendar import Month
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.journeys import Journey, journeys
@@ -13,7 +14,6 @@ from projections.figures.provider_costs import provider_tiers
 from projections.figures.statistics import Figures, Key, assemble, rate
 
 COUNTS = ("referrals", "accepted", "declined")
-BOROUGH_TIER = "secondary"
 
 
 def _avoidable(journey: Journey) -> bool:
@@ -31,7 +31,7 @@ def monthly_referrals(facts: LiveFacts, months: list[Month]) -> dict[Key, list[J
         if month not in wanted:
             continue
         received[(month, journey.to_provider_id)].append(journey)
-        if tiers.get(journey.to_provider_id) == BOROUGH_TIER:
+        if tiers.get(journey.to_provider_id) == SECONDARY_TIER:
             received[(month, None)].append(journey)
     return received
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ledger.vocabulary import COMMUNITY_DESTINATIONS, REHAB_WARD
 from projections.calendar import Month
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.statistics import Figures, Key, assemble, median
 from projections.figures.ward_stays import Stay, stays
 
-COMMUNITY = frozenset({"own_home", "supported_housing", "family"})
 COUNTS = ("moves", "rehab_inpatients", "readmissions_90d")
 BASIS = {"median_length_of_stay_days": "moves"}
 READMISSION_DAYS = 90
@@ -29,11 +29,11 @@ def rehab_moves(facts: LiveFacts, months: list[Month], provider: str | None = No
     every = stays(facts)
     moves: dict[Key, list[Stay]] = defaultdict(list)
     inpatients: dict[Key, int] = defaultdict(int)
-    rehab = [s for s in every if s.ward_type == "rehab"]
+    rehab = [s for s in every if s.ward_type == REHAB_WARD]
     for month in months:
         for stay in rehab:
             keys: tuple[Key, ...] = ((month, stay.provider_id), (month, None))
-            if stay.discharged_on in month and stay.destination in COMMUNITY:
+            if stay.discharged_on in month and stay.destination in COMMUNITY_DESTINATIONS:
                 for key in keys:
                     moves[key].append(stay)
             if stay.open_at_end_of(month.last):

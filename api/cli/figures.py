@@ -10,21 +10,20 @@ from typing import Annotated, Any
 
 import typer
 
-from projections.calendar import Month
-from projections.figures.outcomes import METRICS, Question, outcomes
+from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
+from projections.month_range import MonthRangeRefused, month_range, optional_range
 
 
-def _month(value: str | None, hint: str) -> Month | None:
-    if value is None:
-        return None
+def _metric(name: str) -> str:
+    """A metric the figures know (``METRICS``, the API's list too); bad usage otherwise."""
     try:
-        return Month.parse(value)
+        return known_metric(name)
     except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint=hint) from None
+        raise typer.BadParameter(str(error)) from None
 
 
 def outcomes_command(
-    metric: Annotated[str, typer.Argument(help=", ".join(METRICS))],
+    metric: Annotated[str, typer.Argument(help=", ".join(METRICS), callback=_metric)],
     start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM")],
     end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM")],
     provider: Annotated[str | None, typer.Option(help="Only this provider's rows")] = None,
@@ -39,16 +38,11 @@ def outcomes_command(
     from api.http.figures_runner import disclosure_threshold
     from projections.facts.runner import FiguresRunner
 
-    if metric not in METRICS:
-        raise typer.BadParameter(f"one of {', '.join(METRICS)}", param_hint="METRIC")
-    first, last = _month(start, "--from"), _month(end, "--to")
-    assert first is not None and last is not None  # noqa: PT018 - both options are required
-    if last < first:
-        raise typer.BadParameter("the last month comes before the first", param_hint="--to")
-    base = (_month(baseline_from, "--baseline-from"), _month(baseline_to, "--baseline-to"))
-    if (base[0] is None) != (base[1] is None):
-        raise typer.BadParameter("give both or neither", param_hint="--baseline-from/--baseline-to")
-    baseline = (base[0], base[1]) if base[0] is not None and base[1] is not None else None
+    try:
+        first, last = month_range(start, end, ("--from", "--to"))
+        baseline = optional_range(baseline_from, baseline_to, ("--baseline-from", "--baseline-to"))
+    except MonthRangeRefused as refusal:
+        raise typer.BadParameter(refusal.reason, param_hint=refusal.field) from None
     question = Question(metric, first, last, provider, baseline, instant(as_of))
     runner = FiguresRunner(store_env(database_url()))
     try:

@@ -35,9 +35,20 @@ METRICS: dict[str, Metric] = {
 }
 
 
+
+def known_metric(name: str) -> str:
+    """A metric's name if ``METRICS`` has it (the one list the API and the CLI offer)."""
+    if name not in METRICS:
+        raise ValueError(f"one of {', '.join(METRICS)}")
+    return name
+
+
 @dataclass(frozen=True)
 class Question:
-    """What the caller asks: a metric over months, perhaps one provider, perhaps a baseline."""
+    """What the caller asks: a metric over months, perhaps one provider, perhaps a baseline.
+
+    The API and the CLI check the months with ``projections.month_range`` before asking.
+    """
 
     metric: str
     start: Month
@@ -51,8 +62,6 @@ def outcomes(view: FiguresView, question: Question, is_exact: bool,
              threshold: int = DEFAULT_THRESHOLD) -> dict[str, Any]:
     """The body of ``GET /outcomes/{metric}`` and ``ledger outcomes``."""
     metric = METRICS[question.metric]
-    if question.end < question.start:
-        raise ValueError("to: the last month comes before the first")
     baseline = months_between(*question.baseline) if question.baseline else None
     facts = LiveFacts(view, question.as_of)
     computed = metric.rows(facts, months_between(question.start, question.end),

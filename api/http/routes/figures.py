@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
-from pydantic import AwareDatetime
+from pydantic import AfterValidator, AwareDatetime
 
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import AuditLogApp
 from api.http.figures_runner import disclosure_threshold, london_today, reached
 from api.http.tokens import Caller
-from projections.calendar import Month, london_date
+from projections.calendar import london_date
 from projections.figures.caseload import key_worker_caseload, people_on
 from projections.figures.fact_reader import LiveFacts
-from projections.figures.outcomes import Question, outcomes
+from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
 from projections.figures.waiting_list import waiting_list
+from projections.month_range import MONTH_PATTERN, MonthRangeRefused, month_range, optional_range
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}
@@ -25,9 +27,8 @@ router = APIRouter(tags=["figures"], responses=RESPONSES)
 Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "analyst"))]
 Readers = Annotated[Caller, Depends(caller_with_role("commissioner", "analyst"))]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
-MetricName = Literal["people-supported", "caseload", "waiting-times", "referrals", "cost",
-                     "rehab-moves", "handoffs"]
-MonthText = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
+MetricName = Annotated[str, AfterValidator(known_metric), Path(json_schema_extra={"enum": list(METRICS)})]
+MonthText = Annotated[str, Query(pattern=MONTH_PATTERN, description="YYYY-MM")]
 
 
 def _own_provider(caller: Caller, provider_id: str) -> None:
@@ -78,15 +79,14 @@ def outcome_figures(
     as_of: Annotated[AwareDatetime | None, Query(description="The figures as known then")] = None,
 ) -> dict[str, Any]:
     """Outcome figures by month: exact for analysts, disclosure-controlled for commissioners."""
+    try:
+        first, last = month_range(start, end)
+        baseline = optional_range(baseline_from, baseline_to, ("baseline_from", "baseline_to"))
+    except MonthRangeRefused as refusal:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", refusal.field),
+                                       "msg": str(refusal)}]) from None
     reached(request.app.state.figures, after)
-    if (baseline_from is None) != (baseline_to is None):
-        raise HTTPException(422, "baseline_from: give both baseline_from and baseline_to")
-    baseline = None
-    if baseline_from and baseline_to:
-        baseline = (Month.parse(baseline_from), Month.parse(baseline_to))
-    question = Question(metric, Month.parse(start), Month.parse(end), provider, baseline, as_of)
-    if question.end < question.start:
-        raise HTTPException(422, "to: the last month comes before the first")
+    question = Question(metric, first, last, provider, baseline, as_of)
     if as_of is not None:
         asked = {"metric": metric, "from": start, "to": end, "provider": provider,
                  "as_of": as_of.isoformat()}

@@ -33,15 +33,11 @@ class PersonStory(BaseAggregate[UUID]):
             """Add the entry to the story and fold it into the facts."""
             aggregate.admit(self)
 
-    class PersonRegistered(AggregateCreated):
-        """The first event of every story."""
+    class PersonRegistered(AggregateCreated, Event):
+        """The first event of every story (the story's own fields, from ``Event``)."""
 
         TOPIC = "ledger.PersonStory.PersonRegistered"
         NAME: ClassVar[str] = "PersonRegistered"
-        occurred_at: datetime
-        provider_id: str
-        staff_id: str
-        data: dict[str, Any]
 
     class DetailsUpdated(Event):
         TOPIC = "ledger.PersonStory.DetailsUpdated"

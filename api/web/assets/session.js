@@ -56,9 +56,13 @@ const MEANINGS = {
   503: "The ledger is busy or its figures are still catching up. Try again in a moment.",
 };
 
+// The API's detail: a sentence, or FastAPI's list of {loc, msg, type} (each msg names its field).
 function detailOf(body) {
   if (body && typeof body.detail === "string") {
     return body.detail;
+  }
+  if (body && Array.isArray(body.detail)) {
+    return body.detail.map((item) => item && item.msg).filter(Boolean).join("; ");
   }
   return "";
 }

@@ -17,10 +17,12 @@ from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
+from commands.relationship_claims import RelationshipClaims
 from commands.sessions import tune_sessions
+from commands.write_access import check_may_write, unknown_story
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
-from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn, UnknownPerson
+from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn
 from ledger.story import PersonStory
 
 Aggregate = Any  # the library's aggregates share no nominal base type worth naming here
@@ -31,7 +33,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
+class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, Application[UUID]):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
@@ -79,12 +81,14 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
             story = self.story(person_id)
+            check_may_write(story, occurrences[0], self.clock())  # before If-Match says anything
             if expected_version is not None and story.version != expected_version:
                 message = f"If-Match: the story is at version {story.version}, not {expected_version}"
                 raise StoryMovedOn(message, "If-Match")
             claims: list[Aggregate] = []
             for occurrence in occurrences:
                 self.check_providers(occurrence)
+                check_may_write(story, occurrence, self.clock())
                 story.record(occurrence, self.clock())
                 claims.extend(self.claims_for(person_id, occurrence))
             answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))
@@ -95,9 +99,9 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
         try:
             story: object = self.repository.get(person_id, version=version)
         except AggregateNotFoundError:
-            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id") from None
+            raise unknown_story(person_id) from None
         if not isinstance(story, PersonStory):
-            raise UnknownPerson(f"person_id: no story for {person_id}", "person_id")
+            raise unknown_story(person_id)
         return story
 
     @contextmanager

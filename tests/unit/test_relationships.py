@@ -49,8 +49,10 @@ def test_a_declined_referral_lapses_into_grace_then_ends() -> None:
     """After a decline the team may add late entries for 30 days, then nothing."""
     declined = event("ReferralDeclined", {"referral_id": "r-1", "reason": "no"}, "cmht")
     soon = standing_of("cmht", referral(), declined, days_later=1)
-    assert not soon.current and soon.any
-    assert soon.admits(at(0)) and not soon.admits(at(0.5))
+    assert not soon.current
+    assert soon.any
+    assert soon.admits(at(0))
+    assert not soon.admits(at(0.5))
     later = standing_of("cmht", referral(), declined, days_later=GRACE.days + 1)
     assert not later.any
 
@@ -76,7 +78,8 @@ def test_the_key_workers_employer_holds_it_until_replaced() -> None:
     second = event("KeyWorkerAssigned", {"key_worker_staff_id": "kw-1"}, "cmht", at(1))
     assert standing_of("network-1", first).current
     replaced = standing_of("network-1", first, second, days_later=2)
-    assert not replaced.current and replaced.any
+    assert not replaced.current
+    assert replaced.any
 
 
 def test_grace_runs_from_the_end_not_the_start() -> None:

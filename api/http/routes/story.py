@@ -15,9 +15,10 @@ from api.http.dependencies import AccessLogApp, BreakGlassReason, LedgerApp
 from api.http.read_access import may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
-from api.http.tokens import Caller
+from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
+from commands.write_access import unknown_story
 from ledger.story import PersonStory
 
 router = APIRouter(tags=["stories"])
@@ -45,13 +46,15 @@ def admitted_story(
 ) -> PersonStory:
     """The story, if the caller may read it; the read goes in the access log either way."""
     story = ledger.story(person_id)
-    decision = may_read(caller, story, reason)
+    now = datetime.now(UTC)
+    decision = may_read(caller, story, reason, now)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
-                reason=reason, break_glass=decision.break_glass, outcome=decision.outcome,
-                at=datetime.now(UTC))
+                reason=reason, break_glass=decision.break_glass, outcome=decision.outcome, at=now)
     access_log.record_read(person_id, read)
     log.info("story_read", role=caller.role, outcome=decision.outcome,
              break_glass=decision.break_glass)
+    if not decision.allowed and caller.role in ROLES_WITH_PROVIDER:
+        raise unknown_story(person_id)  # a stranger learns nothing, not even that the story exists
     if not decision.allowed:
         raise HTTPException(403, f"Authorization: {decision.refusal}")
     return story

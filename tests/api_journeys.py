@@ -13,10 +13,14 @@ WHEN = "2024-03-01T10:00:00+00:00"
 NHS_NUMBERS = ("9434765919", "9434765870", "4010232137", "9876543210")
 
 
+SERVICES = {"hub": "hub", "gp-1": "gp", "cmht": "cmht", "housing": "housing"}
+
+
 def provider_body(code: str) -> dict[str, Any]:
-    """A ProviderRegistered body for a provider code."""
+    """A ProviderRegistered body for a provider code (the Hub, a GP practice, a team, housing)."""
     return {"type": "ProviderRegistered", "provider_id": code, "occurred_at": "2024-01-01T09:00:00+00:00",
-            "data": {"name": f"Provider {code}", "tier": "community", "service": "other",
+            "data": {"name": f"Provider {code}", "tier": "community",
+                     "service": SERVICES.get(code, "other"),
                      "unit_cost_gbp": "38.00", "bed_day_cost_gbp": "0"}}
 
 

@@ -15,6 +15,7 @@ from api.http.deadline import DEFAULT_SECONDS, Deadline
 from api.http.figures_runner import start_figures, stop_figures
 from api.http.middleware import BodyLimit, RequestContext
 from api.http.routes.audit import router as audit_router
+from api.http.routes.break_glass import router as break_glass_router
 from api.http.routes.claims import router as claims_router
 from api.http.routes.erasure import router as identity_router
 from api.http.routes.figures import router as figures_router
@@ -54,7 +55,7 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
 
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
     for router in (health_router, providers_router, claims_router, people_router, identity_router,
-                   story_router, fhir_router, figures_router, audit_router):
+                   story_router, fhir_router, figures_router, audit_router, break_glass_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ledger.values import Identifier
 
-Role = Literal["provider", "key_worker", "analyst", "commissioner", "admin"]
+Role = Literal["provider", "key_worker", "analyst", "commissioner", "admin", "privacy_officer"]
 ROLES_WITH_PROVIDER = ("provider", "key_worker")
 ALGORITHM = "HS256"
 ISSUER = "care-journey-ledger"

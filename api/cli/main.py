@@ -43,7 +43,8 @@ def serve(
 
 @cli.command()
 def token(
-    role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin, privacy_officer")],
+    role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin, "
+                                            "privacy_officer")],
     provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
     hours: Annotated[int, typer.Option(help="Lifetime in hours")] = 12,

@@ -59,14 +59,22 @@ def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
 
 
 @router.get("/key-workers/{staff_id}/caseload")
-def key_worker_people(request: Request, staff_id: str, caller: Staff,
-                      after: After = None) -> dict[str, Any]:
-    """People whose current key worker is this staff member (the worker themselves or an analyst)."""
-    if caller.role != "analyst" and caller.staff_id != staff_id:
+def key_worker_people(
+    request: Request, staff_id: str, caller: Staff, after: After = None,
+    provider: Annotated[str | None, Query(description="The key worker's provider (analysts)")] = None,
+) -> dict[str, Any]:
+    """People whose current key worker is this staff member *at its provider* (the worker
+    themselves, or an analyst naming the provider)."""
+    employer = provider if caller.role == "analyst" else caller.provider_id
+    if caller.role != "analyst" and (caller.staff_id != staff_id or provider not in (None, employer)):
         raise HTTPException(403, "Authorization: key workers see only their own caseload")
+    if employer is None:
+        raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
+                                   "msg": "provider: name the key worker's provider"}])
     reached(request.app.state.figures, after)
-    people = key_worker_caseload(LiveFacts(request.app.state.figures.view), staff_id)
-    return {"staff_id": staff_id, "people": [str(p) for p in people], "count": len(people)}
+    people = key_worker_caseload(LiveFacts(request.app.state.figures.view), employer, staff_id)
+    return {"provider_id": employer, "staff_id": staff_id, "people": [str(p) for p in people],
+            "count": len(people)}
 
 
 @router.get("/outcomes/{metric}")

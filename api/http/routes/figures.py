@@ -22,6 +22,7 @@ from projections.figures.waiting_list import waiting_list
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}
 router = APIRouter(tags=["figures"], responses=RESPONSES)
+Operator = Annotated[Caller, Depends(caller_with_role("admin", "analyst"))]
 Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "analyst"))]
 Readers = Annotated[Caller, Depends(caller_with_role("commissioner", "analyst"))]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
@@ -104,8 +105,8 @@ def outcome_figures(
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])
-def metrics(request: Request) -> str:
-    """Projection positions and lag in Prometheus text format (no personal data)."""
+def metrics(request: Request, caller: Operator) -> str:
+    """Projection positions and lag in Prometheus text format (admins and analysts only)."""
     lines = ["# HELP ledger_projection_position Last log position the figures include.",
              "# TYPE ledger_projection_position gauge",
              "# HELP ledger_projection_lag Log entries not yet in the figures (an upper bound).",

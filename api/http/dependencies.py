@@ -57,6 +57,11 @@ BreakGlassReason = Annotated[
            description="Why a provider without a care relationship must read the story: "
                        "a reason of substance, at least three words"),
 ]
+AuditPurpose = Annotated[
+    str | None,
+    Header(alias="X-Audit-Purpose", min_length=15, max_length=500, pattern=REASON_PATTERN,
+           description="Why an analyst reads a person's story or figure inputs (logged, flagged)"),
+]
 LedgerApp = Annotated[Ledger, Depends(ledger_of)]
 AccessLogApp = Annotated[AccessLog, Depends(access_log_of)]
 AuditLogApp = Annotated[AuditLog, Depends(audit_log_of)]

@@ -17,12 +17,15 @@ class Decision:
     allowed: bool
     break_glass: bool = False
     refusal: str = ""
+    audit: bool = False
 
     @property
     def outcome(self) -> str:
         """How the access log names the outcome."""
         if not self.allowed:
             return "refused"
+        if self.audit:
+            return "allowed_audit_purpose"
         return "allowed_break_glass" if self.break_glass else "allowed"
 
 
@@ -43,16 +46,21 @@ def cares_for(provider_id: str, story: PersonStory, now: datetime) -> bool:
 
 
 def may_read(caller: Caller, story: PersonStory, reason: str | None, now: datetime) -> Decision:
-    """Decide a read of the story; commissioners and administrators never read one."""
+    """Decide a read of the story; commissioners and administrators never read one.
+
+    An analyst reads only with a stated audit purpose (``reason``), flagged like break-glass.
+    """
     if caller.role == "analyst":
-        return Decision(True)
+        if reason is None:
+            return Decision(False, refusal="analysts state an X-Audit-Purpose to read a story")
+        return Decision(True, break_glass=True, audit=True)
     if caller.role not in ROLES_WITH_PROVIDER:
         return Decision(False, refusal=f"role {caller.role} may not read a person's story")
     assert caller.provider_id is not None
+    if reason is not None:  # stated, so flagged for review (it also reaches past a consent refusal)
+        return Decision(True, break_glass=True)
     if is_key_worker(caller, story) or cares_for(caller.provider_id, story, now):
         return Decision(True)
-    if reason is not None:
-        return Decision(True, break_glass=True)
     return Decision(False, refusal="no care relationship with this person; "
                                    "state an X-Break-Glass-Reason to read in an emergency")
 

@@ -82,3 +82,10 @@ def test_providers_and_commissioners_never_see_the_report(client: TestClient) ->
     for headers in (bearer("provider", "hub"), bearer("commissioner"), bearer("admin"),
                     bearer("key_worker", "hub")):
         assert client.get("/break-glass", headers=headers).status_code == 403
+
+
+def test_a_provider_not_in_the_directory_cannot_break_glass(client: TestClient, person: str) -> None:
+    """A token for a made-up provider code reads nothing, reason or not, and logs no read."""
+    headers = {**bearer("provider", "nowhere"), "X-Break-Glass-Reason": "crisis call, no other record"}
+    assert client.get(f"/people/{person}/story", headers=headers).status_code == 403
+    assert client.get("/break-glass", headers=bearer("privacy_officer")).json()["entries"] == []

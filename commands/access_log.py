@@ -8,6 +8,7 @@ every 50 reads keep the reload short however often a story is read.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from eventsourcing.persistence import InfrastructureFactory, IntegrityError
 from eventsourcing.utils import Environment
 
 from commands.sessions import tune_sessions
-from ledger.access import StoryAccessLog
+from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
 from ledger.retrying import jittered, retrying
 
@@ -75,6 +76,30 @@ class AccessLog(Application[UUID]):
         events = self.repository.event_store.get(person_id)
         return [Read(**{name: getattr(e, name) for name in READ_FIELDS})
                 for e in events if isinstance(e, StoryAccessLog.StoryRead)]
+
+    def flagged(self, provider_id: str | None, since: datetime | None, until: datetime | None,
+                limit: int) -> list[tuple[UUID, Read]]:
+        """Break-glass reads and relationship claims across people, newest first.
+
+        Scans the access log (reads only, never the ledger's writes); a maintained index is
+        the next step if the privacy officer's report ever needs it.
+        """
+        found: list[tuple[UUID, Read]] = []
+        for notification in self._notifications():
+            if notification.topic != READ_TOPIC:
+                continue
+            event = self.mapper.to_domain_event(notification)
+            read = Read(**{name: getattr(event, name) for name in READ_FIELDS})
+            if (read.break_glass and (provider_id is None or read.provider_id == provider_id)
+                    and (since is None or read.at >= since) and (until is None or read.at <= until)):
+                found.append((event.originator_id, read))
+        return sorted(found, key=lambda pair: pair[1].at, reverse=True)[:limit]
+
+    def _notifications(self) -> Iterator[Any]:
+        start = 1
+        while page := self.recorder.select_notifications(start, 1000):
+            yield from page
+            start = page[-1].id + 1
 
     def _log(self, person_id: UUID) -> StoryAccessLog:
         try:

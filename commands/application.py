@@ -17,7 +17,9 @@ from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
+from commands.relationship_claims import RelationshipClaims
 from commands.sessions import tune_sessions
+from commands.write_access import check_may_write
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
 from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn
@@ -32,7 +34,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
+class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, Application[UUID]):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
@@ -72,20 +74,29 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
     def append(
         self, person_id: UUID, occurrences: Sequence[Occurrence],
         expected_version: int | None = None, idempotency_key: str | None = None,
+        migrating: bool = False,
     ) -> Receipt:
-        """Append events to a story, all or nothing, if the story is where the caller saw it."""
+        """Append events to a story, all or nothing, if the story is where the caller saw it.
+
+        The recording provider needs a care relationship (``commands.write_access``), unless an
+        operator is ``migrating`` records, as ``ledger import`` does: no route ever passes it.
+        """
         request = [expected_version, *occurrences]
         key, digest = self._idempotency(occurrences[0].provider_id, idempotency_key, request)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
             story = self.story(person_id)
+            if not migrating:  # before If-Match says anything about the story
+                check_may_write(story, occurrences[0], self.clock())
             if expected_version is not None and story.version != expected_version:
                 message = f"If-Match: the story is at version {story.version}, not {expected_version}"
                 raise StoryMovedOn(message, "If-Match")
             claims: list[Aggregate] = []
             for occurrence in occurrences:
                 self.check_providers(occurrence)
+                if not migrating:
+                    check_may_write(story, occurrence, self.clock())
                 story.record(occurrence, self.clock())
                 claims.extend(self.claims_for(person_id, occurrence))
             answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))

@@ -59,6 +59,7 @@ PERSON_EVENTS: dict[str, type[Payload]] = {
     "AdmittedToWard": care.AdmittedToWard,
     "DischargedFromWard": care.DischargedFromWard,
     "EventRetracted": care.EventRetracted,
+    "RelationshipClaimed": care.RelationshipClaimed,
 }
 PROVIDER_EVENTS: dict[str, type[Payload]] = {
     "ProviderRegistered": ProviderRegistered,

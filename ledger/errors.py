@@ -64,3 +64,9 @@ class IdempotencyKeyReused(LedgerError):
     """An idempotency key was sent again with a different request."""
 
     status = "conflict"
+
+
+class NotPermitted(LedgerError):
+    """The caller's provider may not do this at all (not a matter of this story's facts)."""
+
+    status = "forbidden"

@@ -57,6 +57,7 @@ class StoryFacts:
     plans: dict[str, frozenset[str]] = field(default_factory=dict)
     open_stay: tuple[str, datetime] | None = None
     key_worker: str | None = None
+    key_worker_provider: str | None = None  # staff ids mean something only with their provider
     retractable: set[int] = field(default_factory=set)
 
     def apply(self, entry: Entry) -> None:
@@ -116,10 +117,12 @@ def _discharged(facts: StoryFacts, entry: Entry) -> None:
 
 def _key_worker_assigned(facts: StoryFacts, entry: Entry) -> None:
     facts.key_worker = entry.data["key_worker_staff_id"]
+    facts.key_worker_provider = entry.provider_id
 
 
 def _key_worker_ended(facts: StoryFacts, entry: Entry) -> None:
     facts.key_worker = None
+    facts.key_worker_provider = None
 
 
 def _retracted(facts: StoryFacts, entry: Entry) -> None:

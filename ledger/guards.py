@@ -66,8 +66,9 @@ def _check_closure(facts: StoryFacts, entry: Entry) -> None:
 
 
 def _check_key_worker_ended(facts: StoryFacts, entry: Entry) -> None:
-    if facts.key_worker != entry.data["key_worker_staff_id"]:
-        message = "data.key_worker_staff_id: not the person's current key worker"
+    current = (facts.key_worker_provider, facts.key_worker)
+    if current != (entry.provider_id, entry.data["key_worker_staff_id"]):
+        message = "data.key_worker_staff_id: not the person's current key worker at this provider"
         raise InvalidEvent(message, "data.key_worker_staff_id")
 
 
@@ -98,6 +99,10 @@ def check_retraction(
     version = entry.data["version"]
     if version not in facts.retractable:
         message = f"data.version: version {version} is not an event that can be retracted"
+        raise InvalidEvent(message, "data.version")
+    recorder = next(e.provider_id for e in story if e.version == version)
+    if recorder != entry.provider_id:
+        message = f"data.version: only the provider that recorded version {version} may retract it"
         raise InvalidEvent(message, "data.version")
     remaining = [e for e in story if e.version != version and e.version not in retracted]
     try:

@@ -20,6 +20,7 @@ SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "ReferralDeclined": ("reason",),
     "PlanAgreed": ("strengths",),
     "EventRetracted": ("reason",),
+    "RelationshipClaimed": ("reason",),
 }
 GOAL_FREE_TEXT = ("description",)  # inside each of PlanAgreed's goals
 

@@ -109,6 +109,13 @@ class DischargedFromWard(Payload):
     support_provider_id: Identifier | None = None
 
 
+class RelationshipClaimed(Payload):
+    """A provider at the open front door (the Hub, the person's GP) met someone who already has
+    a story, proved it with their NHS number and birth date, and said why it needs the story."""
+
+    reason: Text
+
+
 class EventRetracted(Payload):
     """A correction: the named version is treated as never having happened."""
 

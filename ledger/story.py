@@ -95,6 +95,10 @@ class PersonStory(BaseAggregate[UUID]):
         TOPIC = "ledger.PersonStory.DischargedFromWard"
         NAME = "DischargedFromWard"
 
+    class RelationshipClaimed(Event):
+        TOPIC = "ledger.PersonStory.RelationshipClaimed"
+        NAME = "RelationshipClaimed"
+
     class EventRetracted(Event):
         TOPIC = "ledger.PersonStory.EventRetracted"
         NAME = "EventRetracted"

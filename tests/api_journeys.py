@@ -10,13 +10,18 @@ from api.http.tokens import Caller, mint
 SIGNING_KEY = "test-signing-key-" + "x" * 32
 PROVIDERS = ("hub", "gp-1", "cmht", "housing")
 WHEN = "2024-03-01T10:00:00+00:00"
+AUDIT_PURPOSE = "quarterly audit of the caseload figures"
 NHS_NUMBERS = ("9434765919", "9434765870", "4010232137", "9876543210")
 
 
+SERVICES = {"hub": "hub", "gp-1": "gp", "cmht": "cmht", "housing": "housing"}
+
+
 def provider_body(code: str) -> dict[str, Any]:
-    """A ProviderRegistered body for a provider code."""
+    """A ProviderRegistered body for a provider code (the Hub, a GP practice, a team, housing)."""
     return {"type": "ProviderRegistered", "provider_id": code, "occurred_at": "2024-01-01T09:00:00+00:00",
-            "data": {"name": f"Provider {code}", "tier": "community", "service": "other",
+            "data": {"name": f"Provider {code}", "tier": "community",
+                     "service": SERVICES.get(code, "other"),
                      "unit_cost_gbp": "38.00", "bed_day_cost_gbp": "0"}}
 
 
@@ -54,4 +59,7 @@ def bearer(role: str, provider: str | None = None, staff: str = "s-1",
            lifetime: timedelta = timedelta(hours=1), key: str = SIGNING_KEY) -> dict[str, str]:
     """Authorization headers for a caller."""
     caller = Caller.model_validate({"role": role, "provider_id": provider, "staff_id": staff})
-    return {"Authorization": f"Bearer {mint(caller, key, lifetime)}"}
+    headers = {"Authorization": f"Bearer {mint(caller, key, lifetime)}"}
+    if role == "analyst":  # analysts read stories only with a stated purpose (ignored elsewhere)
+        headers["X-Audit-Purpose"] = AUDIT_PURPOSE
+    return headers

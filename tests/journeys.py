@@ -24,8 +24,8 @@ class JourneyModel:
     accepted: list[str] = field(default_factory=list)
     stay: str | None = None
     plan: bool = False
-    key_worker: str | None = None
-    contacts: list[int] = field(default_factory=list)
+    key_worker: tuple[str, str] | None = None  # (staff id, employing provider)
+    contacts: list[tuple[int, str]] = field(default_factory=list)  # (version, recorder)
     serial: int = 0
 
     def next_id(self, prefix: str) -> str:
@@ -36,7 +36,7 @@ class JourneyModel:
 def _step(model: JourneyModel, kind: str, day: float, who: str) -> Occurrence | None:
     when = at(day)
     if kind == "contact":
-        model.contacts.append(model.version + 1)
+        model.contacts.append((model.version + 1, who))
         return event("ContactRecorded", {"contact_id": model.next_id("c"), "channel": "video",
                      "attendance": "attended", "purpose": "review", "duration_minutes": 15}, who, when)
     if kind == "assessment":
@@ -74,14 +74,14 @@ def _care_step(model: JourneyModel, kind: str, when: Any, who: str) -> Occurrenc
         return event("PlanAgreed", {"plan_id": model.next_id("p"), "goals": [
             {"goal_id": "g-1", "domain": "isolation", "description": "join a group"}]}, who, when)
     if kind == "assign":
-        model.key_worker = model.next_id("kw")
-        return event("KeyWorkerAssigned", {"key_worker_staff_id": model.key_worker}, who, when)
+        model.key_worker = (model.next_id("kw"), who)
+        return event("KeyWorkerAssigned", {"key_worker_staff_id": model.key_worker[0]}, who, when)
     if kind == "end" and model.key_worker is not None:
-        ended, model.key_worker = model.key_worker, None
-        return event("KeyWorkerEnded", {"key_worker_staff_id": ended}, who, when)
+        (ended, employer), model.key_worker = model.key_worker, None
+        return event("KeyWorkerEnded", {"key_worker_staff_id": ended}, employer, when)
     if kind == "retract" and model.contacts:
-        return event("EventRetracted", {"version": model.contacts.pop(), "reason": "error"},
-                     who, when)
+        version, recorder = model.contacts.pop()
+        return event("EventRetracted", {"version": version, "reason": "error"}, recorder, when)
     if kind == "consent":
         return event("ConsentRecorded", {"scope": "share_with_network", "given": True}, who, when)
     return None

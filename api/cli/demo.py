@@ -4,7 +4,7 @@ empty ledger, and a token for every role so a newcomer can look around at once."
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import structlog
 
@@ -21,8 +21,8 @@ ROLES = (
     Caller(role="key_worker", provider_id="hub", staff_id="hub-kw-demo"),
     Caller(role="analyst", staff_id="analyst-demo"),
     Caller(role="commissioner", staff_id="commissioner-demo"),
-    Caller(role="admin", staff_id="admin-demo"),
-)
+    Caller(role="privacy_officer", staff_id="privacy-officer-demo"),
+)  # never an admin token: `ledger token --role admin` mints one, for an hour
 
 
 def demo_start(today: datetime) -> str:
@@ -49,10 +49,10 @@ def load_demo(ledger: Ledger) -> int:
 
 def sign_in_sheet(base_url: str, key: str) -> str:
     """A token per role, a link per role that opens the web page signed in, and a first request."""
-    lines = [f"Care-journey ledger at {base_url} (OpenAPI: {base_url}/docs)", ""]
+    lines = [f"Care-journey ledger at {base_url} (OpenAPI: {base_url}/openapi.json)", ""]
     links = ["", "Open the web page signed in (the link's token stays in that browser tab):"]
     for caller in ROLES:
-        token = mint(caller, key, timedelta(hours=12))
+        token = mint(caller, key)
         lines.append(f"{caller.role:>12}: {token}")
         links.append(f"{caller.role:>12}: {base_url}/#token={token}")
     lines += links

@@ -43,10 +43,11 @@ def serve(
 
 @cli.command()
 def token(
-    role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin")],
+    role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin, "
+                                            "privacy_officer")],
     provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
-    hours: Annotated[int, typer.Option(help="Lifetime in hours")] = 12,
+    hours: Annotated[float | None, typer.Option(help="Lifetime in hours (at most 12; admin 1)")] = None,
 ) -> None:
     """Print a bearer token for a role."""
     from api.keys import signing_key
@@ -54,7 +55,11 @@ def token(
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
     caller = Caller(role=role, provider_id=provider, staff_id=staff)
-    typer.echo(mint(caller, signing_key(), timedelta(hours=hours)))
+    lifetime = timedelta(hours=hours) if hours is not None else None
+    try:
+        typer.echo(mint(caller, signing_key(), lifetime))
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--hours") from None
 
 
 def main() -> None:

@@ -9,9 +9,9 @@ from fastapi import APIRouter
 
 from api.fhir.bundle import story_bundle
 from api.http.auth import CurrentCaller
-from api.http.dependencies import AccessLogApp, BreakGlassReason, LedgerApp
+from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
 from api.http.responses import READ_CODES, responses
-from api.http.routes.story import admitted_story
+from api.http.routes.story import admitted_story, stated
 
 router = APIRouter(tags=["stories"])
 
@@ -19,7 +19,8 @@ router = APIRouter(tags=["stories"])
 @router.get("/people/{person_id}/fhir", responses=responses(*READ_CODES))
 def read_story_as_fhir(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
-    reason: BreakGlassReason = None,
+    reason: BreakGlassReason = None, purpose: AuditPurpose = None,
 ) -> dict[str, Any]:
     """A person's story as a FHIR R4B collection Bundle; every read goes in the access log."""
-    return story_bundle(admitted_story(person_id, caller, ledger, access_log, reason))
+    why = stated(caller, reason, purpose)
+    return story_bundle(admitted_story(person_id, caller, ledger, access_log, why))

@@ -15,11 +15,14 @@ from api.http.deadline import DEFAULT_SECONDS, Deadline
 from api.http.figures_runner import start_figures, stop_figures
 from api.http.middleware import BodyLimit, RequestContext
 from api.http.routes.audit import router as audit_router
+from api.http.routes.break_glass import router as break_glass_router
+from api.http.routes.claims import router as claims_router
 from api.http.routes.erasure import router as identity_router
 from api.http.routes.figures import router as figures_router
 from api.http.routes.health import router as health_router
 from api.http.routes.people import router as people_router
 from api.http.routes.providers import router as providers_router
+from api.http.routes.revocations import router as revocations_router
 from api.http.routes.story import router as story_router
 from api.web.pages import router as web_router
 from commands import Ledger
@@ -51,9 +54,13 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
             app.state.access_log.close()
             app.state.ledger.close()
 
-    app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan)
-    for router in (health_router, providers_router, people_router, identity_router, story_router,
-                   fhir_router, figures_router, audit_router):
+    # No /docs or /redoc: FastAPI serves their scripts from a content delivery network, which a
+    # closed clinical network cannot reach (and the page's CSP would refuse). /openapi.json stays.
+    app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    for router in (health_router, providers_router, claims_router, people_router, identity_router,
+                   story_router, fhir_router, figures_router, audit_router, break_glass_router,
+                   revocations_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

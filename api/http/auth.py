@@ -24,10 +24,14 @@ def current_caller(
         raise HTTPException(401, "Authorization: a bearer token is required",
                             headers={"WWW-Authenticate": "Bearer"})
     try:
-        return verify(credentials.credentials, request.app.state.signing_key)
+        caller = verify(credentials.credentials, request.app.state.signing_key)
     except BadToken:
         raise HTTPException(401, "Authorization: the token is not valid",
                             headers={"WWW-Authenticate": "Bearer"}) from None
+    if request.app.state.ledger.log_recorder.revoked_tokens.is_revoked(caller.token_id or ""):
+        raise HTTPException(401, "Authorization: the token was revoked",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return caller
 
 
 CurrentCaller = Annotated[Caller, Depends(current_caller)]

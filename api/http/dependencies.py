@@ -50,10 +50,17 @@ IdempotencyKey = Annotated[
     Header(alias="Idempotency-Key", min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$",
            description="Makes the request safe to repeat: a repeat gets the first answer"),
 ]
+REASON_PATTERN = r"^[^\x00-\x1f]*\S+\s+\S+\s+\S+[^\x00-\x1f]*$"  # three words at least, one line
 BreakGlassReason = Annotated[
     str | None,
-    Header(alias="X-Break-Glass-Reason", min_length=3, max_length=500, pattern=r"^[^\x00-\x1f]+$",
-           description="Why a provider without a care relationship must read the story"),
+    Header(alias="X-Break-Glass-Reason", min_length=15, max_length=500, pattern=REASON_PATTERN,
+           description="Why a provider without a care relationship must read the story: "
+                       "a reason of substance, at least three words"),
+]
+AuditPurpose = Annotated[
+    str | None,
+    Header(alias="X-Audit-Purpose", min_length=15, max_length=500, pattern=REASON_PATTERN,
+           description="Why an analyst reads a person's story or figure inputs (logged, flagged)"),
 ]
 LedgerApp = Annotated[Ledger, Depends(ledger_of)]
 AccessLogApp = Annotated[AccessLog, Depends(access_log_of)]

@@ -19,6 +19,7 @@ from ledger.errors import (
     IdempotencyKeyReused,
     InvalidEvent,
     LedgerError,
+    NotPermitted,
     StoryMovedOn,
     UnknownPerson,
     UnknownProvider,
@@ -29,6 +30,7 @@ HEADERS = ("If-Match", "Idempotency-Key", "X-Break-Glass-Reason")
 STATUS: dict[type[LedgerError], int] = {
     InvalidEvent: 422, UnknownPerson: 404, UnknownProvider: 422, DuplicatePerson: 409,
     DuplicateProvider: 409, StoryMovedOn: 412, ConcurrentWrite: 409, IdempotencyKeyReused: 409,
+    NotPermitted: 403,
 }
 
 
@@ -60,8 +62,8 @@ def refused(request: Request, error: Exception) -> JSONResponse:
     item: dict[str, Any] = {"loc": loc_of(error, request), "msg": error.message,
                             "type": _snake(type(error).__name__)}
     body: dict[str, Any] = {"detail": [item]}
-    if isinstance(error, DuplicatePerson):
-        item["person_id"] = body["person_id"] = error.existing_person_id
+    if isinstance(error, DuplicatePerson):  # never the existing story's id: it would open the story
+        log.warning("registration_conflict_for_review", field=error.field)
     log.info("refused", kind=type(error).__name__, field=error.field)
     return JSONResponse(body, status_code=status_of(error, request))
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
+from ledger.relationships import standing, ties
 from ledger.story import PersonStory
 
 
@@ -15,46 +17,50 @@ class Decision:
     allowed: bool
     break_glass: bool = False
     refusal: str = ""
+    audit: bool = False
 
     @property
     def outcome(self) -> str:
         """How the access log names the outcome."""
         if not self.allowed:
             return "refused"
+        if self.audit:
+            return "allowed_audit_purpose"
         return "allowed_break_glass" if self.break_glass else "allowed"
 
 
 def is_key_worker(caller: Caller, story: PersonStory) -> bool:
-    """Whether the caller is the person's current key worker."""
-    return caller.role == "key_worker" and story.facts.key_worker == caller.staff_id
+    """Whether the caller is the person's current key worker: the staff id *at its provider*."""
+    facts = story.facts
+    return (caller.role == "key_worker" and facts.key_worker == caller.staff_id
+            and facts.key_worker_provider == caller.provider_id)
 
 
-def cares_for(provider_id: str, story: PersonStory) -> bool:
-    """Whether a provider has a care relationship with the person.
+def cares_for(provider_id: str, story: PersonStory, now: datetime) -> bool:
+    """Whether a provider has a care relationship with the person (or is within its grace).
 
-    It recorded any event in the story (the registration, a referral from it, a contact, an
-    assessment, ...) or a referral that still stands was made to it.
+    Relationships are facts of the story (``ledger.relationships``); having recorded an entry
+    is not one, so no write ever creates its own permission to read.
     """
-    for entry in story.entries:
-        if entry.provider_id == provider_id:
-            return True
-        if (entry.type == "ReferralMade" and entry.version not in story.retracted
-                and entry.data["to_provider_id"] == provider_id):
-            return True
-    return False
+    return standing(provider_id, ties(story.entries, story.retracted), now).any
 
 
-def may_read(caller: Caller, story: PersonStory, reason: str | None) -> Decision:
-    """Decide a read of the story; commissioners and administrators never read one."""
+def may_read(caller: Caller, story: PersonStory, reason: str | None, now: datetime) -> Decision:
+    """Decide a read of the story; commissioners and administrators never read one.
+
+    An analyst reads only with a stated audit purpose (``reason``), flagged like break-glass.
+    """
     if caller.role == "analyst":
-        return Decision(True)
+        if reason is None:
+            return Decision(False, refusal="analysts state an X-Audit-Purpose to read a story")
+        return Decision(True, break_glass=True, audit=True)
     if caller.role not in ROLES_WITH_PROVIDER:
         return Decision(False, refusal=f"role {caller.role} may not read a person's story")
     assert caller.provider_id is not None
-    if is_key_worker(caller, story) or cares_for(caller.provider_id, story):
-        return Decision(True)
-    if reason is not None:
+    if reason is not None:  # stated, so flagged for review (it also reaches past a consent refusal)
         return Decision(True, break_glass=True)
+    if is_key_worker(caller, story) or cares_for(caller.provider_id, story, now):
+        return Decision(True)
     return Decision(False, refusal="no care relationship with this person; "
                                    "state an X-Break-Glass-Reason to read in an emergency")
 

@@ -13,7 +13,7 @@ from ledger.errors import InvalidEvent
 from ledger.payloads import PersonRegistered
 from ledger.values import Identifier, check_not_in_future
 
-STORY_EVENT_TYPES = sorted(set(PERSON_EVENTS) - {"PersonRegistered"})
+STORY_EVENT_TYPES = sorted(set(PERSON_EVENTS) - {"PersonRegistered", "RelationshipClaimed"})
 MAX_BATCH = 100
 EARLIEST_YEAR = 1900
 

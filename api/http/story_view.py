@@ -48,7 +48,8 @@ def story_answer(story: PersonStory, as_of: datetime | None, version: int | None
                    data=e.data, retracted=e.version in retracted)
         for e in entries
     ]
-    return StoryAnswer(person_id=story.id, version=entries[-1].version, events=events)
+    latest = story.version if as_of is None and version is None else entries[-1].version
+    return StoryAnswer(person_id=story.id, version=latest, events=events)
 
 
 def _within(entry: Entry, as_of: datetime | None, version: int | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -10,8 +11,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ledger.values import Identifier
 
-Role = Literal["provider", "key_worker", "analyst", "commissioner", "admin"]
+Role = Literal["provider", "key_worker", "analyst", "commissioner", "admin", "privacy_officer"]
 ROLES_WITH_PROVIDER = ("provider", "key_worker")
+STAFF_LIFETIME = timedelta(hours=12)  # a shift, at most
+MAX_LIFETIME: dict[str, timedelta] = {"admin": timedelta(hours=1), "privacy_officer": timedelta(hours=8)}
+SLACK = timedelta(minutes=1)  # clocks of the minting and verifying machines may differ a little
 ALGORITHM = "HS256"
 ISSUER = "care-journey-ledger"
 
@@ -24,33 +28,48 @@ class Caller(BaseModel):
     role: Role
     provider_id: Identifier | None = None
     staff_id: Identifier
+    token_id: str | None = None  # the token's ``jti``, which the revocation list names
+    expires_at: datetime | None = None
+
+
+def longest_life(role: str) -> timedelta:
+    """The longest a token of ``role`` may live."""
+    return MAX_LIFETIME.get(role, STAFF_LIFETIME)
 
 
 class BadToken(Exception):
     """The token is missing, forged, expired or malformed."""
 
 
-def mint(caller: Caller, key: str, lifetime: timedelta = timedelta(hours=12)) -> str:
-    """A signed token for the caller, valid for ``lifetime``."""
+def mint(caller: Caller, key: str, lifetime: timedelta | None = None) -> str:
+    """A signed token for the caller, valid for ``lifetime`` (at most the role's longest life)."""
     if caller.role in ROLES_WITH_PROVIDER and caller.provider_id is None:
         raise ValueError(f"role {caller.role} needs a provider")
+    lifetime = lifetime or longest_life(caller.role)
+    if lifetime > longest_life(caller.role):
+        raise ValueError(f"a {caller.role} token lives at most {longest_life(caller.role)}")
     now = datetime.now(UTC)
     claims = {
         "iss": ISSUER, "iat": now, "exp": now + lifetime, "sub": caller.staff_id,
-        "role": caller.role, "provider_id": caller.provider_id,
+        "role": caller.role, "provider_id": caller.provider_id, "jti": uuid.uuid4().hex,
     }
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
-def verify(token: str, key: str) -> Caller:
-    """The caller a token names, if its signature, issuer and expiry are good."""
+def verify(token: str, key: str, verify_expiry: bool = True) -> Caller:
+    """The caller a token names, if its signature, issuer, id, expiry and lifetime are good."""
     try:
         claims = jwt.decode(token, key, algorithms=[ALGORITHM], issuer=ISSUER,
-                            options={"require": ["exp", "iat", "sub", "iss"]})
-        caller = Caller.model_validate({"role": claims.get("role"), "provider_id": claims.get("provider_id"),
-                                        "staff_id": claims["sub"]})
-    except (jwt.PyJWTError, ValidationError, KeyError) as error:
+                            options={"require": ["exp", "iat", "sub", "iss", "jti"],
+                                     "verify_exp": verify_expiry})
+        caller = Caller.model_validate({
+            "role": claims.get("role"), "provider_id": claims.get("provider_id"),
+            "staff_id": claims["sub"], "token_id": claims["jti"],
+            "expires_at": datetime.fromtimestamp(claims["exp"], UTC)})
+    except (jwt.PyJWTError, ValidationError, KeyError, TypeError, ValueError) as error:
         raise BadToken(str(error)) from None
+    if claims["exp"] - claims["iat"] > (longest_life(caller.role) + SLACK).total_seconds():
+        raise BadToken("token lives longer than its role allows")
     if caller.role in ROLES_WITH_PROVIDER and caller.provider_id is None:
         raise BadToken("token names no provider for a provider role")
     return caller

@@ -14,7 +14,7 @@ from projections.figures.statistics import Figures, Key, assemble
 
 COUNTS = ("count",)
 KEY_WORKERS = """
-SELECT k.person_id, k.change, k.key_worker_staff_id FROM ({key_workers}) k
+SELECT k.person_id, k.change, k.provider_id, k.key_worker_staff_id FROM ({key_workers}) k
 WHERE k.occurred_on <= %(on)s ORDER BY k.person_id, k.version
 """
 
@@ -40,10 +40,13 @@ def caseload(facts: LiveFacts, months: list[Month], provider: str | None = None,
     return assemble(figures, months, provider)
 
 
-def key_worker_caseload(facts: LiveFacts, staff_id: str, on: date = date.max) -> list[UUID]:
-    """People whose current key worker (by story order, events dated by ``on``) is ``staff_id``."""
-    current: dict[UUID, str | None] = {}
+def key_worker_caseload(facts: LiveFacts, provider_id: str, staff_id: str,
+                        on: date = date.max) -> list[UUID]:
+    """People whose current key worker (by story order, events dated by ``on``) is ``staff_id``
+    at ``provider_id``: a staff id means something only with its provider."""
+    current: dict[UUID, tuple[str, str] | None] = {}
     for row in facts.query(KEY_WORKERS, {"on": on}, key_workers=facts.live("key_workers")):
         assigned = row["change"] == "assigned"
-        current[row["person_id"]] = row["key_worker_staff_id"] if assigned else None
-    return sorted((p for p, worker in current.items() if worker == staff_id), key=str)
+        worker = (row["provider_id"], row["key_worker_staff_id"])
+        current[row["person_id"]] = worker if assigned else None
+    return sorted((p for p, worker in current.items() if worker == (provider_id, staff_id)), key=str)

@@ -24,9 +24,9 @@ def test_an_event_is_recorded_as_the_tokens_provider_and_staff(
     client: TestClient, person: str, story_of: Story
 ) -> None:
     """Provider and staff come from the token, never the body."""
-    client.post(f"/people/{person}/events", json=contact(), headers=bearer("key_worker", "gp-1", "kw-2"))
+    client.post(f"/people/{person}/events", json=contact(), headers=bearer("key_worker", "hub", "kw-2"))
     last = story_of(person)["events"][-1]
-    assert (last["provider_id"], last["staff_id"]) == ("gp-1", "kw-2")
+    assert (last["provider_id"], last["staff_id"]) == ("hub", "kw-2")
 
 
 def test_a_provider_named_in_an_event_is_refused(client: TestClient, person: str, story_of: Story) -> None:

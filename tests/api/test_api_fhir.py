@@ -67,7 +67,7 @@ def test_every_event_has_a_provenance_naming_who_recorded_it(client: TestClient,
 
 def test_a_provider_without_a_care_relationship_is_refused(client: TestClient, person: str) -> None:
     """The FHIR export follows the story's access rules."""
-    assert client.get(f"/people/{person}/fhir", headers=bearer("provider", "gp-1")).status_code == 403
+    assert client.get(f"/people/{person}/fhir", headers=bearer("provider", "gp-1")).status_code == 404
 
 
 def test_a_fhir_read_goes_in_the_access_log(client: TestClient, person: str) -> None:

@@ -36,15 +36,21 @@ def test_a_provider_referred_to_reads_the_story(client: TestClient, person: str)
     assert read(client, person, bearer("provider", "cmht")) == 200
 
 
-def test_a_provider_that_recorded_a_contact_reads_the_story(client: TestClient, person: str) -> None:
-    """A contact by a provider gives it a care relationship."""
-    client.post(f"/people/{person}/events", json=contact(), headers=bearer("provider", "housing"))
-    assert read(client, person, bearer("provider", "housing")) == 200
+def test_a_write_never_creates_its_own_permission(client: TestClient, person: str) -> None:
+    """A stranger's contact is refused as for an unknown story, and gains it no read."""
+    stranger = bearer("provider", "housing")
+    assert client.post(f"/people/{person}/events", json=contact(), headers=stranger).status_code == 404
+    assert read(client, person, stranger) == 404
 
 
-def test_a_provider_with_no_relationship_is_refused(client: TestClient, person: str) -> None:
-    """Staff of a provider with no care relationship get 403."""
-    assert read(client, person, bearer("provider", "gp-1")) == 403
+def test_a_provider_with_no_relationship_gets_the_unknown_story_answer(
+    client: TestClient, person: str
+) -> None:
+    """Staff of a provider with no care relationship learn nothing, not even that it exists."""
+    refused = client.get(f"/people/{person}/story", headers=bearer("provider", "gp-1"))
+    unknown = client.get(f"/people/{uuid.uuid4()}/story", headers=bearer("provider", "gp-1"))
+    assert (refused.status_code, unknown.status_code) == (404, 404)
+    assert refused.json()["detail"][0]["type"] == unknown.json()["detail"][0]["type"]
 
 
 def test_break_glass_lets_any_provider_staff_read(client: TestClient, person: str) -> None:
@@ -53,18 +59,36 @@ def test_break_glass_lets_any_provider_staff_read(client: TestClient, person: st
     assert read(client, person, headers) == 200
 
 
+def test_a_one_word_break_glass_reason_is_refused(client: TestClient, person: str) -> None:
+    """A reason of substance: at least three words, so the privacy officer can review it."""
+    headers = {**bearer("provider", "gp-1"), "X-Break-Glass-Reason": "x" * 20}
+    assert read(client, person, headers) == 422
+
+
 def test_the_persons_key_worker_reads_the_story(client: TestClient, person: str) -> None:
-    """The current key worker (staff id, key_worker role) reads, whichever provider they are at."""
+    """The current key worker (staff id at the provider that assigned them) reads."""
     client.post(f"/people/{person}/events", json=key_worker("kw-5"), headers=HUB)
-    assert read(client, person, bearer("key_worker", "gp-1", "kw-5")) == 200
+    assert read(client, person, bearer("key_worker", "hub", "kw-5")) == 200
 
 
-def test_an_ended_key_worker_no_longer_reads(client: TestClient, person: str) -> None:
-    """A key worker whose assignment ended loses the relationship it gave."""
+def test_the_same_staff_id_at_another_provider_is_not_the_key_worker(
+    client: TestClient, person: str
+) -> None:
+    """Staff ids mean nothing without their provider: gp-1's kw-5 is a stranger."""
     client.post(f"/people/{person}/events", json=key_worker("kw-5"), headers=HUB)
+    assert read(client, person, bearer("key_worker", "gp-1", "kw-5")) == 404
+    access_log = client.get(f"/people/{person}/access-log", headers=bearer("key_worker", "gp-1", "kw-5"))
+    assert access_log.status_code == 403
+
+
+def test_an_ended_key_worker_no_longer_sees_the_access_log(client: TestClient, person: str) -> None:
+    """A key worker whose assignment ended loses what the key work gave."""
+    kw = bearer("key_worker", "hub", "kw-5")
+    client.post(f"/people/{person}/events", json=key_worker("kw-5"), headers=HUB)
+    assert client.get(f"/people/{person}/access-log", headers=kw).status_code == 200
     ended = {**key_worker("kw-5"), "type": "KeyWorkerEnded"}
     client.post(f"/people/{person}/events", json=ended, headers=HUB)
-    assert read(client, person, bearer("key_worker", "gp-1", "kw-5")) == 403
+    assert client.get(f"/people/{person}/access-log", headers=kw).status_code == 403
 
 
 def test_an_analyst_reads_any_story(client: TestClient, person: str) -> None:
@@ -75,7 +99,7 @@ def test_an_analyst_reads_any_story(client: TestClient, person: str) -> None:
 @pytest.mark.parametrize("role", ["commissioner", "admin"])
 def test_commissioners_and_admins_never_read_a_story(client: TestClient, person: str, role: str) -> None:
     """Commissioners and administrators get 403, even with a break-glass reason."""
-    headers = {**bearer(role), "X-Break-Glass-Reason": "just curious"}
+    headers = {**bearer(role), "X-Break-Glass-Reason": "just curious about this person"}
     assert read(client, person, headers) == 403
 
 

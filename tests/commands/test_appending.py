@@ -23,19 +23,19 @@ def person(ledger: Ledger) -> UUID:
 
 def test_a_referral_to_a_registered_provider_is_appended(ledger: Ledger, person: UUID) -> None:
     """The story grows by one version."""
-    assert ledger.append(person, [referral()]).version == 2
+    assert ledger.append(person, [referral(sender="hub")]).version == 2
 
 
 def test_a_referral_to_an_unregistered_provider_is_refused(ledger: Ledger, person: UUID) -> None:
     """Referrals only to registered providers."""
     with pytest.raises(UnknownProvider) as refusal:
-        ledger.append(person, [referral(to="nowhere")])
+        ledger.append(person, [referral(to="nowhere", sender="hub")])
     assert refusal.value.field == "data.to_provider_id"
 
 
 def test_a_batch_with_one_bad_event_appends_nothing(ledger: Ledger, person: UUID) -> None:
     """A batch is all or nothing."""
-    bad = event("ReferralAccepted", {"referral_id": "r-9"}, "cmht")
+    bad = event("ReferralAccepted", {"referral_id": "r-9"}, "hub")
     with pytest.raises(InvalidEvent):
         ledger.append(person, [contact("c-1"), bad])
     assert ledger.story(person).version == 1
@@ -43,9 +43,9 @@ def test_a_batch_with_one_bad_event_appends_nothing(ledger: Ledger, person: UUID
 
 def test_a_batch_appends_every_event_in_order(ledger: Ledger, person: UUID) -> None:
     """Versions follow the batch's order."""
-    ledger.append(person, [referral(), event("ReferralAccepted", {"referral_id": "r-1"}, "cmht")])
+    ledger.append(person, [referral(sender="hub"), contact("c-1")])
     types = [e.type for e in ledger.story(person).entries]
-    assert types == ["PersonRegistered", "ReferralMade", "ReferralAccepted"]
+    assert types == ["PersonRegistered", "ReferralMade", "ContactRecorded"]
 
 
 def test_the_expected_version_must_be_the_current_one(ledger: Ledger, person: UUID) -> None:

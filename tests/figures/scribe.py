@@ -45,7 +45,7 @@ class Scribe:
               staff_id: str = "s-1", **data: Any) -> int:
         """Append one event; answers its version in the story."""
         occurrence = occurrence_of(type_, at(when), provider_id, staff_id, data)
-        receipt = self.ledger.append(person_id, [occurrence])
+        receipt = self.ledger.append(person_id, [occurrence], migrating=True)
         self.positions.append(receipt.position)
         return receipt.version
 

@@ -76,11 +76,24 @@ def test_unreached_position_answers_503(client: TestClient, written: int,
     assert answer.status_code == 503
 
 
-def test_health_and_metrics_show_projection_lag(client: TestClient, written: int) -> None:
-    """/health reports the figures' position and lag, /metrics the same as Prometheus text."""
+def test_health_and_metrics_show_projection_lag_to_operators(client: TestClient, written: int) -> None:
+    """With an admin's token, /health reports the figures' position and lag, /metrics the same."""
     client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03", "after": written},
                headers=token("analyst"))
-    health = client.get("/health").json()
+    health = client.get("/health", headers=token("admin")).json()
     assert health["status"] == "ok"
     assert health["projections"]["figures"]["ledger"]["position"] >= written
-    assert 'ledger_projection_lag{projection="figures",source="ledger"}' in client.get("/metrics").text
+    metrics = client.get("/metrics", headers=token("admin")).text
+    assert 'ledger_projection_lag{projection="figures",source="ledger"}' in metrics
+
+
+def test_health_tells_a_stranger_only_that_it_is_up(client: TestClient, written: int) -> None:
+    """Log heads would let a stranger count entries (and see a story appear): none without a token."""
+    assert client.get("/health").json() == {"status": "ok"}
+    assert client.get("/health", headers=token("provider", "cmht")).json() == {"status": "ok"}
+
+
+def test_metrics_need_an_operators_token(client: TestClient, written: int) -> None:
+    """Providers, commissioners and anonymous callers do not see log positions."""
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers=token("commissioner")).status_code == 403

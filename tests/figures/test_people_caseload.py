@@ -52,8 +52,13 @@ def test_caseload_on_a_date_drops_a_declined_referral(built: FiguresRunner) -> N
 def test_key_worker_caseload_follows_the_current_key_worker(built: FiguresRunner) -> None:
     """D's key worker is now k2; k1 holds nobody."""
     facts = LiveFacts(built.view)
-    assert key_worker_caseload(facts, "k2") == [D]
-    assert key_worker_caseload(facts, "k1") == []
+    assert key_worker_caseload(facts, "hub", "k2") == [D]
+    assert key_worker_caseload(facts, "hub", "k1") == []
+
+
+def test_key_worker_caseload_is_namespaced_by_provider(built: FiguresRunner) -> None:
+    """The Hub's k2 holds D; cmht's k2 (the same staff id elsewhere) holds nobody."""
+    assert key_worker_caseload(LiveFacts(built.view), "cmht", "k2") == []
 
 
 def test_waiting_list_holds_open_unseen_referrals_with_days_waited(built: FiguresRunner) -> None:

@@ -100,3 +100,12 @@ def test_an_event_dated_beyond_five_minutes_ahead_is_refused() -> None:
     with pytest.raises(InvalidEvent, match="future") as refusal:
         new_story().record(future, NOW)
     assert refusal.value.field == "occurred_at"
+
+
+def test_key_work_ends_only_at_the_employing_provider() -> None:
+    """Staff ids mean something only with their provider: cmht's kw-1 is not network-1's kw-1."""
+    assigned = event("KeyWorkerAssigned", {"key_worker_staff_id": "kw-1"}, "network-1")
+    ended_elsewhere = event("KeyWorkerEnded", {"key_worker_staff_id": "kw-1"}, "cmht")
+    with pytest.raises(InvalidEvent, match="current key worker") as refusal:
+        story_with(assigned).record(ended_elsewhere, NOW)
+    assert refusal.value.field == "data.key_worker_staff_id"

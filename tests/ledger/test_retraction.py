@@ -11,8 +11,8 @@ from story_fixtures import NOW, story_with
 from ledger.errors import InvalidEvent
 
 
-def retract(version: int) -> Any:
-    return event("EventRetracted", {"version": version, "reason": "entered in error"})
+def retract(version: int, provider: str = "hub") -> Any:
+    return event("EventRetracted", {"version": version, "reason": "entered in error"}, provider)
 
 
 def test_a_recorded_contact_can_be_retracted() -> None:
@@ -25,7 +25,7 @@ def test_a_recorded_contact_can_be_retracted() -> None:
 def test_a_retracted_decline_leaves_the_referral_open() -> None:
     """After the decline is retracted, the referral can be accepted."""
     decline = event("ReferralDeclined", {"referral_id": "r-1", "reason": "no"}, "cmht")
-    story = story_with(referral(), decline, retract(3))
+    story = story_with(referral(), decline, retract(3, "cmht"))
     story.record(event("ReferralAccepted", {"referral_id": "r-1"}, "cmht"), NOW)
     assert story.facts.referrals["r-1"].status == "accepted"
 
@@ -59,4 +59,11 @@ def test_an_event_that_later_events_depend_on_cannot_be_retracted() -> None:
     """A referral with a decision on it stays, or the decision would be orphaned."""
     accept = event("ReferralAccepted", {"referral_id": "r-1"}, "cmht")
     with pytest.raises(InvalidEvent, match="depend on version 2"):
-        story_with(referral(), accept).record(retract(2), NOW)
+        story_with(referral(), accept).record(retract(2, "gp-1"), NOW)
+
+
+def test_only_the_recording_provider_may_retract_an_entry() -> None:
+    """The Hub cannot retract a contact that cmht recorded (it would change cmht's figures)."""
+    with pytest.raises(InvalidEvent, match="only the provider that recorded") as refusal:
+        story_with(contact(provider_id="cmht")).record(retract(2, "hub"), NOW)
+    assert refusal.value.field == "data.version"

@@ -34,7 +34,7 @@ def test_a_random_valid_journey_reads_back_in_order(
     person_id = uuid4()
     ledger.register_person(person_id, registration(None))
     for start in range(0, len(events), batch):
-        ledger.append(person_id, events[start:start + batch])
+        ledger.append(person_id, events[start:start + batch], migrating=True)
     stored = ledger.story(person_id).entries[1:]
     assert [(e.type, e.occurred_at, e.provider_id, e.staff_id, e.data) for e in stored] == [
         (o.type, o.occurred_at, o.provider_id, o.staff_id, o.data()) for o in events]

@@ -16,3 +16,9 @@ def test_the_sign_in_sheet_has_a_working_link_per_role() -> None:
     links = re.findall(r"(\w+): http://127\.0\.0\.1:8000/#token=(\S+)", sheet)
     assert [role for role, _ in links] == [caller.role for caller in ROLES]
     assert all(verify(token, KEY).role == role for role, token in links)
+
+
+def test_the_demo_prints_no_administrator_token() -> None:
+    """An admin token printed to a terminal would outlive the demo: `ledger token` mints one."""
+    assert "admin" not in [caller.role for caller in ROLES]
+    assert not re.search(r"^\s*admin:", sign_in_sheet("http://127.0.0.1:8000", KEY), re.MULTILINE)

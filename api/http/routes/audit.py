@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from pydantic import AwareDatetime
 
 from api.http.auth import caller_with_role
-from api.http.dependencies import AuditLogApp, LedgerApp
+from api.http.consent_view import consent_given
+from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp
 from api.http.figures_runner import reached
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
+from commands.access_log import Read
 from replay.figure_inputs import figure_inputs
 
 router = APIRouter(tags=["audit"], responses=responses(*READ_CODES))
@@ -21,12 +24,22 @@ AsOf = Annotated[AwareDatetime | None, Query(description="Only facts recorded at
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
+Purpose = Annotated[str, Header(alias="X-Audit-Purpose", min_length=15, max_length=500,
+                                pattern=REASON_PATTERN, description="Why the analyst needs them")]
+
+
 @router.get("/people/{person_id}/figure-inputs")
 def read_figure_inputs(request: Request, person_id: UUID, caller: Analyst, ledger: LedgerApp,
-                       audit_log: AuditLogApp, as_of: AsOf = None,
-                       after: After = None) -> dict[str, Any]:
-    """Every fact a person's events add to the figures, with version, recorded_at and retraction."""
-    ledger.story(person_id)  # 404 for a person the ledger does not know
+                       audit_log: AuditLogApp, access_log: AccessLogApp, purpose: Purpose,
+                       as_of: AsOf = None, after: After = None) -> dict[str, Any]:
+    """Every fact a person's events add to the figures, with version, recorded_at and retraction
+    (with a stated purpose, flagged in the access log; never for a person who opted out)."""
+    story = ledger.story(person_id)  # 404 for a person the ledger does not know
+    if not consent_given(story, "research"):
+        raise HTTPException(403, "consent: the person opted out of analysts' exports")
+    access_log.record_read(person_id, Read(
+        role=caller.role, provider_id=None, staff_id=caller.staff_id, reason=purpose,
+        break_glass=True, outcome="figure_inputs_audit", at=datetime.now(UTC)))
     reached(request.app.state.figures, after)
     audit_log.record(caller.staff_id, caller.role, "figure_inputs",
                      {"person_id": str(person_id), "as_of": as_of.isoformat() if as_of else None})

@@ -24,6 +24,7 @@ from projections.month_range import MONTH_PATTERN, MonthRangeRefused, month_rang
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}
 router = APIRouter(tags=["figures"], responses=RESPONSES)
+Operator = Annotated[Caller, Depends(caller_with_role("admin", "analyst"))]
 Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "analyst"))]
 Readers = Annotated[Caller, Depends(caller_with_role("commissioner", "analyst"))]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
@@ -60,14 +61,22 @@ def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
 
 
 @router.get("/key-workers/{staff_id}/caseload")
-def key_worker_people(request: Request, staff_id: str, caller: Staff,
-                      after: After = None) -> dict[str, Any]:
-    """People whose current key worker is this staff member (the worker themselves or an analyst)."""
-    if caller.role != "analyst" and caller.staff_id != staff_id:
+def key_worker_people(
+    request: Request, staff_id: str, caller: Staff, after: After = None,
+    provider: Annotated[str | None, Query(description="The key worker's provider (analysts)")] = None,
+) -> dict[str, Any]:
+    """People whose current key worker is this staff member *at its provider* (the worker
+    themselves, or an analyst naming the provider)."""
+    employer = provider if caller.role == "analyst" else caller.provider_id
+    if caller.role != "analyst" and (caller.staff_id != staff_id or provider not in (None, employer)):
         raise HTTPException(403, "Authorization: key workers see only their own caseload")
+    if employer is None:
+        raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
+                                   "msg": "provider: name the key worker's provider"}])
     reached(request.app.state.figures, after)
-    people = key_worker_caseload(LiveFacts(request.app.state.figures.view), staff_id)
-    return {"staff_id": staff_id, "people": [str(p) for p in people], "count": len(people)}
+    people = key_worker_caseload(LiveFacts(request.app.state.figures.view), employer, staff_id)
+    return {"provider_id": employer, "staff_id": staff_id, "people": [str(p) for p in people],
+            "count": len(people)}
 
 
 @router.get("/outcomes/{metric}")
@@ -96,8 +105,8 @@ def outcome_figures(
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])
-def metrics(request: Request) -> str:
-    """Projection positions and lag in Prometheus text format (no personal data)."""
+def metrics(request: Request, caller: Operator) -> str:
+    """Projection positions and lag in Prometheus text format (admins and analysts only)."""
     lines = ["# HELP ledger_projection_position Last log position the figures include.",
              "# TYPE ledger_projection_position gauge",
              "# HELP ledger_projection_lag Log entries not yet in the figures (an upper bound).",

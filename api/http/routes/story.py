@@ -11,13 +11,15 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import AwareDatetime
 
 from api.http.auth import CurrentCaller
-from api.http.dependencies import AccessLogApp, BreakGlassReason, LedgerApp
+from api.http.consent_view import within_consent
+from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
 from api.http.read_access import may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
-from api.http.tokens import Caller
+from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
+from ledger.registration import no_story
 from ledger.story import PersonStory
 
 router = APIRouter(tags=["stories"])
@@ -31,30 +33,44 @@ Version = Annotated[int | None, Query(ge=1, description="Only events up to this 
 def read_story(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
     response: Response, as_of: AsOf = None, version: Version = None,
-    reason: BreakGlassReason = None,
+    reason: BreakGlassReason = None, purpose: AuditPurpose = None,
 ) -> StoryAnswer:
     """A person's story, now or as recorded at an instant; every read goes in the access log."""
-    story = admitted_story(person_id, caller, ledger, access_log, reason)
+    story = admitted_story(person_id, caller, ledger, access_log, stated(caller, reason, purpose))
     answer = story_answer(story, as_of, version)
     response.headers["ETag"] = f'"{answer.version}"'
     return answer
 
 
+def stated(caller: Caller, reason: str | None, purpose: str | None) -> str | None:
+    """The reason a read rests on: an analyst's audit purpose, anyone else's break-glass reason."""
+    return purpose if caller.role == "analyst" else reason
+
+
 def admitted_story(
     person_id: UUID, caller: Caller, ledger: Ledger, access_log: AccessLog, reason: str | None
 ) -> PersonStory:
-    """The story, if the caller may read it; the read goes in the access log either way."""
+    """The story, if the caller may read it; the read goes in the access log either way.
+
+    A provider not in the directory (a token minted for a made-up code) is refused before
+    anything else: it cannot break glass.
+    """
+    service = ledger.provider(caller.provider_id).service if caller.provider_id is not None else ""
     story = ledger.story(person_id)
-    decision = may_read(caller, story, reason)
+    now = datetime.now(UTC)
+    decision = may_read(caller, story, reason, now)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
-                reason=reason, break_glass=decision.break_glass, outcome=decision.outcome,
-                at=datetime.now(UTC))
+                reason=reason, break_glass=decision.break_glass, outcome=decision.outcome, at=now)
     access_log.record_read(person_id, read)
     log.info("story_read", role=caller.role, outcome=decision.outcome,
              break_glass=decision.break_glass)
+    if not decision.allowed and caller.role in ROLES_WITH_PROVIDER:
+        raise no_story(person_id)  # a stranger learns nothing, not even that the story exists
     if not decision.allowed:
         raise HTTPException(403, f"Authorization: {decision.refusal}")
-    return story
+    if caller.provider_id is None:
+        return story
+    return within_consent(story, caller.provider_id, service, decision.break_glass)
 
 
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer,

@@ -53,6 +53,7 @@ export function claimsOf(token) {
 const MEANINGS = {
   401: "The ledger did not accept your token (forged, expired, or from another deployment). Sign in again.",
   403: "Your role may not see this.",
+  404: "Nothing you may see has this id: it does not exist, or you have no care relationship with the person.",
   503: "The ledger is busy or its figures are still catching up. Try again in a moment.",
 };
 

@@ -1,0 +1,42 @@
+"""The revocation list: token ids an administrator has withdrawn before their expiry.
+
+A table beside the ledger's events, so every server process sees a revocation at its next
+request. Rows hold only the token's id, when it expires and who revoked it, never a token.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from psycopg.sql import SQL, Composed, Identifier
+
+
+class RevokedTokens:
+    """Withdrawn token ids, looked up on every authenticated request (a primary-key probe)."""
+
+    def __init__(self, datastore: Any, events_table: str) -> None:
+        self.datastore = datastore
+        self.table = SQL("{}.{}").format(Identifier(datastore.schema),
+                                         Identifier(f"{events_table}_revoked_tokens"))
+
+    def create_statement(self) -> Composed:
+        """The table, made with the ledger's other tables."""
+        return SQL(
+            "CREATE TABLE IF NOT EXISTS {} (token_id text PRIMARY KEY, expires_at timestamptz "
+            "NOT NULL, revoked_by text NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now())"
+        ).format(self.table)
+
+    def revoke(self, token_id: str, expires_at: datetime, revoked_by: str) -> None:
+        """Withdraw a token id (revoking twice is the same as once)."""
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(SQL("INSERT INTO {} (token_id, expires_at, revoked_by) VALUES (%s, %s, %s) "
+                             "ON CONFLICT DO NOTHING").format(self.table),
+                         (token_id, expires_at, revoked_by), prepare=False)
+
+    def is_revoked(self, token_id: str) -> bool:
+        """Whether the token id was withdrawn."""
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(SQL("SELECT 1 FROM {} WHERE token_id = %s").format(self.table),
+                         (token_id,), prepare=False)
+            return curs.fetchone() is not None

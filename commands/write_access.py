@@ -1,0 +1,25 @@
+"""Who may write to a story: only a provider with a care relationship, as the story's facts say.
+
+A provider with no relationship gets the answer an unknown story gets, and nothing is written;
+within 30 days of a relationship's end it may still add entries dated inside it and retract its
+own. The import (an operator's tool run with the database's own credentials) does not pass here:
+it keeps every rule of the catalogue, and what it imports establishes relationships like
+anything else.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ledger.catalogue import Occurrence
+from ledger.registration import no_story
+from ledger.relationships import standing, ties
+from ledger.story import PersonStory
+
+
+def check_may_write(story: PersonStory, occurrence: Occurrence, now: datetime) -> None:
+    """Refuse, as if the story did not exist, a write by a provider with no standing in it."""
+    found = standing(occurrence.provider_id, ties(story.entries, story.retracted), now)
+    allowed = found.any if occurrence.type == "EventRetracted" else found.admits(occurrence.occurred_at)
+    if not allowed:
+        raise no_story(story.id)  # the one answer for an unknown story and a forbidden one

@@ -19,8 +19,8 @@ from api.settings import Settings
 TABLE = "ledger_deployment"
 CREATE = ("CREATE TABLE IF NOT EXISTS {} (key_name text PRIMARY KEY, fingerprint text NOT NULL, "
           "recorded_at timestamptz NOT NULL DEFAULT now())")
-ADVICE = ("Run from the folder whose .ledger/ holds this deployment's keys, point LEDGER_HOME at "
-          "that folder, or provide the keys in the environment.")
+ADVICE = ("Run from the folder whose .ledger/ holds this deployment's keys, set LEDGER_HOME to that "
+          ".ledger folder, or provide the keys in the environment.")
 
 
 class RefusedToStart(Exception):

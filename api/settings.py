@@ -13,6 +13,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from projections.figures.disclosure import DEFAULT_THRESHOLD
+
 PREFIX = "LEDGER_"
 KEY_LENGTH = 32
 
@@ -48,7 +50,7 @@ class Settings(BaseSettings):
     statement_timeout: Seconds = 30.0
     request_deadline: Seconds = 60.0
     read_wait_seconds: float = Field(default=5.0, ge=0)
-    disclosure_threshold: int = Field(default=5, ge=1)
+    disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)
     signing_key: Key | None = None
     identity_key: Key | None = None
 

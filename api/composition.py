@@ -25,10 +25,9 @@ __all__ = ["Deployment", "RefusedToStart", "configure_logging", "open_deployment
 
 @dataclass(frozen=True)
 class Deployment:
-    """What one start runs on: the settings (with the keys found), the server and the store's env."""
+    """What one start runs on: the settings (with the keys found) and the store's env."""
 
     settings: Settings
-    url: str
     env: dict[str, str]
 
     @property
@@ -43,7 +42,7 @@ def open_deployment(settings: Settings) -> Deployment:
     url = server_url(settings)
     keys = bind_keys(url, settings)
     found = settings.model_copy(update={place.field: SecretStr(keys[place.name]) for place in KEY_PLACES})
-    return Deployment(found, url, store_env(url, found))
+    return Deployment(found, store_env(url, found))
 
 
 def configure_logging(level: str = "INFO") -> None:

@@ -15,7 +15,12 @@ from uuid import uuid4
 import psycopg
 import pytest
 from builders import nhs_number
+from fastapi.testclient import TestClient
 from import_lines import HUB, WHEN
+
+from api.composition import RefusedToStart
+from api.http.app import create_app
+from api.settings import Settings
 
 LEDGER = str(Path(sys.executable).with_name("ledger"))
 LABEL = "care-journey-ledger: the deployment's {name} key, fingerprint v1"
@@ -110,3 +115,13 @@ def test_the_server_refuses_to_start_from_another_folder(first: Path, tmp_path: 
     answer = ledger_in(tmp_path / "b", database_url, schema, "serve", "--port", "9")
     assert answer.returncode == 2, answer.stderr
     assert b"refusing to start" in answer.stderr
+
+
+def test_the_http_app_does_not_start_with_another_signing_key(first: Path, database_url: str,
+                                                               schema: str) -> None:
+    """``create_app`` over the same database with another signing key fails at start-up."""
+    identity = (first / ".ledger" / "identity-key").read_text().strip()
+    settings = Settings(database_url=database_url, schema_name=schema, identity_key=identity,
+                        signing_key="another-signing-key-" + "x" * 32)
+    with pytest.raises(RefusedToStart, match="the signing key differs"), TestClient(create_app(settings)):
+        pass

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import psycopg
 
-from api.database import database_url, store_env
+from api.deployment.database import server_url, store_env
+from api.settings import Settings
 from bench.raw_sql import raw_insert_rate
 from commands import Ledger
 from commands.bulk_import import BulkImport
@@ -26,7 +27,7 @@ def fresh_ledger(url: str) -> Ledger:
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
-    return Ledger(env=store_env(url, schema))
+    return Ledger(env=store_env(url, Settings(schema_name=schema)))
 
 
 def bulk_rate(url: str, path: Path) -> tuple[int, float]:
@@ -64,7 +65,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=46_000, help="people in the simulated borough")
     parser.add_argument("--sample", type=int, default=5_000, help="events on the library path")
     args = parser.parse_args()
-    url = database_url()
+    url = server_url(Settings())
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "borough.ndjson"
         with path.open("w") as out:

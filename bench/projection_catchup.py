@@ -16,7 +16,8 @@ import psycopg
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection, ProjectionRunner
 
-from api.database import database_url, store_env
+from api.deployment.database import server_url, store_env
+from api.settings import Settings
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
@@ -86,8 +87,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--schema", help="reuse the log of a borough imported earlier")
     args = parser.parse_args()
-    url = database_url()
-    env = store_env(url, args.schema or schema(url))
+    url = server_url(Settings())
+    env = store_env(url, Settings(schema_name=args.schema or schema(url)))
     ledger = Ledger(env=env)
     if not args.schema:
         lines = enumerate(borough_lines(args.events), start=1)

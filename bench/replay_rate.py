@@ -13,7 +13,8 @@ import uuid
 
 import psycopg
 
-from api.database import database_url, store_env
+from api.deployment.database import server_url, store_env
+from api.settings import Settings
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.event_rows import TOPICS
@@ -28,7 +29,7 @@ def import_borough(url: str, people: int, months: int, seed: int) -> str:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     lines = enumerate((line.encode() for line in simulate(people, months, seed)), 1)
-    with Ledger(env=store_env(url, schema)) as ledger:
+    with Ledger(env=store_env(url, Settings(schema_name=schema))) as ledger:
         started = time.perf_counter()
         report = BulkImport(ledger).run(lines, lambda n: None)
         seconds = time.perf_counter() - started
@@ -70,9 +71,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--keep", action="store_true", help="keep the borough's schema")
     args = parser.parse_args()
-    url = database_url()
+    url = server_url(Settings())
     schema = args.schema or import_borough(url, args.people, args.months, args.seed)
-    env = store_env(url, schema)
+    env = store_env(url, Settings(schema_name=schema))
     with psycopg.connect(url) as conn:
         total = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
     print(f"log: {total[0] if total else 0:,} stored events in schema {schema}")

@@ -14,12 +14,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
-from eventsourcing.persistence import InfrastructureFactory, IntegrityError
-from eventsourcing.utils import Environment
+from eventsourcing.persistence import IntegrityError
 
-from commands.sessions import tune_sessions
+from commands.configured import ConfiguredApplication
 from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
 from ledger.retrying import jittered, retrying
@@ -47,16 +46,12 @@ class Read:
 READ_FIELDS = tuple(field.name for field in fields(Read))
 
 
-class AccessLog(Application[UUID]):
+class AccessLog(ConfiguredApplication):
     """Every read of every person's story, one stream per person."""
 
     name = "access_log"
     snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
     snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
-
-    def construct_factory(self, env: Environment) -> InfrastructureFactory:
-        """The library's factory, its sessions tuned (see ``commands.sessions``)."""
-        return tune_sessions(super().construct_factory(env), env)  # type: ignore[no-any-return]
 
     def record_read(self, person_id: UUID, read: Read) -> int:
         """Add a read to the person's log, retrying when another read got there first."""

@@ -8,17 +8,16 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import InfrastructureFactory, IntegrityError
-from eventsourcing.utils import Environment
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
 
+from commands.configured import ConfiguredApplication
 from commands.directory import DirectoryLookups, claim_namespace
 from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer, fingerprint
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from commands.relationship_claims import RelationshipClaims
-from commands.sessions import tune_sessions
 from commands.write_access import check_may_write
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord, idempotency_key_id
@@ -34,7 +33,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, Application[UUID]):
+class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredApplication):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
@@ -45,10 +44,6 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, Application[
         self.clock = clock
         self.known_providers = set()
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
-
-    def construct_factory(self, env: Environment) -> InfrastructureFactory:
-        """The library's factory, its sessions tuned (see ``commands.sessions``)."""
-        return tune_sessions(super().construct_factory(env), env)  # type: ignore[no-any-return]
 
     @property
     def log_recorder(self) -> LedgerRecorder:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
-from eventsourcing.application import Application
-
+from commands.configured import ConfiguredApplication
 from ledger.audit_log import AuditEntry
 
 
@@ -31,7 +29,7 @@ class AuditRecord:
         return dict(self.__dict__)
 
 
-class AuditLog(Application[UUID]):
+class AuditLog(ConfiguredApplication):
     """Every audit of the ledger's history, oldest first."""
 
     name = "audit_log"

@@ -11,12 +11,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 
 
 @pytest.fixture
-def app(env: dict[str, str]) -> FastAPI:
+def app(database_url: str, schema: str) -> FastAPI:
     """The API over the test's own, empty ledger."""
-    return create_app(env, SIGNING_KEY)
+    return create_app(Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY))
 
 
 @pytest.fixture

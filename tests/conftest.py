@@ -11,7 +11,8 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from api.database import embedded_url, store_env
+from api.deployment.database import embedded_url, store_env
+from api.settings import Settings
 from commands import Ledger
 
 # Small pools: a run opens many applications at once, and PostgreSQL allows 100 connections.
@@ -52,9 +53,15 @@ def schema(database_url: str) -> str:
 
 
 @pytest.fixture
-def env(database_url: str, schema: str) -> dict[str, str]:
+def settings(database_url: str, schema: str, tmp_path: Path) -> Settings:
+    """The settings of the test's own, empty ledger (any key generated is kept in the test's folder)."""
+    return Settings(database_url=database_url, schema_name=schema, home=tmp_path / ".ledger")
+
+
+@pytest.fixture
+def env(database_url: str, settings: Settings) -> dict[str, str]:
     """The eventsourcing settings of the test's own, empty ledger."""
-    return store_env(database_url, schema)
+    return store_env(database_url, settings)
 
 
 @pytest.fixture

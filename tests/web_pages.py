@@ -9,8 +9,9 @@ from collections.abc import Callable
 import psycopg
 from api_journeys import SIGNING_KEY
 
-from api.database import store_env
+from api.deployment.database import store_env
 from api.http.tokens import Caller, mint
+from api.settings import Settings
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.runner import FiguresRunner
@@ -19,24 +20,25 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 Link = Callable[..., str]
-SMALL_POOLS = {"POSTGRES_POOL_SIZE": "2", "POSTGRES_MAX_OVERFLOW": "2"}  # the server lives all session
 
 
-def borough_env(database_url: str) -> dict[str, str]:
+def borough_settings(database_url: str) -> Settings:
     """A schema of its own holding 300 simulated people over six months from January 2025."""
     from simulation import simulate
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
-    env = {**store_env(database_url, schema), **SMALL_POOLS}
+    settings = Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY,
+                        pool_size=2, pool_overflow=2)  # small pools: the server lives all session
+    env = store_env(database_url, settings)
     with Ledger(env=env) as ledger:
         lines = simulate(300, 6, 5, "2025-01")
         BulkImport(ledger).run(((n, line.encode()) for n, line in enumerate(lines, 1)), lambda n: None)
     figures = FiguresRunner(env)
     figures.catch_up()
     figures.stop()
-    return env
+    return settings
 
 
 def token(role: str, provider: str | None = None, key: str = SIGNING_KEY) -> str:

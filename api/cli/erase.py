@@ -11,16 +11,17 @@ import typer
 
 
 def erase_command(
+    ctx: typer.Context,
     person_id: Annotated[UUID, typer.Argument(help="The person whose identifying details to erase")],
     actor: Annotated[str | None, typer.Option(help="Who erases (default: the OS user)")] = None,
 ) -> None:
     """Destroy a person's key: their identifying details and free text become unreadable."""
-    from api.database import database_url, store_env
+    from api.cli.starting import deployment_of
     from commands import Ledger
     from commands.audit_log import AuditLog
     from ledger.errors import UnknownPerson
 
-    env = store_env(database_url())
+    env = deployment_of(ctx).env
     with Ledger(env=env) as ledger, AuditLog(env=env) as audit_log:
         try:
             position = ledger.erase_identity(person_id, audit_log, actor or getpass.getuser(), "cli")

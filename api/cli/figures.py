@@ -23,6 +23,7 @@ def _metric(name: str) -> str:
 
 
 def outcomes_command(
+    ctx: typer.Context,
     metric: Annotated[str, typer.Argument(help=", ".join(METRICS), callback=_metric)],
     start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM")],
     end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM")],
@@ -34,8 +35,7 @@ def outcomes_command(
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
     from api.cli.replay import audit_as_of, instant
-    from api.database import database_url, store_env
-    from api.http.figures_runner import disclosure_threshold
+    from api.cli.starting import deployment_of
     from projections.facts.runner import FiguresRunner
 
     try:
@@ -44,27 +44,29 @@ def outcomes_command(
     except MonthRangeRefused as refusal:
         raise typer.BadParameter(refusal.reason, param_hint=refusal.field) from None
     question = Question(metric, first, last, provider, baseline, instant(as_of))
-    runner = FiguresRunner(store_env(database_url()))
+    deployment = deployment_of(ctx)
+    runner = FiguresRunner(deployment.env)
     try:
         runner.catch_up()
         body: dict[str, Any] = outcomes(runner.view, question, is_exact=exact,
-                                        threshold=disclosure_threshold())
+                                        threshold=deployment.settings.disclosure_threshold)
     finally:
         runner.stop()
     if question.as_of is not None:
-        audit_as_of(question, start, end)
+        audit_as_of(deployment.env, question, start, end)
     typer.echo(json.dumps(body, indent=2))
 
 
 def project_command(
+    ctx: typer.Context,
     once: Annotated[bool, typer.Option(help="Catch up and exit instead of following")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=20_000, help="Events per transaction")] = 1000,
 ) -> None:
     """Run the projection worker: catch up in batches, then follow new events until stopped."""
-    from api.database import database_url, store_env
+    from api.cli.starting import deployment_of
     from projections.facts.runner import FiguresRunner
 
-    runner = FiguresRunner(store_env(database_url()), batch_size=batch_size)
+    runner = FiguresRunner(deployment_of(ctx).env, batch_size=batch_size)
     try:
         if once:
             typer.echo(json.dumps(runner.catch_up()))

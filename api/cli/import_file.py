@@ -18,12 +18,12 @@ def numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     return enumerate(stream, start=1)
 
 
-def import_stream(stream: BinaryIO, total: int | None, batch_size: int) -> ImportReport:
-    """Import a stream, with a progress bar when standard error is a terminal."""
-    from api.database import database_url, store_env
+def import_stream(env: dict[str, str], stream: BinaryIO, total: int | None, batch_size: int) -> ImportReport:
+    """Import a stream into the store ``env`` names, with a progress bar when standard error is a
+    terminal."""
     from commands import Ledger
 
-    ledger = Ledger(env=store_env(database_url()))
+    ledger = Ledger(env=env)
     try:
         importer = BulkImport(ledger, batch_size=batch_size)
         columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
@@ -35,18 +35,22 @@ def import_stream(stream: BinaryIO, total: int | None, batch_size: int) -> Impor
 
 
 def import_command(
+    ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="NDJSON file, or - for standard input")],
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Events per transaction")] = 1000,
 ) -> None:
     """Append every line of an NDJSON file; report rejected lines with their reasons."""
+    from api.cli.starting import deployment_of
+
+    path = Path(file)
+    if file != "-" and not path.is_file():
+        raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+    env = deployment_of(ctx).env
     if file == "-":
-        report = import_stream(sys.stdin.buffer, None, batch_size)
+        report = import_stream(env, sys.stdin.buffer, None, batch_size)
     else:
-        path = Path(file)
-        if not path.is_file():
-            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
         with path.open("rb") as stream:
-            report = import_stream(stream, path.stat().st_size, batch_size)
+            report = import_stream(env, stream, path.stat().st_size, batch_size)
     for number, reason in sorted(report.rejections):
         typer.echo(f"line {number}: {reason}", err=True)
     typer.echo(f"appended {report.appended} events; rejected {len(report.rejections)} lines; "

@@ -7,14 +7,22 @@ from typing import Annotated
 
 import typer
 
+from api.cli.starting import deployment_of, read_settings
 from api.http.tokens import Caller, Role, mint
 
 cli = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="The care-journey ledger: one story per person, figures from the log.")
 
 
+@cli.callback()
+def start(ctx: typer.Context) -> None:
+    """Read the settings from the environment, once, for whichever command runs."""
+    ctx.obj = read_settings()
+
+
 @cli.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     demo: Annotated[bool, typer.Option(help="Load a simulated borough if the ledger is empty")] = False,
@@ -23,41 +31,38 @@ def serve(
     """Serve the HTTP API."""
     import uvicorn
 
-    from api.database import database_url, store_env
+    from api.composition import configure_logging
     from api.http.app import create_app
-    from api.keys import signing_key
-    from api.logs import configure_logging
 
     configure_logging()
-    env, key = store_env(database_url()), signing_key()
+    deployment = deployment_of(ctx)  # refuses here, before serving, when the keys differ
     if demo:
         from api.cli.demo import load_demo, sign_in_sheet
         from commands import Ledger
 
-        with Ledger(env=env) as ledger:
+        with Ledger(env=deployment.env) as ledger:
             load_demo(ledger)
-        typer.echo(sign_in_sheet(f"http://{host}:{port}", key))
-    app = create_app(env, key, projections=projections)
+        typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key))
+    app = create_app(deployment.settings, projections=projections)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths
 
 
 @cli.command()
 def token(
+    ctx: typer.Context,
     role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin, "
                                             "privacy_officer")],
     provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
     hours: Annotated[float | None, typer.Option(help="Lifetime in hours (at most 12; admin 1)")] = None,
 ) -> None:
-    """Print a bearer token for a role."""
-    from api.keys import signing_key
-
+    """Print a bearer token for a role, signed with the deployment's key."""
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
     caller = Caller(role=role, provider_id=provider, staff_id=staff)
     lifetime = timedelta(hours=hours) if hours is not None else None
     try:
-        typer.echo(mint(caller, signing_key(), lifetime))
+        typer.echo(mint(caller, deployment_of(ctx).signing_key, lifetime))
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--hours") from None
 

@@ -34,6 +34,7 @@ def instant(value: str | None, hint: str = "--as-of") -> datetime | None:
 
 
 def replay_command(
+    ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option(help="Only events recorded at or before this instant")] = None,
     verify: Annotated[bool, typer.Option(help="Compare with the live figures; exit 1 if they differ")]
     = False,
@@ -45,14 +46,14 @@ def replay_command(
     batch_size: Annotated[int, typer.Option(min=1, max=50_000, help="Events per transaction")] = 5000,
 ) -> None:
     """Rebuild every projection from the log into a scratch schema (and verify it against the live one)."""
-    from api.database import database_url, store_env
+    from api.cli.starting import deployment_of
     from commands.audit_log import AuditLog
     from replay.run import replay
 
     if projection not in PROJECTIONS:
         raise typer.BadParameter(f"one of {', '.join(PROJECTIONS)}", param_hint="--projection")
     request = ReplayRequest(instant(as_of), verify, figures, keep, batch_size)
-    env = store_env(database_url())
+    env = deployment_of(ctx).env
     console = Console(stderr=True)
     with _bar(console) as bar:
         tasks: dict[str, TaskID] = {}
@@ -95,15 +96,14 @@ def _audited(outcome: ReplayOutcome, request: ReplayRequest) -> dict[str, object
             "kept_schema": outcome.kept_schema}
 
 
-def audit_as_of(question: Question, start: str, end: str) -> None:
+def audit_as_of(env: dict[str, str], question: Question, start: str, end: str) -> None:
     """Record ``ledger outcomes --as-of`` in the audit log, under the OS user's name."""
-    from api.database import database_url, store_env
     from commands.audit_log import AuditLog
 
     assert question.as_of is not None
     asked = {"metric": question.metric, "from": start, "to": end, "provider": question.provider,
              "as_of": question.as_of.isoformat()}
-    with AuditLog(env=store_env(database_url())) as audit_log:
+    with AuditLog(env=env) as audit_log:
         audit_log.record(getpass.getuser(), "cli", "as_of_outcomes", asked)
 
 

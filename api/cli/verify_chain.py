@@ -7,13 +7,13 @@ import json
 import typer
 
 
-def verify_chain_command() -> None:
+def verify_chain_command(ctx: typer.Context) -> None:
     """Walk the log's hash chain; exit 1 naming the first event whose link is broken."""
-    from api.database import database_url, store_env
+    from api.cli.starting import deployment_of
     from commands import Ledger
     from replay.verify_chain import verify_chain
 
-    ledger = Ledger(env=store_env(database_url()))
+    ledger = Ledger(env=deployment_of(ctx).env)
     try:
         report = verify_chain(ledger)
     finally:

@@ -9,9 +9,10 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 
+from api.composition import open_deployment
 from api.fhir.routes import router as fhir_router
 from api.http import errors as problems
-from api.http.deadline import DEFAULT_SECONDS, Deadline
+from api.http.deadline import Deadline
 from api.http.figures_runner import start_figures, stop_figures
 from api.http.middleware import BodyLimit, RequestContext
 from api.http.routes.audit import router as audit_router
@@ -24,28 +25,33 @@ from api.http.routes.people import router as people_router
 from api.http.routes.providers import router as providers_router
 from api.http.routes.revocations import router as revocations_router
 from api.http.routes.story import router as story_router
+from api.settings import Settings
 from api.web.pages import router as web_router
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.audit_log import AuditLog
 
 
-def worker_threads(env: dict[str, str]) -> int:
+def worker_threads(settings: Settings) -> int:
     """As many request threads as the ledger's pool has connections, so load queues, not fails."""
-    return int(env.get("POSTGRES_POOL_SIZE", "5")) + int(env.get("POSTGRES_MAX_OVERFLOW", "10"))
+    return settings.pool_size + settings.pool_overflow
 
 
-def create_app(env: dict[str, str], signing_key: str, projections: bool = True) -> FastAPI:
-    """The ledger's HTTP API over the store that ``env`` names."""
+def create_app(settings: Settings, projections: bool = True) -> FastAPI:
+    """The ledger's HTTP API over the deployment the settings name; it does not start (its
+    lifespan fails with ``RefusedToStart``) when the keys differ from the database's."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(env)
+        deployment = open_deployment(settings)
+        env = deployment.env
+        anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(settings)
+        app.state.settings = deployment.settings
         app.state.ledger = Ledger(env=env)
         app.state.access_log = AccessLog(env=env)
         app.state.audit_log = AuditLog(env=env)
-        app.state.signing_key = signing_key
-        start_figures(app.state, env, follow=projections)
+        app.state.signing_key = deployment.signing_key
+        start_figures(app.state, env, follow=projections, wait_seconds=settings.read_wait_seconds)
         try:
             yield
         finally:
@@ -65,7 +71,7 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)
     app.add_middleware(BodyLimit)
-    app.add_middleware(Deadline, seconds=float(env.get("LEDGER_REQUEST_DEADLINE", DEFAULT_SECONDS)))
+    app.add_middleware(Deadline, seconds=settings.request_deadline)
     app.add_middleware(RequestContext)
     return app
 

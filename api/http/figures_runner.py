@@ -1,8 +1,7 @@
-"""The figures' side of the composition root: the runner, its settings, and read-your-writes."""
+"""The figures' side of the HTTP app: the runner (its settings handed in), and read-your-writes."""
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,17 +9,11 @@ from fastapi import HTTPException
 
 from projections.facts.runner import FiguresRunner
 
-WAIT_SECONDS = float(os.environ.get("LEDGER_READ_WAIT_SECONDS", "5"))
 
-
-def disclosure_threshold() -> int:
-    """The smallest count a commissioner may see (``LEDGER_DISCLOSURE_THRESHOLD``, default 5)."""
-    return int(os.environ.get("LEDGER_DISCLOSURE_THRESHOLD", "5"))
-
-
-def start_figures(state: Any, env: dict[str, str], follow: bool) -> None:
-    """Build the figures' runner over the app's ledger; follow the log unless a worker does."""
-    state.figures = FiguresRunner(env, app=state.ledger)
+def start_figures(state: Any, env: dict[str, str], follow: bool, wait_seconds: float) -> None:
+    """Build the figures' runner over the app's ledger, a read waiting up to ``wait_seconds`` for
+    the write it names (``LEDGER_READ_WAIT_SECONDS``); follow the log unless a worker does."""
+    state.figures = FiguresRunner(env, app=state.ledger, wait_seconds=wait_seconds)
     if follow:
         state.figures.start()
 
@@ -37,7 +30,7 @@ def reached(figures: FiguresRunner, after: int | None) -> None:
     if after is None:
         return
     try:
-        figures.wait(after, timeout=WAIT_SECONDS)
+        figures.wait(after)
     except TimeoutError:
         raise HTTPException(503, f"after: the figures have not yet reached position {after}",
                             headers={"Retry-After": "1"}) from None

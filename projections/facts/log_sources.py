@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from eventsourcing.application import Application
+from eventsourcing.utils import Environment
 
 from projections.facts.event_rows import TOPICS, Row, fact_of
 
@@ -25,13 +27,22 @@ class Source(Protocol):
     def facts(self, notification: Any) -> list[tuple[str, Row]]: ...
 
 
-class LedgerLog(Application[Any]):
+class LogReader(Application[Any]):
+    """A read-only handle on an application's log, configured only by the settings handed to it:
+    the library would merge ``os.environ`` into them (see ``commands.configured``)."""
+
+    def construct_env(self, name: str, env: Mapping[str, str] | None = None) -> Environment:
+        """The class's settings and those handed in, never the environment's."""
+        return Environment(name, {**type(self).env, **(env or {})})
+
+
+class LedgerLog(LogReader):
     """A read-only handle on the ledger's log (the projections never issue commands)."""
 
     name = "ledger"
 
 
-class AccessLogReader(Application[Any]):
+class AccessLogReader(LogReader):
     """A read-only handle on the API's access log, named ``access_log``."""
 
     name = ACCESS_LOG

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from typing import Any
@@ -29,7 +28,7 @@ def build_view(env: dict[str, str]) -> FiguresView:
     """The figures' view (fact tables and tracking) in the store ``env`` names."""
     from eventsourcing.persistence import InfrastructureFactory
 
-    factory = InfrastructureFactory.construct(env=Environment(PREFIX, {**os.environ, **env}))
+    factory = InfrastructureFactory.construct(env=Environment(PREFIX, env))  # never os.environ
     view = factory.tracking_recorder(FiguresView)
     assert isinstance(view, FiguresView)
     return view
@@ -39,8 +38,9 @@ class FiguresRunner:
     """Keeps the figures' facts up to the ledger (and the access log, once it exists)."""
 
     def __init__(self, env: dict[str, str], app: Application[Any] | None = None,
-                 batch_size: int = BATCH_SIZE) -> None:
+                 batch_size: int = BATCH_SIZE, wait_seconds: float = 5.0) -> None:
         self.env = env
+        self.wait_seconds = wait_seconds
         self.view = build_view(env)
         self.projector = Projector(self.view, batch_size)
         self._own_app = app is None
@@ -60,9 +60,10 @@ class FiguresRunner:
         """Project everything appended before this call; answers each log's position."""
         return {source.name: self.projector.catch_up(source) for source in self.sources()}
 
-    def wait(self, position: int, timeout: float = 5.0) -> None:
-        """Block until the ledger's facts reach ``position``; ``TimeoutError`` after ``timeout``."""
-        deadline = time.monotonic() + timeout
+    def wait(self, position: int, timeout: float | None = None) -> None:
+        """Block until the ledger's facts reach ``position``; ``TimeoutError`` after ``timeout``
+        (by default the runner's ``wait_seconds``)."""
+        deadline = time.monotonic() + (self.wait_seconds if timeout is None else timeout)
         while self.projector.position(self.ledger) < position:
             if time.monotonic() >= deadline:
                 raise TimeoutError(f"figures have not reached position {position}")

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import status_code_conformance
 
-from api.database import store_env
 from api.http.app import create_app
+from api.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,8 @@ def fuzzed_server(database_url: str) -> Iterator[str]:
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
-    with serving(create_app(store_env(database_url, schema), SIGNING_KEY)) as base:
+    ledger_settings = Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY)
+    with serving(create_app(ledger_settings)) as base:
         hub = bearer("provider", "hub")
         httpx.post(f"{base}/people", json=registration(), headers=hub).raise_for_status()
         yield base

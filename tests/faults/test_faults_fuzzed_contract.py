@@ -22,8 +22,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from api.database import store_env
+from api.deployment.database import store_env
 from api.http.app import create_app
+from api.settings import Settings
 
 FUZZED: Counter[str] = Counter()
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance,
@@ -37,8 +38,10 @@ def fuzzed_ledger(database_url: str) -> Iterator[str]:
 
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute('CREATE SCHEMA IF NOT EXISTS "fuzzed"')
-    env = store_env(database_url, "fuzzed")
-    with serving(create_app(env, "test-signing-key-" + "x" * 32)) as base:
+    fuzzed = Settings(database_url=database_url, schema_name="fuzzed",
+                      signing_key="test-signing-key-" + "x" * 32)
+    env = store_env(database_url, fuzzed)
+    with serving(create_app(fuzzed)) as base:
         httpx.post(f"{base}/people", json=registration(), headers=bearer("provider", "hub"))
         yield base
         check_projections(env)  # whatever the fuzzer wrote, the figures equal a rebuild

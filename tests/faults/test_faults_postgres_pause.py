@@ -13,7 +13,8 @@ from fault_writers import Tally, check_tally, probe, register_people, settle_pro
 from private_postgres import PrivatePostgres
 from served_ledger import ServedLedger, ledger_served_in_new_schema
 
-from api.database import store_env
+from api.deployment.database import store_env
+from api.settings import Settings
 
 SCHEMA = "pause"
 
@@ -53,5 +54,5 @@ def test_a_paused_store_is_waited_for_then_answered_503(
     assert (status, seconds < 30) == (503, True), (status, seconds)
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
-    figures = check_tally(store_env(crashable_postgres.url, SCHEMA), people, tally)
+    figures = check_tally(store_env(crashable_postgres.url, Settings(schema_name=SCHEMA)), people, tally)
     print(f"postgres pause: {figures}")

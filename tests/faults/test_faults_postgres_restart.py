@@ -12,7 +12,8 @@ from fault_writers import Tally, check_tally, probe, register_people, settle_pro
 from private_postgres import PrivatePostgres
 from served_ledger import ServedLedger, ledger_served_in_new_schema
 
-from api.database import store_env
+from api.deployment.database import store_env
+from api.settings import Settings
 
 SCHEMA = "crash"
 ANSWER_WITHIN_SECONDS = 30
@@ -45,5 +46,5 @@ def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
     assert 500 not in tally.statuses, tally.statuses
     assert not tally.refused, tally.refused[:5]
     assert len(tally.acknowledged) == 241
-    figures = check_tally(store_env(crashable_postgres.url, SCHEMA), people, tally)
+    figures = check_tally(store_env(crashable_postgres.url, Settings(schema_name=SCHEMA)), people, tally)
     print(f"\npostgres crash: probe {status} in {seconds:.1f}s {figures} answers={dict(tally.statuses)}")

@@ -50,7 +50,7 @@ class Worker:
 
     def __init__(self, database_url: str, schema: str, home: Path) -> None:
         self.env = {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
-                    "POSTGRES_SCHEMA": schema}
+                    "LEDGER_HOME": str(home / ".ledger")}
         self.log = home / "project.log"
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0

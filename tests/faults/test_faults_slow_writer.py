@@ -19,7 +19,8 @@ import pytest
 from concurrent_log import JourneyWriter, committed_ids, providers
 from ledger_invariants import check_projections, projected_contacts
 
-from api.database import store_env
+from api.deployment.database import store_env
+from api.settings import Settings
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.recorder import LedgerRecorder
@@ -237,7 +238,7 @@ def test_the_library_insert_function_never_replaces_the_locked_insert(
     ``_insert_events`` hook) is overridden: every log inserts under its write lock, and the
     ledger, even when handed the setting directly, still links every event into its chain."""
     monkeypatch.setenv("POSTGRES_ENABLE_DB_FUNCTIONS", "y")
-    env = store_env(database_url, schema)
+    env = store_env(database_url, Settings(schema_name=schema))
     with AccessLog(env=env) as access_log, Ledger(env={**env, "POSTGRES_ENABLE_DB_FUNCTIONS": "y"}) as ledger:
         assert not access_log.recorder.datastore.enable_db_functions
         providers(ledger)

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.http.app import create_app
 from api.http.tokens import Caller, mint
+from api.settings import Settings
 from tests.figures import borough
 from tests.figures.scribe import Scribe
 
@@ -22,9 +23,10 @@ def token(role: str, provider: str | None = None, staff: str = "s-1") -> dict[st
 
 
 @pytest.fixture
-def client(env: dict[str, str]) -> Iterator[TestClient]:
+def client(database_url: str, schema: str) -> Iterator[TestClient]:
     """The API with its in-process projection thread, over the test's schema."""
-    with TestClient(create_app(env, KEY)) as client:
+    settings = Settings(database_url=database_url, schema_name=schema, signing_key=KEY)
+    with TestClient(create_app(settings)) as client:
         yield client
 
 
@@ -67,10 +69,9 @@ def test_caseload_on_a_date(client: TestClient, written: int) -> None:
     assert (body["on"], body["count"]) == ("2025-04-06", 2)
 
 
-def test_unreached_position_answers_503(client: TestClient, written: int,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreached_position_answers_503(client: TestClient, written: int) -> None:
     """Waiting for a position the log has not reached times out with 503."""
-    monkeypatch.setattr("api.http.figures_runner.WAIT_SECONDS", 0.2)
+    client.app.state.figures.wait_seconds = 0.2  # type: ignore[attr-defined]
     answer = client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03",
                         "after": written + 1000}, headers=token("analyst"))
     assert answer.status_code == 503

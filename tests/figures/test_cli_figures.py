@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 from tests.figures import borough
 from tests.figures.scribe import Scribe
-from tests.figures.test_crash import LEDGER
+from tests.figures.test_crash import LEDGER, ledger_env
 
 
 def outcomes(database_url: str, schema: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": database_url, "POSTGRES_SCHEMA": schema}
+    env = ledger_env(database_url, schema)
     command = [LEDGER, "outcomes", *args]
     # our own console script with fixed arguments, not untrusted input
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)

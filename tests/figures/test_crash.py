@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from api_journeys import SIGNING_KEY
+
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
@@ -18,8 +20,14 @@ from tests.figures.test_property import ORACLE, figures, fresh_env
 LEDGER = str(Path(sys.executable).with_name("ledger"))
 
 
+def ledger_env(database_url: str, schema: str) -> dict[str, str]:
+    """The environment of ``ledger`` run over the test's schema, with the tests' signing key."""
+    return {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
+            "LEDGER_SIGNING_KEY": SIGNING_KEY}
+
+
 def _worker(database_url: str, schema: str, *args: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DATABASE_URL": database_url, "POSTGRES_SCHEMA": schema}
+    env = ledger_env(database_url, schema)
     command = [LEDGER, "project", "--batch-size", "50", *args]
     # our own console script with fixed arguments, not untrusted input
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

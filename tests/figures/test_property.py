@@ -11,7 +11,8 @@ import psycopg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.database import store_env
+from api.deployment.database import store_env
+from api.settings import Settings
 from commands import Ledger
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
@@ -32,7 +33,7 @@ def fresh_env(database_url: str) -> dict[str, str]:
     name = f"h_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{name}"')
-    return store_env(database_url, name)
+    return store_env(database_url, Settings(schema_name=name))
 
 
 def figures(runner: FiguresRunner, metric: str) -> dict[Any, Any]:

@@ -9,7 +9,8 @@ import psycopg
 import pytest
 from replay_borough import Published, all_figures, correct_after_cut_off, import_borough
 
-from api.database import store_env
+from api.deployment.database import store_env
+from api.settings import Settings
 from commands import Ledger
 from projections.facts.runner import FiguresRunner
 
@@ -20,7 +21,7 @@ def published(database_url: str) -> Iterator[Published]:
     schema = f"r_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
-    env = store_env(database_url, schema)
+    env = store_env(database_url, Settings(schema_name=schema))
     ledger = Ledger(env=env)
     runner = FiguresRunner(env, app=ledger)
     import_borough(ledger)

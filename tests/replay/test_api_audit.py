@@ -11,6 +11,7 @@ from api_journeys import SIGNING_KEY, bearer, contact, provider_body, referral, 
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 
 ANALYST = bearer("analyst", staff="an-1")
 RETRACTION = {"type": "EventRetracted", "occurred_at": "2024-03-02T10:00:00+00:00",
@@ -18,9 +19,10 @@ RETRACTION = {"type": "EventRetracted", "occurred_at": "2024-03-02T10:00:00+00:0
 
 
 @pytest.fixture
-def client(env: dict[str, str]) -> Iterator[TestClient]:
+def client(database_url: str, schema: str) -> Iterator[TestClient]:
     """The API (figures caught up by hand) with hub and cmht registered."""
-    with TestClient(create_app(env, SIGNING_KEY, projections=False)) as test_client:
+    settings = Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY)
+    with TestClient(create_app(settings, projections=False)) as test_client:
         for code in ("hub", "cmht"):
             test_client.post("/providers", json=provider_body(code), headers=bearer("admin"))
         yield test_client

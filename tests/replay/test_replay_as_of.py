@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 from replay_borough import Published, all_figures
@@ -11,7 +10,7 @@ from replay_borough import Published, all_figures
 from commands.audit_log import AuditLog
 from projections.facts.runner import build_view
 from replay.run import ReplayRequest, replay
-from tests.figures.test_crash import LEDGER
+from tests.figures.test_crash import LEDGER, ledger_env
 
 
 def test_a_replay_as_of_the_cut_off_reproduces_the_published_figures(published: Published) -> None:
@@ -54,8 +53,7 @@ def test_ledger_outcomes_as_of_the_cut_off_prints_the_published_figures(
     published: Published, database_url: str
 ) -> None:
     """``ledger outcomes --as-of`` answers as the figures stood, and the audit log says who asked."""
-    env = {**os.environ, "DATABASE_URL": database_url,
-           "POSTGRES_SCHEMA": published.env["POSTGRES_SCHEMA"]}
+    env = ledger_env(database_url, published.env["POSTGRES_SCHEMA"])
     command = [LEDGER, "outcomes", "cost", "--from", "2025-01", "--to", "2025-06", "--exact",
                "--as-of", published.cut_off.isoformat()]
     answer = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)

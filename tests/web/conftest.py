@@ -13,7 +13,7 @@ import pytest
 from api_journeys import SIGNING_KEY
 from api_server import running
 from playwright.sync_api import Browser, Page, sync_playwright
-from web_pages import CHROMIUM, CHROMIUM_ARGS, Link, borough_env, token
+from web_pages import CHROMIUM, CHROMIUM_ARGS, Link, borough_settings, token
 
 from api.http.app import create_app
 
@@ -21,7 +21,7 @@ from api.http.app import create_app
 @pytest.fixture(scope="session")
 def borough(database_url: str) -> Iterator[str]:
     """The ledger over the simulated borough, served by uvicorn; answers its base URL."""
-    with running(create_app(borough_env(database_url), SIGNING_KEY)) as base:
+    with running(create_app(borough_settings(database_url))) as base:
         yield base
 
 

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, AwareDatetime
 
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import AuditLogApp
-from api.http.figures_runner import disclosure_threshold, london_today, reached
+from api.http.figures_runner import london_today, reached
 from api.http.tokens import Caller
 from projections.calendar import london_date
 from projections.figures.caseload import key_worker_caseload, people_on
@@ -101,7 +101,7 @@ def outcome_figures(
                  "as_of": as_of.isoformat()}
         audit_log.record(caller.staff_id, caller.role, "as_of_outcomes", asked)
     return outcomes(request.app.state.figures.view, question, is_exact=caller.role == "analyst",
-                    threshold=disclosure_threshold())
+                    threshold=request.app.state.settings.disclosure_threshold)
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])

@@ -1,0 +1,1 @@
+"""What a start of the ledger runs on: the database server, the store's settings, the keys."""

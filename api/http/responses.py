@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
+POSITION_HEADER = "X-Ledger-Position"  # a story write's place in the log, for ?after=
+
 
 class ProviderAnswer(BaseModel):
     """A directory write: which provider, at which log position."""

@@ -58,12 +58,13 @@ def broken(page: Path, target: str) -> str | None:
 
 
 def served_routes() -> set[tuple[str, str]]:
-    """Every (method, path) the API's routers and FastAPI's documentation pages answer."""
+    """Every (method, path) the API's routers and FastAPI's own OpenAPI document answer."""
     routers: list[APIRouter] = []
     for module in pkgutil.walk_packages(api.__path__, "api."):
         loaded = importlib.import_module(module.name)
         routers += [value for value in vars(loaded).values() if isinstance(value, APIRouter)]
-    routes = [route for router in routers for route in router.routes] + FastAPI().routes
+    own = FastAPI(docs_url=None, redoc_url=None).routes  # as create_app builds it: /openapi.json only
+    routes = [route for router in routers for route in router.routes] + own
     return {(method, route.path) for route in routes if hasattr(route, "path")
             for method in getattr(route, "methods", None) or () if method != "HEAD"}
 

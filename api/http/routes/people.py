@@ -6,13 +6,13 @@ import uuid
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 
 from api.http.appending import append_retrying
 from api.http.auth import caller_with_role
 from api.http.dependencies import ExpectedVersion, IdempotencyKey, LedgerApp
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
-from api.http.responses import WRITE_CODES, Appended, Registered, responses
+from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
@@ -26,7 +26,8 @@ ProviderStaff = Annotated[Caller, Depends(caller_with_role("provider", "key_work
 @router.post("/people", status_code=201, response_model=Registered,
              responses=responses(*WRITE_CODES))
 def register_person(
-    body: PersonBody, caller: Provider, ledger: LedgerApp, idempotency_key: IdempotencyKey = None
+    body: PersonBody, caller: Provider, ledger: LedgerApp, response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> Registered:
     """Register a person: start their story (one story per NHS number, ever)."""
     assert caller.provider_id is not None
@@ -34,6 +35,7 @@ def register_person(
                                caller.staff_id, body.data.model_dump(mode="json", exclude_none=True))
     person_id = body.person_id or uuid.uuid4()
     receipt = ledger.register_person(person_id, occurrence, idempotency_key)
+    response.headers[POSITION_HEADER] = str(receipt.position)
     return Registered(person_id=receipt.person_id or person_id, version=receipt.version)
 
 
@@ -41,13 +43,14 @@ def register_person(
              responses=responses(*WRITE_CODES, 412))
 def append_events(
     person_id: UUID, body: AppendBody, caller: ProviderStaff, ledger: LedgerApp,
-    expected: ExpectedVersion, idempotency_key: IdempotencyKey = None,
+    expected: ExpectedVersion, response: Response, idempotency_key: IdempotencyKey = None,
 ) -> Appended:
     """Append one event, or a batch all or nothing, to a person's story."""
     events = body.sent()
     prefixes = [""] if body.events is None else [f"events.{i}." for i in range(len(events))]
     occurrences = [_occurrence(e, caller, p) for e, p in zip(events, prefixes, strict=True)]
     receipt = append_retrying(ledger, person_id, occurrences, expected, idempotency_key)
+    response.headers[POSITION_HEADER] = str(receipt.position)  # usable as ?after= (read-your-writes)
     return Appended(version=receipt.version)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import InfrastructureFactory, IntegrityError
@@ -42,6 +42,7 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
         self.clock = clock
         self.known_providers = set()
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
+        self.request_secret = self.env.get("LEDGER_IDENTITY_KEY") or ""
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory:
         """The library's factory, its sessions tuned (see ``commands.sessions``)."""
@@ -54,12 +55,18 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
         return self.recorder
 
     def register_person(
-        self, person_id: UUID, occurrence: Occurrence, idempotency_key: str | None = None
+        self, person_id: UUID | None, occurrence: Occurrence, idempotency_key: str | None = None
     ) -> Receipt:
-        """Start a person's story; one story per NHS number, ever."""
-        key, digest = self._idempotency(occurrence.provider_id, idempotency_key, occurrence)
+        """Start a person's story; one story per NHS number, ever.
+
+        With no ``person_id`` the ledger chooses one (after looking for an earlier answer, so a
+        repeat sent with the same idempotency key answers the story the first one started).
+        """
+        key, digest = self._idempotency(
+            occurrence.provider_id, idempotency_key, "register", person_id, occurrence)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
+        person_id = person_id or uuid4()
         with self._repeat_if_answered(key, digest) as answered:
             self.check_registration(person_id, occurrence)
             story = PersonStory.register(person_id, occurrence, self.clock())
@@ -73,8 +80,9 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
         expected_version: int | None = None, idempotency_key: str | None = None,
     ) -> Receipt:
         """Append events to a story, all or nothing, if the story is where the caller saw it."""
-        request = [expected_version, *occurrences]
-        key, digest = self._idempotency(occurrences[0].provider_id, idempotency_key, request)
+        request = {"expected_version": expected_version, "events": list(occurrences)}
+        key, digest = self._idempotency(
+            occurrences[0].provider_id, idempotency_key, "append", person_id, request)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
@@ -112,10 +120,12 @@ class Ledger(IdentityErasure, DirectoryLookups, Application[UUID]):
                 raise
             answered[:] = [self._repeat(earlier)]
 
-    def _idempotency(self, scope: str, key: str | None, request: Any) -> tuple[UUID | None, str]:
+    def _idempotency(
+        self, scope: str, key: str | None, route: str, person_id: UUID | None, body: Any
+    ) -> tuple[UUID | None, str]:
         if key is None:
             return None, ""
-        return idempotency_key_id(scope, key), fingerprint(request)
+        return idempotency_key_id(scope, key), fingerprint(self.request_secret, route, person_id, body)
 
     def _repeat(self, answer: Receipt) -> Receipt:
         position = self.recorder.max_notification_id() or 0

@@ -34,6 +34,7 @@ def outcomes_command(
     as_of: Annotated[str | None, typer.Option(help="The figures as known at this instant")] = None,
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
+    from api.cli.directory import require_registered
     from api.cli.replay import audit_as_of, instant
     from api.database import database_url, store_env
     from api.http.figures_runner import disclosure_threshold
@@ -50,7 +51,10 @@ def outcomes_command(
         raise typer.BadParameter("give both or neither", param_hint="--baseline-from/--baseline-to")
     baseline = (base[0], base[1]) if base[0] is not None and base[1] is not None else None
     question = Question(metric, first, last, provider, baseline, instant(as_of))
-    runner = FiguresRunner(store_env(database_url()))
+    env = store_env(database_url())
+    if provider is not None:
+        require_registered(provider, env)
+    runner = FiguresRunner(env)
     try:
         runner.catch_up()
         body: dict[str, Any] = outcomes(runner.view, question, is_exact=exact,

@@ -48,11 +48,15 @@ def token(
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
     hours: Annotated[int, typer.Option(help="Lifetime in hours")] = 12,
 ) -> None:
-    """Print a bearer token for a role."""
+    """Print a bearer token for a role (its provider must be in the directory)."""
+    from api.cli.directory import require_registered
+    from api.database import database_url, store_env
     from api.keys import signing_key
 
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
+    if provider is not None:
+        require_registered(provider, store_env(database_url()))
     caller = Caller(role=role, provider_id=provider, staff_id=staff)
     typer.echo(mint(caller, signing_key(), timedelta(hours=hours)))
 

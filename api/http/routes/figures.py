@@ -10,7 +10,8 @@ from fastapi.responses import PlainTextResponse
 from pydantic import AwareDatetime
 
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
-from api.http.dependencies import AuditLogApp
+from api.http.dependencies import AuditLogApp, ProviderCode, ProviderQuery, StaffCode
+from api.http.errors import invalid_query
 from api.http.figures_runner import disclosure_threshold, london_today, reached
 from api.http.tokens import Caller
 from projections.calendar import Month, london_date
@@ -36,7 +37,7 @@ def _own_provider(caller: Caller, provider_id: str) -> None:
 
 
 @router.get("/providers/{provider_id}/caseload")
-def provider_caseload(request: Request, provider_id: str, caller: Staff, after: After = None,
+def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff, after: After = None,
                       on: date | None = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given)."""
     _own_provider(caller, provider_id)
@@ -48,7 +49,7 @@ def provider_caseload(request: Request, provider_id: str, caller: Staff, after: 
 
 
 @router.get("/providers/{provider_id}/waiting-list")
-def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
+def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: Staff,
                           after: After = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, oldest first, with days waited so far."""
     _own_provider(caller, provider_id)
@@ -59,7 +60,7 @@ def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
 
 
 @router.get("/key-workers/{staff_id}/caseload")
-def key_worker_people(request: Request, staff_id: str, caller: Staff,
+def key_worker_people(request: Request, staff_id: StaffCode, caller: Staff,
                       after: After = None) -> dict[str, Any]:
     """People whose current key worker is this staff member (the worker themselves or an analyst)."""
     if caller.role != "analyst" and caller.staff_id != staff_id:
@@ -73,14 +74,15 @@ def key_worker_people(request: Request, staff_id: str, caller: Staff,
 def outcome_figures(
     request: Request, metric: MetricName, caller: Readers, audit_log: AuditLogApp,
     start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
-    provider: str | None = None, baseline_from: MonthText | None = None,
+    provider: ProviderQuery = None, baseline_from: MonthText | None = None,
     baseline_to: MonthText | None = None, after: After = None,
     as_of: Annotated[AwareDatetime | None, Query(description="The figures as known then")] = None,
 ) -> dict[str, Any]:
     """Outcome figures by month: exact for analysts, disclosure-controlled for commissioners."""
     reached(request.app.state.figures, after)
     if (baseline_from is None) != (baseline_to is None):
-        raise HTTPException(422, "baseline_from: give both baseline_from and baseline_to")
+        missing = "baseline_to" if baseline_to is None else "baseline_from"
+        raise invalid_query(missing, "give both baseline_from and baseline_to", "missing")
     baseline = None
     if baseline_from and baseline_to:
         baseline = (Month.parse(baseline_from), Month.parse(baseline_to))

@@ -95,8 +95,8 @@ def test_a_half_given_baseline_is_refused_in_the_documented_shape(client: TestCl
     answer = client.get("/outcomes/cost", headers=token("analyst"), params={
         "from": "2025-03", "to": "2025-03", "baseline_from": "2025-01"})
     assert answer.status_code == 422
-    assert answer.json()["detail"] == [{"loc": ["query", "baseline_to"], "msg": "give both baseline_from and baseline_to",
-                                        "type": "missing"}]
+    assert answer.json()["detail"] == [{"loc": ["query", "baseline_to"], "type": "missing",
+                                        "msg": "give both baseline_from and baseline_to"}]
 
 
 @pytest.mark.parametrize("path", ["/providers/a%00b/caseload", "/providers/a%00b/waiting-list",
@@ -124,3 +124,11 @@ def test_health_and_metrics_show_projection_lag(client: TestClient, written: int
     assert health["status"] == "ok"
     assert health["projections"]["figures"]["ledger"]["position"] >= written
     assert 'ledger_projection_lag{projection="figures",source="ledger"}' in client.get("/metrics").text
+
+
+def test_months_in_the_wrong_order_are_refused_in_the_documented_shape(client: TestClient) -> None:
+    """``to`` before ``from``: 422 with a ``detail`` list naming ``to``."""
+    answer = client.get("/outcomes/cost", headers=token("analyst"),
+                        params={"from": "2025-03", "to": "2025-01"})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "to"]

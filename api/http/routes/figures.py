@@ -88,7 +88,7 @@ def outcome_figures(
         baseline = (Month.parse(baseline_from), Month.parse(baseline_to))
     question = Question(metric, Month.parse(start), Month.parse(end), provider, baseline, as_of)
     if question.end < question.start:
-        raise HTTPException(422, "to: the last month comes before the first")
+        raise invalid_query("to", "the last month comes before the first")
     if as_of is not None:
         asked = {"metric": metric, "from": start, "to": end, "provider": provider,
                  "as_of": as_of.isoformat()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 Need = Literal[
     "mental_health", "physical_health", "housing", "debt", "benefits",
@@ -35,4 +35,3 @@ Service = Literal[
 
 DIRECT_CHANNELS = frozenset({"face_to_face", "telephone", "video", "talk_type"})
 COMMUNITY_DESTINATIONS = frozenset({"own_home", "supported_housing", "family"})
-NEEDS: tuple[str, ...] = get_args(Need)

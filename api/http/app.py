@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -61,8 +60,3 @@ def create_app(env: dict[str, str], signing_key: str, projections: bool = True) 
     app.add_middleware(Deadline, seconds=float(env.get("LEDGER_REQUEST_DEADLINE", DEFAULT_SECONDS)))
     app.add_middleware(RequestContext)
     return app
-
-
-def app_state(app: FastAPI) -> Any:
-    """The objects built at start-up."""
-    return app.state

@@ -1,0 +1,28 @@
+"""The story's event classes: declared as they are stored, with the topics stored events carry."""
+
+from __future__ import annotations
+
+import inspect
+
+from ledger.story import EVENT_CLASSES, PersonStory
+
+
+def test_the_registration_is_declared_a_story_event() -> None:
+    """``PersonRegistered`` names the story's ``Event`` as a base itself (no library rebasing)."""
+    registered = PersonStory.PersonRegistered
+    assert PersonStory.Event in registered.__bases__
+    assert [c for c in registered.__mro__ if c.__name__ == "PersonRegistered"] == [registered]
+
+
+def test_a_story_is_constructed_without_parameters_it_would_ignore() -> None:
+    """The registration's fields reach the story through ``apply``, not the constructor."""
+    assert list(inspect.signature(PersonStory.__init__).parameters) == ["self"]
+
+
+def test_the_stored_topics_are_unchanged() -> None:
+    """Stored events name these topics: renaming a class must never change them."""
+    topics = {name: cls.TOPIC for name, cls in EVENT_CLASSES.items()}
+    assert PersonStory.PersonRegistered.TOPIC == "ledger.PersonStory.PersonRegistered"
+    assert PersonStory.Event.TOPIC == "ledger.PersonStory.Event"
+    assert topics == {name: f"ledger.PersonStory.{name}" for name in EVENT_CLASSES}
+    assert len(topics) == 16

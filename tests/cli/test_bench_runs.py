@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from bench import import_rate
+
+pytestmark = pytest.mark.xdist_group("bench")  # one worker: a run's bench schemas are counted
 
 
 def bench_schemas(url: str) -> set[str]:

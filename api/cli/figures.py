@@ -34,7 +34,7 @@ def outcomes_command(
     as_of: Annotated[str | None, typer.Option(help="The figures as known at this instant")] = None,
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
-    from api.cli.directory import require_registered
+    from api.cli.main import require_registered
     from api.cli.replay import audit_as_of, instant
     from api.database import database_url, store_env
     from api.http.figures_runner import disclosure_threshold

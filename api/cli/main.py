@@ -49,7 +49,6 @@ def token(
     hours: Annotated[int, typer.Option(help="Lifetime in hours")] = 12,
 ) -> None:
     """Print a bearer token for a role (its provider must be in the directory)."""
-    from api.cli.directory import require_registered
     from api.database import database_url, store_env
     from api.keys import signing_key
 
@@ -59,6 +58,19 @@ def token(
         require_registered(provider, store_env(database_url()))
     caller = Caller(role=role, provider_id=provider, staff_id=staff)
     typer.echo(mint(caller, signing_key(), timedelta(hours=hours)))
+
+
+def require_registered(provider_id: str, env: dict[str, str], hint: str = "--provider") -> None:
+    """Bad usage (exit 2, with a message) unless ``provider_id`` is in the ledger's directory."""
+    from commands import Ledger
+    from ledger.errors import UnknownProvider
+
+    with Ledger(env=env) as ledger:
+        try:
+            ledger.provider(provider_id)
+        except UnknownProvider:
+            raise typer.BadParameter(f"{provider_id[:64]!r} is not registered",
+                                     param_hint=hint) from None
 
 
 def main() -> None:

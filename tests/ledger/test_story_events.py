@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import inspect
+from uuid import uuid4
+
+from builders import at, registration
 
 from ledger.story import EVENT_CLASSES, PersonStory
 
@@ -17,6 +20,13 @@ def test_the_registration_is_declared_a_story_event() -> None:
 def test_a_story_is_constructed_without_parameters_it_would_ignore() -> None:
     """The registration's fields reach the story through ``apply``, not the constructor."""
     assert list(inspect.signature(PersonStory.__init__).parameters) == ["self"]
+
+
+def test_the_registration_is_the_story_first_entry() -> None:
+    """Registering starts the story with the registration as entry 1 (its ``apply`` ran)."""
+    story = PersonStory.register(uuid4(), registration(1), at(0))
+    assert [(entry.version, entry.type) for entry in story.entries] == [(1, "PersonRegistered")]
+    assert story.facts.registered
 
 
 def test_the_stored_topics_are_unchanged() -> None:

@@ -56,6 +56,7 @@ def test_import_of_a_missing_file_is_bad_usage(cli_env: dict[str, str]) -> None:
 
 def test_token_prints_a_token_signed_with_the_kept_key(cli_env: dict[str, str]) -> None:
     """The token verifies with the key kept under LEDGER_HOME."""
+    ledger_command(["import", "-"], cli_env, stdin=json.dumps(HUB) + "\n")
     result = ledger_command(["token", "--role", "provider", "--provider", "hub"], cli_env)
     key = (Path(cli_env["LEDGER_HOME"]) / "signing-key").read_text().strip()
     caller = verify(result.stdout.strip(), key)
@@ -65,3 +66,10 @@ def test_token_prints_a_token_signed_with_the_kept_key(cli_env: dict[str, str]) 
 def test_token_for_a_provider_role_needs_a_provider(cli_env: dict[str, str]) -> None:
     """Role provider without --provider is bad usage."""
     assert ledger_command(["token", "--role", "key_worker"], cli_env).returncode == 2
+
+
+def test_token_for_a_provider_not_in_the_directory_is_refused(cli_env: dict[str, str]) -> None:
+    """A token naming an unregistered provider is bad usage (exit 2), with a message saying so."""
+    result = ledger_command(["token", "--role", "provider", "--provider", "ghost"], cli_env)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "'ghost' is not registered" in result.stderr

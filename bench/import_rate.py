@@ -51,7 +51,7 @@ def command(ledger: Ledger, parsed: ParsedLine) -> None:
         ledger.register_person(parsed.person_id, parsed.occurrence)
     else:
         assert parsed.person_id is not None
-        ledger.append(parsed.person_id, [parsed.occurrence])
+        ledger.append(parsed.person_id, [parsed.occurrence], migrating=True)  # as an import
 
 
 def run(url: str, people: int, sample: int) -> dict[str, float]:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
+import fcntl
 import os
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from psycopg.conninfo import conninfo_to_dict
 
 DATA_DIR = Path(os.environ.get("LEDGER_HOME", ".ledger"))
-_embedded: list[object] = []  # keeps the embedded server's handle alive for the process
+# initdb and a first start can take minutes on a busy two-core machine; pgserver alone gives up at 10 s
+START_TIMEOUT = 300.0
+_embedded: list[Any] = []  # keeps the embedded servers' handles alive for the process
 
 
 def database_url() -> str:
@@ -17,14 +26,63 @@ def database_url() -> str:
     return url if url else embedded_url(DATA_DIR / "pgdata")
 
 
-def embedded_url(pgdata: Path) -> str:
-    """Start (or join) the embedded PostgreSQL whose data lives in ``pgdata``."""
-    import pgserver
+def embedded_url(pgdata: Path, timeout: float = START_TIMEOUT) -> str:
+    """Start (or join) the embedded PostgreSQL whose data lives in ``pgdata``.
 
+    Processes sharing ``pgdata`` take turns on a lock beside it: the first starts the server,
+    the others join it. A start slower than pgserver's own 10 s is waited out until ``timeout``.
+    """
+    pgdata = pgdata.resolve()
     pgdata.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(pgdata.resolve(), cleanup_mode="stop")  # type: ignore[attr-defined]
+    with _held(pgdata.with_name(pgdata.name + ".lock")):
+        server = _started(pgdata, time.monotonic() + timeout)
     _embedded.append(server)
     return str(server.get_uri())
+
+
+def stop_embedded() -> None:
+    """Let go of the embedded servers this process joined; the last process to let go stops each."""
+    while _embedded:
+        _embedded.pop().cleanup()
+
+
+@contextmanager
+def _held(lock_file: Path) -> Iterator[None]:
+    with lock_file.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _started(pgdata: Path, deadline: float) -> Any:
+    """pgserver's handle on the running server, retrying while a slow start completes."""
+    from pgserver import postgres_server
+
+    while True:
+        try:
+            return postgres_server.get_server(pgdata, cleanup_mode="stop")
+        except (subprocess.TimeoutExpired, AssertionError):  # pg_ctl timed out, or not ready yet
+            failed = postgres_server.PostgresServer._instances.pop(pgdata, None)
+            if failed is not None:  # its exit hook would otherwise drop this process's good handle
+                atexit.unregister(failed._cleanup)
+            if time.monotonic() > deadline:
+                raise
+            _wait_while_starting(pgdata, deadline, postgres_server.PostmasterInfo)
+
+
+def _wait_while_starting(pgdata: Path, deadline: float, postmaster: Any) -> None:
+    """Until the server whose start timed out is ready (or gone), or the deadline passes."""
+    while time.monotonic() < deadline:
+        try:
+            info = postmaster.read_from_pgdata(pgdata)
+        except (OSError, ValueError, IndexError):  # postmaster.pid half written
+            info = None
+        else:
+            if info is None or not info.is_running() or info.status == "ready":
+                return
+        time.sleep(0.5)
 
 
 def store_env(url: str, schema: str | None = None) -> dict[str, str]:

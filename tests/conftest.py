@@ -1,18 +1,24 @@
-"""Shared fixtures: a real PostgreSQL database of this run's own, a fresh schema per test."""
+"""Shared fixtures: a real PostgreSQL database of this run's own, a fresh schema per test.
+
+Nothing here starts or connects to a server until a test asks for one of these fixtures, so the
+unit tests (tests/unit) run with no PostgreSQL at all. The API's fixtures and the system
+Chromium's check are plugins every test directory shares.
+"""
 
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from api.database import embedded_url, store_env
+from api.database import embedded_url, stop_embedded, store_env
 from commands import Ledger
+
+pytest_plugins = ["api_fixtures", "system_chromium"]
 
 # Small pools: a run opens many applications at once, and PostgreSQL allows 100 connections.
 os.environ.setdefault("LEDGER_POOL_SIZE", "2")
@@ -21,12 +27,20 @@ os.environ.setdefault("LEDGER_IDENTITY_KEY", "identity-key-of-this-test-run-" + 
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The server the run uses: DATABASE_URL when set, else a throwaway embedded one."""
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server the run uses: DATABASE_URL when set, else an embedded one the run's workers share.
+
+    The first xdist worker to get here starts it, the others join it, the last to finish stops it.
+    """
     url = os.environ.get("DATABASE_URL")
     if url:
-        return url
-    return embedded_url(Path(tmp_path_factory.mktemp("pgdata")))
+        yield url
+        return
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's base temp lies in the run's own
+        run_dir = run_dir.parent
+    yield embedded_url(run_dir / "pgdata")
+    stop_embedded()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import pytest
 from api_journeys import bearer
 from fastapi.testclient import TestClient
 
+
 @pytest.fixture
 def story_of(client: TestClient) -> Callable[[str], dict[str, Any]]:
     """Read a story as an analyst."""

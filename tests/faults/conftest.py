@@ -10,6 +10,7 @@ import pytest
 from private_postgres import PrivatePostgres
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     """A database on a private server started for this run's fault tests (shadows the shared one)."""

@@ -72,7 +72,8 @@ def test_months_between_a_later_start_and_an_earlier_end_is_empty() -> None:
 @given(MONTHS)
 def test_a_month_runs_from_its_first_to_its_last_day_then_the_next_begins(month: Month) -> None:
     """The day after the last is the next month's first, and both ends are in the month."""
-    assert month.first in month and month.last in month
+    assert month.first in month
+    assert month.last in month
     assert month.last + timedelta(days=1) == month.following().first
     assert Month.of(month.last) == month < month.following()
 

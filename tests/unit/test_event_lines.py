@@ -29,7 +29,8 @@ def test_a_contact_line_becomes_an_occurrence_of_its_person() -> None:
 def test_a_provider_line_needs_no_person() -> None:
     """ProviderRegistered belongs to the directory, not a story."""
     parsed = parse_line(HUB)
-    assert parsed.is_provider_event and parsed.person_id is None
+    assert parsed.is_provider_event
+    assert parsed.person_id is None
 
 
 def test_a_person_event_without_a_person_is_refused() -> None:
@@ -42,7 +43,8 @@ def test_a_person_event_without_a_person_is_refused() -> None:
 def test_a_line_that_is_not_json_is_refused() -> None:
     """The line field names the fault."""
     field, message = refusal(b"{not json")
-    assert field == "line" and "not valid JSON" in message
+    assert field == "line"
+    assert "not valid JSON" in message
 
 
 @pytest.mark.parametrize("raw", ['{"type": "a\\u0000b"}', '{"type": "a\x00b"}'])

@@ -58,7 +58,7 @@ def _held(lock_file: Path) -> Iterator[None]:
 
 def _started(pgdata: Path, deadline: float) -> Any:
     """pgserver's handle on the running server, retrying while a slow start completes."""
-    from pgserver import postgres_server
+    from pgserver import postgres_server, utils
 
     while True:
         try:
@@ -69,7 +69,7 @@ def _started(pgdata: Path, deadline: float) -> Any:
                 atexit.unregister(failed._cleanup)
             if time.monotonic() > deadline:
                 raise
-            _wait_while_starting(pgdata, deadline, postgres_server.PostmasterInfo)
+            _wait_while_starting(pgdata, deadline, utils.PostmasterInfo)
 
 
 def _wait_while_starting(pgdata: Path, deadline: float, postmaster: Any) -> None:

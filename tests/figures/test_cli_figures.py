@@ -6,9 +6,10 @@ import json
 import os
 import subprocess
 
+from console_script import LEDGER
+
 from tests.figures import borough
 from tests.figures.scribe import Scribe
-from tests.figures.test_crash import LEDGER
 
 
 def outcomes(database_url: str, schema: str, *args: str) -> subprocess.CompletedProcess[str]:

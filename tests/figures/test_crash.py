@@ -5,17 +5,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
+
+from console_script import LEDGER
 
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.runner import FiguresRunner
-from tests.figures.test_property import ORACLE, figures, fresh_env
-
-LEDGER = str(Path(sys.executable).with_name("ledger"))
+from tests.figures.exact_figures import ORACLE, figures, fresh_env
 
 
 def _worker(database_url: str, schema: str, *args: str) -> subprocess.Popen[bytes]:

@@ -6,12 +6,12 @@ import json
 import os
 import subprocess
 
+from console_script import LEDGER
 from replay_borough import Published, all_figures
 
 from commands.audit_log import AuditLog
 from projections.facts.runner import build_view
 from replay.run import ReplayRequest, replay
-from tests.figures.test_crash import LEDGER
 
 
 def test_a_replay_as_of_the_cut_off_reproduces_the_published_figures(published: Published) -> None:

@@ -8,8 +8,11 @@ Chromium's check are plugins every test directory shares.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -27,20 +30,23 @@ os.environ.setdefault("LEDGER_IDENTITY_KEY", "identity-key-of-this-test-run-" + 
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url() -> Iterator[str]:
     """The server the run uses: DATABASE_URL when set, else an embedded one the run's workers share.
 
-    The first xdist worker to get here starts it, the others join it, the last to finish stops it.
+    The first xdist worker to get here starts it, the others join it, the last to finish stops it
+    and removes its files. It lives outside pytest's temporary folders: run as root, pgserver's
+    server runs as its own user, and every pytest session on the machine makes those owner-only.
     """
     url = os.environ.get("DATABASE_URL")
     if url:
         yield url
         return
-    run_dir = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's base temp lies in the run's own
-        run_dir = run_dir.parent
-    yield embedded_url(run_dir / "pgdata")
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # shared by the run's workers
+    home = Path(tempfile.gettempdir()) / f"ledger-test-pg-{run}"
+    yield embedded_url(home / "pgdata")
     stop_embedded()
+    if not (home / "pgdata" / "postmaster.pid").exists():  # this worker was the last to let go
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

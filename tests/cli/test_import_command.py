@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from console_script import ledger_command
 
 from api.http.tokens import verify
 
 WHEN = "2025-01-06T09:00:00+00:00"
 HUB = {"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
        "data": {"name": "Hub", "tier": "community", "service": "hub", "unit_cost_gbp": "38.00"}}
-
-
-def ledger_command(
-    args: list[str], env: dict[str, str], stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``ledger`` console script."""
-    ledger_bin = str(Path(sys.executable).with_name("ledger"))
-    return subprocess.run([ledger_bin, *args], env=env, input=stdin, capture_output=True,
-                          text=True, timeout=120, check=False)
 
 
 @pytest.fixture

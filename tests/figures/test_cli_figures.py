@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 
+from console_script import LEDGER, ledger_env
+
 from tests.figures import borough
 from tests.figures.scribe import Scribe
-from tests.figures.test_crash import LEDGER, ledger_env
 
 
 def outcomes(database_url: str, schema: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,7 @@ from commands.access_log import AccessLog, Read
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import Question, outcomes
-from tests.figures.borough import A, B
-from tests.figures.conftest import Rows
+from tests.figures.borough import A, B, Rows
 from tests.figures.scribe import at
 
 

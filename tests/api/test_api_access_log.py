@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from api_journeys import bearer, key_worker
@@ -65,3 +66,10 @@ def test_other_provider_staff_may_not_see_the_access_log(client: TestClient, per
 def test_commissioners_may_not_see_the_access_log(client: TestClient, person: str) -> None:
     """Commissioners never see anything about one person."""
     assert client.get(f"/people/{person}/access-log", headers=bearer("commissioner")).status_code == 403
+
+
+def test_a_stranger_asking_for_the_access_log_learns_nothing(client: TestClient, person: str) -> None:
+    """A provider with no relationship gets the unknown story's 404, not a 403 that confirms it."""
+    known = client.get(f"/people/{person}/access-log", headers=bearer("provider", "housing"))
+    unknown = client.get(f"/people/{uuid.uuid4()}/access-log", headers=bearer("provider", "housing"))
+    assert known.status_code == unknown.status_code == 404

@@ -78,7 +78,7 @@ def test_the_same_staff_id_at_another_provider_is_not_the_key_worker(
     client.post(f"/people/{person}/events", json=key_worker("kw-5"), headers=HUB)
     assert read(client, person, bearer("key_worker", "gp-1", "kw-5")) == 404
     access_log = client.get(f"/people/{person}/access-log", headers=bearer("key_worker", "gp-1", "kw-5"))
-    assert access_log.status_code == 403
+    assert access_log.status_code == 404
 
 
 def test_an_ended_key_worker_no_longer_sees_the_access_log(client: TestClient, person: str) -> None:

@@ -13,7 +13,7 @@ from pydantic import AwareDatetime
 from api.http.auth import CurrentCaller
 from api.http.consent_view import within_consent
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
-from api.http.read_access import may_read, may_read_access_log
+from api.http.read_access import cares_for, may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
@@ -81,6 +81,10 @@ def read_access_log(
     """Who read a person's story, when, why and with what outcome (analysts, the key worker)."""
     story = ledger.story(person_id)
     if not may_read_access_log(caller, story):
+        stranger = caller.provider_id is not None and not cares_for(
+            caller.provider_id, story, datetime.now(UTC))
+        if stranger:  # a 403 would tell a provider with no relationship that the story exists
+            raise no_story(person_id)
         raise HTTPException(403, "Authorization: only analysts and the person's key worker")
     reads = [ReadAnswer.model_validate(read.as_answer()) for read in access_log.reads(person_id)]
     return AccessLogAnswer(person_id=person_id, reads=reads)

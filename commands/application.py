@@ -89,9 +89,10 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
+            service = self.provider(occurrences[0].provider_id).service  # 403 if not in the directory
             story = self.story(person_id)
             if not migrating:  # before If-Match says anything about the story
-                check_may_write(story, occurrences[0], self.clock())
+                check_may_write(story, occurrences[0], self.clock(), service)
             if expected_version is not None and story.version != expected_version:
                 message = f"If-Match: the story is at version {story.version}, not {expected_version}"
                 raise StoryMovedOn(message, "If-Match")
@@ -99,7 +100,7 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
             for occurrence in occurrences:
                 self.check_providers(occurrence)
                 if not migrating:
-                    check_may_write(story, occurrence, self.clock())
+                    check_may_write(story, occurrence, self.clock(), service)
                 story.record(occurrence, self.clock())
                 claims.extend(self.claims_for(person_id, occurrence))
             answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))

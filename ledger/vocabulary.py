@@ -39,3 +39,7 @@ ATTENDED: Attendance = "attended"
 COMMUNITY_DESTINATIONS: frozenset[Destination] = frozenset({"own_home", "supported_housing", "family"})
 REHAB_WARD: WardType = "rehab"
 SECONDARY_TIER: Tier = "secondary"
+# The Network: community providers that resolve what triggers ill health; a refusal to share
+# with the Network keeps them to their own entries.
+NETWORK_SERVICES: frozenset[Service] = frozenset({"housing", "debt", "employment", "benefits",
+                                                  "peer_support"})

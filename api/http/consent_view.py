@@ -6,8 +6,7 @@ from __future__ import annotations
 import copy
 
 from ledger.story import PersonStory
-
-NETWORK_SERVICES = ("housing", "debt", "employment", "benefits", "peer_support")
+from ledger.vocabulary import NETWORK_SERVICES
 
 
 def consent_given(story: PersonStory, scope: str) -> bool:

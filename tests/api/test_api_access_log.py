@@ -29,9 +29,16 @@ def test_an_allowed_read_is_logged_with_who_and_when(client: TestClient, person:
 
 
 def test_a_refused_read_is_logged(client: TestClient, person: str) -> None:
-    """A refused read is in the log too, as refused."""
-    client.get(f"/people/{person}/story", headers=bearer("commissioner", staff="c-1"))
-    assert [(e["role"], e["outcome"]) for e in reads(client, person)] == [("commissioner", "refused")]
+    """A read refused on the story's facts (an analyst with no purpose) is in the log, as refused."""
+    client.get(f"/people/{person}/story", headers={"Authorization": bearer("analyst")["Authorization"]})
+    assert [(e["role"], e["outcome"]) for e in reads(client, person)] == [("analyst", "refused")]
+
+
+def test_a_role_that_never_reads_opens_no_access_log(client: TestClient, person: str) -> None:
+    """A commissioner is refused on the role alone, before any story is looked up (so the answer
+    cannot differ between a known and an unknown person); the server log keeps the refusal."""
+    assert client.get(f"/people/{person}/story", headers=bearer("commissioner")).status_code == 403
+    assert reads(client, person) == []
 
 
 def test_a_break_glass_read_is_flagged_with_its_reason(client: TestClient, person: str) -> None:

@@ -71,3 +71,27 @@ def test_figure_inputs_need_a_purpose(client: TestClient, person: str) -> None:
     answer = client.get(f"/people/{person}/figure-inputs", headers=token)
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["header", "X-Audit-Purpose"]
+
+
+def test_a_network_provider_cannot_lift_a_refusal_itself(client: TestClient, person: str) -> None:
+    """Housing recording the person's consent to share would overturn the refusal: 403, nothing written."""
+    network_view(client, person, refuse=True)
+    answer = client.post(f"/people/{person}/events", json=consent("share_with_network", True),
+                         headers=HOUSING)
+    assert answer.status_code == 403
+    assert network_view_types(client, person) == [("PersonRegistered", "hub"),
+                                                  ("ContactRecorded", "housing")]
+
+
+def network_view_types(client: TestClient, person: str) -> list[tuple[str, str]]:
+    """What housing sees now."""
+    story = client.get(f"/people/{person}/story", headers=HOUSING).json()
+    return [(e["type"], e["provider_id"]) for e in story["events"]]
+
+
+def test_a_refused_figure_inputs_export_is_logged(client: TestClient, person: str) -> None:
+    """The opt-out refusal is a decided read: it goes in the access log too."""
+    client.post(f"/people/{person}/events", json=consent("research", False), headers=HUB)
+    client.get(f"/people/{person}/figure-inputs", headers=bearer("analyst"))
+    reads = client.get(f"/people/{person}/access-log", headers=bearer("analyst")).json()["reads"]
+    assert next(r["outcome"] for r in reads) == "refused"

@@ -135,3 +135,13 @@ def test_version_shows_the_story_up_to_that_version(client: TestClient, person: 
 def test_a_version_the_story_never_reached_is_not_found(client: TestClient, person: str) -> None:
     """?version beyond the story's end is 404."""
     assert read(client, person, HUB, "?version=5") == 404
+
+
+@pytest.mark.parametrize("role", ["commissioner", "admin", "privacy_officer"])
+def test_roles_that_never_read_get_the_same_answer_for_any_id(
+    client: TestClient, person: str, role: str
+) -> None:
+    """A 403 for a known person and a 404 for an unknown one would tell them who exists."""
+    known = client.get(f"/people/{person}/story", headers=bearer(role))
+    unknown = client.get(f"/people/{uuid.uuid4()}/story", headers=bearer(role))
+    assert (known.status_code, known.text) == (unknown.status_code, unknown.text)

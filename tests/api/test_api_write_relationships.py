@@ -120,3 +120,28 @@ def test_the_key_worker_caseload_is_the_workers_own_provider(client: TestClient,
     theirs = client.get("/key-workers/kw-5/caseload", params=after,
                         headers=bearer("key_worker", "gp-1", "kw-5"))
     assert (ours.json()["count"], theirs.json()["count"]) == (1, 0)
+
+
+def test_a_team_in_its_grace_cannot_refer_to_itself_to_stay(client: TestClient, person: str) -> None:
+    """A backdated self-referral would be a relationship without end: refused, nothing written."""
+    post(client, person, {**referral("cmht"), "occurred_at": days_ago(10)}, HUB)
+    decline = {"type": "ReferralDeclined", "occurred_at": days_ago(3),
+               "data": {"referral_id": "r-1", "reason": "signposted to the Network"}}
+    post(client, person, decline, CMHT)
+    back = {**referral("cmht", "r-2"), "occurred_at": days_ago(5)}
+    onward = {**referral("housing", "r-3"), "occurred_at": days_ago(5)}
+    assert post(client, person, back, CMHT) == 403
+    assert post(client, person, onward, CMHT) == 403
+    assert post(client, person, {**contact("c-now"), "occurred_at": days_ago(0)}, CMHT) == 404
+
+
+def test_a_provider_never_refers_to_itself(client: TestClient, person: str) -> None:
+    """Even with a current relationship, a self-referral would only prolong it."""
+    assert post(client, person, referral("hub"), HUB) == 403
+
+
+def test_a_provider_not_in_the_directory_is_refused_before_the_story(client: TestClient, person: str) -> None:
+    """A token for a made-up code gets 403 whether the story exists or not."""
+    made_up = bearer("provider", "nowhere")
+    assert post(client, person, contact(), made_up) == 403
+    assert post(client, str(uuid.uuid4()), contact(), made_up) == 403

@@ -35,11 +35,13 @@ def read_figure_inputs(request: Request, person_id: UUID, caller: Analyst, ledge
     """Every fact a person's events add to the figures, with version, recorded_at and retraction
     (with a stated purpose, flagged in the access log; never for a person who opted out)."""
     story = ledger.story(person_id)  # 404 for a person the ledger does not know
-    if not consent_given(story, "research"):
-        raise HTTPException(403, "consent: the person opted out of analysts' exports")
-    access_log.record_read(person_id, Read(
+    opted_out = not consent_given(story, "research")
+    access_log.record_read(person_id, Read(  # refused or not, the attempt is in the access log
         role=caller.role, provider_id=None, staff_id=caller.staff_id, reason=purpose,
-        break_glass=True, outcome="figure_inputs_audit", at=datetime.now(UTC)))
+        break_glass=True, outcome="refused" if opted_out else "figure_inputs_audit",
+        at=datetime.now(UTC)))
+    if opted_out:
+        raise HTTPException(403, "consent: the person opted out of analysts' exports")
     reached(request.app.state.figures, after)
     audit_log.record(caller.staff_id, caller.role, "figure_inputs",
                      {"person_id": str(person_id), "as_of": as_of.isoformat() if as_of else None})

@@ -47,6 +47,14 @@ def stated(caller: Caller, reason: str | None, purpose: str | None) -> str | Non
     return purpose if caller.role == "analyst" else reason
 
 
+def refuse_role(caller: Caller) -> None:
+    """A role that never reads a story is refused before the story is looked up, so that its
+    answer is the same for a known and an unknown person (and no access log is opened)."""
+    if caller.role not in ("analyst", *ROLES_WITH_PROVIDER):
+        log.info("story_read", role=caller.role, outcome="refused")
+        raise HTTPException(403, f"Authorization: role {caller.role} may not read a person's story")
+
+
 def admitted_story(
     person_id: UUID, caller: Caller, ledger: Ledger, access_log: AccessLog, reason: str | None
 ) -> PersonStory:
@@ -55,6 +63,7 @@ def admitted_story(
     A provider not in the directory (a token minted for a made-up code) is refused before
     anything else: it cannot break glass.
     """
+    refuse_role(caller)
     service = ledger.provider(caller.provider_id).service if caller.provider_id is not None else ""
     story = ledger.story(person_id)
     now = datetime.now(UTC)
@@ -79,6 +88,8 @@ def read_access_log(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp
 ) -> AccessLogAnswer:
     """Who read a person's story, when, why and with what outcome (analysts, the key worker)."""
+    if caller.role not in ("analyst", "key_worker", "provider"):
+        raise HTTPException(403, "Authorization: only analysts and the person's key worker")
     story = ledger.story(person_id)
     if not may_read_access_log(caller, story):
         stranger = caller.provider_id is not None and not cares_for(

@@ -22,7 +22,7 @@ from ledger.errors import ConcurrentWrite, NotPermitted, UnknownPerson
 from ledger.story import PersonStory
 
 FRONT_DOORS = ("hub", "gp")
-NO_MATCH = "data.nhs_number: no story matches this NHS number and birth date"
+NO_MATCH = "nhs_number: no story matches this NHS number and birth date"
 
 
 def current_birth_date(story: PersonStory) -> Any:
@@ -46,7 +46,7 @@ class RelationshipClaims:
         owner: UUID | None = ledger.nhs_number_owner(nhs_number)
         story = ledger.story(owner) if owner is not None else None
         if story is None or current_birth_date(story) != birth_date.isoformat():
-            raise UnknownPerson(NO_MATCH, "data.nhs_number")
+            raise UnknownPerson(NO_MATCH, "nhs_number")
         story.record(occurrence, ledger.clock())
         try:
             recordings = ledger.save(story)

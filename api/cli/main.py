@@ -54,16 +54,24 @@ def token(
                                             "privacy_officer")],
     provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
-    hours: Annotated[float | None, typer.Option(help="Lifetime in hours (at most 12; admin 1)")] = None,
+    hours: Annotated[float | None, typer.Option(
+        help="Lifetime in hours (at most 12; privacy officer 8; admin 1)")] = None,
 ) -> None:
     """Print a bearer token for a role, signed with the deployment's key (its provider must be in
     the directory)."""
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
+    if role not in ("provider", "key_worker") and provider is not None:
+        raise typer.BadParameter(f"role {role} belongs to no provider", param_hint="--provider")
+    if hours is not None and not 0 < hours < float("inf"):
+        raise typer.BadParameter("a positive number of hours", param_hint="--hours")
     deployment = deployment_of(ctx)
     if provider is not None:
         require_registered(provider, deployment.env)
-    caller = Caller(role=role, provider_id=provider, staff_id=staff)
+    try:
+        caller = Caller(role=role, provider_id=provider, staff_id=staff)
+    except ValueError as error:  # pydantic's ValidationError: a staff id that is not an identifier
+        raise typer.BadParameter(str(error).splitlines()[-1], param_hint="--staff") from None
     lifetime = timedelta(hours=hours) if hours is not None else None
     try:
         typer.echo(mint(caller, deployment.signing_key, lifetime))

@@ -63,3 +63,13 @@ def test_token_for_a_provider_not_in_the_directory_is_refused(cli_env: dict[str,
     result = ledger_command(["token", "--role", "provider", "--provider", "ghost"], cli_env)
     assert (result.returncode, result.stdout) == (2, "")
     assert "'ghost' is not registered" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--hours", "0"], ["--hours", "-1"], ["--hours", "nan"],
+                                  ["--hours", "inf"], ["--hours", "13"], ["--staff", "bad id"],
+                                  ["--provider", "hub"]])
+def test_a_token_asked_for_badly_is_bad_usage(cli_env: dict[str, str], args: list[str]) -> None:
+    """Odd lifetimes, a staff id that is no identifier, a provider for a role without one: exit 2."""
+    ledger_command(["import", "-"], cli_env, stdin=json.dumps(HUB) + "\n")
+    result = ledger_command(["token", "--role", "analyst", *args], cli_env)
+    assert (result.returncode, result.stdout) == (2, "")

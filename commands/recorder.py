@@ -16,6 +16,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
+from commands.claim_attempts import ClaimAttempts
 from commands.person_keys import PersonKeys
 from commands.revoked_tokens import RevokedTokens
 from ledger.retrying import retrying, steady
@@ -40,6 +41,8 @@ class LedgerRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(self.keys.create_statement())
         self.revoked_tokens = RevokedTokens(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.revoked_tokens.create_statement())
+        self.claim_attempts = ClaimAttempts(self.datastore, self.events_table_name)
+        self.sql_create_statements.append(self.claim_attempts.create_statement())
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         """The library's insert, tried again after a dropped connection (as the library does), but

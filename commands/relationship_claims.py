@@ -18,7 +18,7 @@ from eventsourcing.persistence import IntegrityError
 
 from commands.receipts import Receipt
 from ledger.catalogue import Occurrence
-from ledger.errors import ConcurrentWrite, NotPermitted, UnknownPerson
+from ledger.errors import ConcurrentWrite, NotPermitted, TooManyAttempts, UnknownPerson
 from ledger.story import PersonStory
 
 FRONT_DOORS = ("hub", "gp")
@@ -43,9 +43,15 @@ class RelationshipClaims:
         if ledger.provider(occurrence.provider_id).service not in FRONT_DOORS:
             raise NotPermitted("provider_id: only the Hub or a GP practice may claim a relationship",
                                "provider_id")
+        attempts = ledger.log_recorder.claim_attempts
+        now = ledger.clock()
+        if attempts.blocked(occurrence.provider_id, now):
+            raise TooManyAttempts("nhs_number: too many claims that matched no story lately; "
+                                  "try again later", "nhs_number")
         owner: UUID | None = ledger.nhs_number_owner(nhs_number)
         story = ledger.story(owner) if owner is not None else None
         if story is None or current_birth_date(story) != birth_date.isoformat():
+            attempts.failed(occurrence.provider_id, occurrence.staff_id, now)
             raise UnknownPerson(NO_MATCH, "nhs_number")
         story.record(occurrence, ledger.clock())
         try:

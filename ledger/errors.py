@@ -50,3 +50,7 @@ class IdempotencyKeyReused(LedgerError):
 
 class NotPermitted(LedgerError):
     """The caller's provider may not do this at all (not a matter of this story's facts)."""
+
+
+class TooManyAttempts(LedgerError):
+    """Too many failed attempts of this kind lately: wait before trying again."""

@@ -21,6 +21,7 @@ from ledger.errors import (
     LedgerError,
     NotPermitted,
     StoryMovedOn,
+    TooManyAttempts,
     UnknownPerson,
     UnknownProvider,
 )
@@ -30,7 +31,7 @@ HEADERS = ("If-Match", "Idempotency-Key", "X-Break-Glass-Reason")
 STATUS: dict[type[LedgerError], int] = {
     InvalidEvent: 422, UnknownPerson: 404, UnknownProvider: 422, DuplicatePerson: 409,
     DuplicateProvider: 409, StoryMovedOn: 412, ConcurrentWrite: 409, IdempotencyKeyReused: 409,
-    NotPermitted: 403,
+    NotPermitted: 403, TooManyAttempts: 429,
 }
 
 
@@ -65,7 +66,9 @@ def refused(request: Request, error: Exception) -> JSONResponse:
     if isinstance(error, DuplicatePerson):  # never the existing story's id: it would open the story
         log.warning("registration_conflict_for_review", field=error.field)
     log.info("refused", kind=type(error).__name__, field=error.field)
-    return JSONResponse(body, status_code=status_of(error, request))
+    status = status_of(error, request)
+    headers = {"Retry-After": "600"} if status == 429 else None
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def store_down(request: Request, error: Exception) -> JSONResponse:

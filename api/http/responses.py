@@ -63,6 +63,7 @@ DESCRIPTIONS = {
     412: "If-Match: the story has moved on",
     413: "The body is larger than 1 MB",
     422: "The request breaks a rule; the detail names the field at fault",
+    429: "Too many failed attempts lately: try again after Retry-After seconds",
     503: "The store does not answer; try again",
 }
 WRITE_CODES = (400, 401, 403, 404, 409, 413, 422, 503)

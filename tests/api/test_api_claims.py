@@ -89,3 +89,13 @@ def test_a_provider_not_in_the_directory_cannot_break_glass(client: TestClient, 
     headers = {**bearer("provider", "nowhere"), "X-Break-Glass-Reason": "crisis call, no other record"}
     assert client.get(f"/people/{person}/story", headers=headers).status_code == 403
     assert client.get("/break-glass", headers=bearer("privacy_officer")).json()["entries"] == []
+
+
+def test_guessing_birth_dates_is_stopped(client: TestClient, person: str) -> None:
+    """After ten claims that matched nothing, even the right proof waits (429, Retry-After)."""
+    for day in range(1, 11):
+        assert claim(client, "hub", birth=f"1980-01-{day:02d}").status_code == 404
+    answer = claim(client, "hub")
+    assert answer.status_code == 429
+    assert answer.headers["Retry-After"]
+    assert claim(client, "gp-1").status_code == 201  # another provider's claims are not held up

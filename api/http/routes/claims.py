@@ -39,7 +39,7 @@ class ClaimBody(Body):
 
 
 @router.post("/people/claims", status_code=201, response_model=Registered,
-             responses=responses(*WRITE_CODES, 403))
+             responses=responses(*WRITE_CODES, 403, 429))
 def claim_relationship(
     body: ClaimBody, caller: Provider, ledger: LedgerApp, access_log: AccessLogApp
 ) -> Registered:

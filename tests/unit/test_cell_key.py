@@ -29,7 +29,8 @@ def test_random_rounding_lands_on_a_neighbouring_multiple() -> None:
     """Every value from 0 to 200 becomes the multiple of 5 just below or just above it."""
     for value in range(201):
         rounded = randomly_rounded(Decimal(value), Decimal(5), draw(SECRET, "round", CELL, value))
-        assert rounded % 5 == 0 and abs(rounded - value) < 5
+        assert rounded % 5 == 0
+        assert abs(rounded - value) < 5
 
 
 def test_multiples_stay_as_they_are() -> None:

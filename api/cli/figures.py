@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from projections.figures.cell_key import disclosure_secret
 from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
 from projections.month_range import MonthRangeRefused, month_range, optional_range
 
@@ -51,8 +52,11 @@ def outcomes_command(
     runner = FiguresRunner(deployment.env)
     try:
         runner.catch_up()
-        body: dict[str, Any] = outcomes(runner.view, question, is_exact=exact,
-                                        threshold=deployment.settings.disclosure_threshold)
+        settings = deployment.settings
+        assert settings.identity_key is not None, "opened deployments have their keys"
+        body: dict[str, Any] = outcomes(
+            runner.view, question, is_exact=exact, threshold=settings.disclosure_threshold,
+            secret=disclosure_secret(settings.identity_key.get_secret_value()))
     finally:
         runner.stop()
     if question.as_of is not None:

@@ -14,7 +14,8 @@ from projections.figures.statistics import Figures, Key, assemble
 from projections.figures.ward_stays import stays
 
 COUNTS = ("people",)
-BASIS = {"cost_gbp": "people", "cost_per_person_gbp": "people"}
+MONEY = {"cost_gbp": "people"}
+PER_PERSON = {"cost_per_person_gbp": ("cost_gbp", "people")}
 PENCE = Decimal("0.01")
 CONTACTS = """
 SELECT c.person_id, c.provider_id, c.occurred_at, c.occurred_on FROM ({contacts}) c

@@ -1,55 +1,109 @@
-"""Disclosure control for commissioners: small counts suppressed, others rounded to the nearest 5;
-a rate, median or percentile suppressed when its numerator or denominator is small."""
+"""Disclosure control of one row for commissioners: every count controlled first (suppressed when
+small, else randomly rounded to 5 by its cell key), money rounded to £100 by its cell key and
+suppressed with its people count, and every rate and cost per person computed afresh from the
+controlled values, so that nothing shown can be solved back to an exact count."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from projections.figures.statistics import Figures
+from projections.figures.cell_key import Cell, draw, randomly_rounded
+from projections.figures.statistics import Figures, rate
 
 DEFAULT_THRESHOLD = 5
 ROUND_TO = 5
+SUPPRESSION_BAND = 2
+MONEY_UNIT = Decimal(100)
+PENCE = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class Policy:
-    """Which figures of a metric are counts, and which count each median or percentile rests on."""
+    """How a metric's figures are controlled: ``counts`` shown; each median or percentile shown
+    only beside its ``basis`` count; each rate (numerator; denominator terms) and each money
+    figure (its people count) recomputed from controlled counts; ``change`` against a baseline
+    of the named count. Counts a rate needs but the row does not show travel in ``_counts``."""
 
     counts: Sequence[str]
     basis: Mapping[str, str] = field(default_factory=dict)
+    rates: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    money: Mapping[str, str] = field(default_factory=dict)
+    per_person: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    change: Mapping[str, str] = field(default_factory=dict)
 
 
-def rounded(count: int) -> int:
-    """A count rounded to the nearest 5."""
-    return int(ROUND_TO * round(count / ROUND_TO))
+@dataclass(frozen=True)
+class Control:
+    """The method's parameters and the deployment's secret that keys every draw."""
+
+    secret: bytes = field(repr=False)
+    threshold: int = DEFAULT_THRESHOLD
+    band: int = SUPPRESSION_BAND
+
+    def count(self, cell: Cell, value: int) -> int | None:
+        """Null below the threshold, and below threshold + 0..band by the cell's draw (so the
+        moment a cell first shows does not pin its value); else randomly rounded to 5."""
+        extra = int(draw(self.secret, "suppress", cell, value) * (self.band + 1))
+        if value < self.threshold + extra:
+            return None
+        chance = draw(self.secret, "round", cell, value)
+        return int(randomly_rounded(Decimal(value), Decimal(ROUND_TO), chance))
+
+    def money(self, cell: Cell, amount: str) -> Decimal:
+        """An amount randomly rounded to ``MONEY_UNIT`` by the cell's draw."""
+        chance = draw(self.secret, "round", cell, amount)
+        return randomly_rounded(Decimal(amount), MONEY_UNIT, chance)
 
 
 def exact(row: Figures) -> Figures:
     """A row for an analyst: every figure as computed."""
-    shown = {k: v for k, v in row.items() if k != "_basis"}
+    shown = {k: v for k, v in row.items() if not k.startswith("_")}
     return {**shown, "suppressed_fields": []}
 
 
-def controlled(row: Figures, policy: Policy, threshold: int = DEFAULT_THRESHOLD) -> Figures:
-    """A row for a commissioner: figures resting on fewer than ``threshold`` people are null."""
-    small = set()
+def controlled(row: Figures, policy: Policy, control: Control, metric: str) -> Figures:
+    """A row for a commissioner: every figure from controlled counts; suppressed ones null."""
+    cell = Cell(metric, "", row["month"], row["provider_id"])
+    values = {**row.get("_counts", {}), **{name: row[name] for name in policy.counts}}
+    counts = {name: control.count(cell.named(name), value) for name, value in values.items()}
+    shown: dict[str, Any] = exact(row)
     for name in policy.counts:
-        if row[name] is None or row[name] < threshold:
-            small.add(name)
-    for name, count in policy.basis.items():
-        if row[count] is None or row[count] < threshold:
-            small.add(name)
-    hidden: dict[str, tuple[Any, Any]] = row.get("_basis", {})
-    for name, (numerator, denominator) in hidden.items():
-        if numerator < threshold or denominator < threshold:
-            small.add(name)
-    shown = exact(row)
-    for name in policy.counts:
-        if name not in small:
-            shown[name] = rounded(row[name])
-    for name in small:
+        shown[name] = counts[name]
+    for name, basis in policy.basis.items():
+        shown[name] = row[name] if counts[basis] is not None else None
+    for name, (numerator, terms) in policy.rates.items():
+        parts = [counts[numerator], *(counts[term] for term in terms)]
+        fixed = [part for part in parts if part is not None]
+        computed = row[name] is not None and len(fixed) == len(parts)
+        shown[name] = rate(fixed[0], sum(fixed[1:])) if computed else None
+    for name, people in policy.money.items():
+        shown[name] = None if counts[people] is None else str(
+            control.money(cell.named(name), row[name]).quantize(PENCE))
+    for name, (money, people) in policy.per_person.items():
+        shown[name] = _per_person(shown[money], counts[people])
+    for name in policy.change:
         shown[name] = None
-    shown["suppressed_fields"] = sorted(small)
+    hidden = [name for name in shown if shown[name] is None and _suppressed(name, row, policy, counts)]
+    shown["suppressed_fields"] = sorted(hidden)
     return shown
+
+
+def _per_person(money: str | None, people: int | None) -> str | None:
+    if money is None or not people:
+        return None
+    return str((Decimal(money) / people).quantize(PENCE))
+
+
+def _suppressed(name: str, row: Figures, policy: Policy, counts: dict[str, int | None]) -> bool:
+    """Whether a null figure is null by control (not because there is nothing to show)."""
+    if name in policy.counts or name in policy.money or name in policy.per_person:
+        return True
+    if name in policy.basis:
+        return counts[policy.basis[name]] is None
+    if name in policy.rates:
+        numerator, terms = policy.rates[name]
+        return any(counts[part] is None for part in (numerator, *terms))
+    return False

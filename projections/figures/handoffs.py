@@ -14,6 +14,8 @@ from projections.figures.statistics import Figures, Key, assemble, rate
 
 WINDOW_DAYS = 90
 COUNTS = ("repeat_assessments", "re_referrals", "key_worker_changes")
+RATES = {"referrals_per_person": ("referrals", ("people",)),
+         "story_reuse_rate": ("read_first", ("seen",))}
 ASSESSMENTS = "SELECT a.person_id, a.provider_id, a.occurred_at, a.occurred_on FROM ({assessments}) a"
 KEY_WORKERS = """
 SELECT k.person_id, k.provider_id, k.occurred_on, k.change, k.key_worker_staff_id
@@ -90,5 +92,5 @@ def _figures(c: dict[str, Any], reads: bool) -> Figures:
     return {"referrals_per_person": rate(c["referrals"], people),
             "repeat_assessments": c["repeat_assessments"], "re_referrals": c["re_referrals"],
             "key_worker_changes": c["key_worker_changes"], "story_reuse_rate": reuse,
-            "_basis": {"referrals_per_person": (c["referrals"], people),
-                       "story_reuse_rate": (c["read_first"], c["seen"])}}
+            "_counts": {"referrals": c["referrals"], "people": people,
+                        "read_first": c["read_first"], "seen": c["seen"]}}

@@ -11,8 +11,9 @@ from projections.calendar import Month, months_between
 from projections.facts.schema import FiguresView
 from projections.figures import caseload, cost, handoffs, people_supported, referrals, rehab_moves
 from projections.figures import waiting_times as waits
-from projections.figures.disclosure import DEFAULT_THRESHOLD, Policy, controlled, exact
+from projections.figures.disclosure import DEFAULT_THRESHOLD, Control, Policy, exact
 from projections.figures.fact_reader import LiveFacts
+from projections.figures.publication import published
 from projections.figures.statistics import Figures
 
 
@@ -28,12 +29,12 @@ METRICS: dict[str, Metric] = {
     "people-supported": Metric(people_supported.people_supported, Policy(people_supported.COUNTS)),
     "caseload": Metric(caseload.caseload, Policy(caseload.COUNTS)),
     "waiting-times": Metric(waits.waiting_times, Policy(waits.COUNTS, waits.BASIS)),
-    "referrals": Metric(referrals.referrals, Policy(referrals.COUNTS)),
-    "cost": Metric(cost.cost, Policy(cost.COUNTS, cost.BASIS)),
+    "referrals": Metric(referrals.referrals, Policy(referrals.COUNTS, rates=referrals.RATES,
+                                                    change=referrals.CHANGE)),
+    "cost": Metric(cost.cost, Policy(cost.COUNTS, money=cost.MONEY, per_person=cost.PER_PERSON)),
     "rehab-moves": Metric(rehab_moves.rehab_moves, Policy(rehab_moves.COUNTS, rehab_moves.BASIS)),
-    "handoffs": Metric(handoffs.handoffs, Policy(handoffs.COUNTS)),
+    "handoffs": Metric(handoffs.handoffs, Policy(handoffs.COUNTS, rates=handoffs.RATES)),
 }
-
 
 
 def known_metric(name: str) -> str:
@@ -59,16 +60,20 @@ class Question:
 
 
 def outcomes(view: FiguresView, question: Question, is_exact: bool,
-             threshold: int = DEFAULT_THRESHOLD) -> dict[str, Any]:
-    """The body of ``GET /outcomes/{metric}`` and ``ledger outcomes``."""
+             threshold: int = DEFAULT_THRESHOLD, secret: bytes | None = None) -> dict[str, Any]:
+    """The body of ``GET /outcomes/{metric}`` and ``ledger outcomes``: exact rows, or rows
+    controlled under the deployment's disclosure ``secret`` (``cell_key.disclosure_secret``)."""
     metric = METRICS[question.metric]
     baseline = months_between(*question.baseline) if question.baseline else None
     facts = LiveFacts(view, question.as_of)
-    computed = metric.rows(facts, months_between(question.start, question.end),
-                           provider=question.provider, baseline=baseline)
+    months = months_between(question.start, question.end)
     if is_exact:
+        computed = metric.rows(facts, months, provider=question.provider, baseline=baseline)
         rows = [exact(row) for row in computed]
+    elif secret is None:
+        raise ValueError("disclosure control needs the deployment's secret")
     else:
-        rows = [controlled(row, metric.policy, threshold) for row in computed]
+        rows = published(metric.rows, metric.policy, question.metric, facts, months,
+                         question.provider, baseline, Control(secret, threshold))
     return {"metric": question.metric, "rows": rows,
             "suppressed": any(row["suppressed_fields"] for row in rows)}

@@ -14,6 +14,9 @@ from projections.figures.provider_costs import provider_tiers
 from projections.figures.statistics import Figures, Key, assemble, rate
 
 COUNTS = ("referrals", "accepted", "declined")
+RATES = {"acceptance_rate": ("accepted", ("accepted", "declined")),
+         "avoidable_share": ("avoidable", ("accepted", "declined"))}
+CHANGE = {"change_vs_baseline": "referrals"}
 
 
 def _avoidable(journey: Journey) -> bool:
@@ -60,6 +63,4 @@ def _figures(received: list[Journey], mean: Fraction | None) -> Figures:
             "acceptance_rate": rate(accepted, accepted + declined),
             "avoidable_share": rate(avoidable, accepted + declined),
             "change_vs_baseline": change,
-            "_basis": {"acceptance_rate": (accepted, accepted + declined),
-                       "avoidable_share": (avoidable, accepted + declined),
-                       "change_vs_baseline": (len(received), mean or 0)}}
+            "_counts": {"avoidable": avoidable}}

@@ -16,6 +16,7 @@ from api.http.figures_runner import london_today, reached
 from api.http.tokens import Caller
 from projections.calendar import london_date
 from projections.figures.caseload import key_worker_caseload, people_on
+from projections.figures.cell_key import disclosure_secret
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
 from projections.figures.waiting_list import waiting_list
@@ -100,8 +101,10 @@ def outcome_figures(
         asked = {"metric": metric, "from": start, "to": end, "provider": provider,
                  "as_of": as_of.isoformat()}
         audit_log.record(caller.staff_id, caller.role, "as_of_outcomes", asked)
+    settings = request.app.state.settings
     return outcomes(request.app.state.figures.view, question, is_exact=caller.role == "analyst",
-                    threshold=request.app.state.settings.disclosure_threshold)
+                    threshold=settings.disclosure_threshold,
+                    secret=disclosure_secret(settings.identity_key.get_secret_value()))
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])

@@ -52,7 +52,7 @@ function figure(rows, month, provider, field) {
   const value = row[field];
   if (value === null || value === undefined) {
     const suppressed = (row.suppressed_fields || []).includes(field);
-    return { shown: suppressed ? "suppressed (<5)" : "—", value: null, suppressed };
+    return { shown: suppressed ? "suppressed" : "—", value: null, suppressed };
   }
   return { value: Number(value), raw: value };
 }

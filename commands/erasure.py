@@ -13,6 +13,7 @@ from uuid import UUID
 from eventsourcing.persistence import ApplicationRecorder, Mapper
 
 from commands.audit_log import AuditLog
+from commands.key_wrapping import wrapper_of
 from commands.person_keys import PersonKeys
 from commands.recorder import LedgerRecorder
 from commands.sealing import SealingMapper
@@ -37,8 +38,10 @@ class IdentityErasure:
     def construct_recorder(self) -> Any:
         """The library's recorder, its person keys handed to the sealing mapper."""
         recorder = super().construct_recorder()  # type: ignore[misc]
-        if isinstance(self.mapper, SealingMapper) and isinstance(recorder, LedgerRecorder):
-            self.mapper.keys = recorder.keys
+        if isinstance(recorder, LedgerRecorder):
+            recorder.keys.wrapper = wrapper_of(getattr(self, "env", {}))
+            if isinstance(self.mapper, SealingMapper):
+                self.mapper.keys = recorder.keys
         return recorder
 
     @property

@@ -21,9 +21,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import IntegrityError, Mapper
 
 from commands.configured import ConfiguredApplication
-from commands.key_wrapping import wrapper_of
-from commands.person_keys import LEDGER_EVENTS, PersonKeys
-from commands.sealing import SealingMapper
+from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
 from ledger.retrying import jittered, retrying
@@ -65,12 +63,9 @@ class AccessLog(ConfiguredApplication):
 
     def construct_recorder(self) -> Any:
         """The library's recorder; the mapper seals with the ledger's person keys."""
-        recorder: Any = super().construct_recorder()
-        keys = PersonKeys(recorder.datastore, LEDGER_EVENTS, wrapper=wrapper_of(self.env))
-        with recorder.datastore.transaction(commit=True) as curs:
-            curs.execute(keys.create_statement(), prepare=False)
+        recorder = super().construct_recorder()
         if isinstance(self.mapper, SealingMapper):
-            self.mapper.keys = keys
+            self.mapper.keys = ledger_keys(recorder, self.env)
         return recorder
 
     def record_read(self, person_id: UUID, read: Read) -> int:

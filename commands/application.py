@@ -44,6 +44,7 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         self.clock = clock
         self.known_providers = set()
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
+        self.fingerprint_secret = b"idempotency|" + self.claim_namespace.bytes
 
     @property
     def log_recorder(self) -> LedgerRecorder:
@@ -122,7 +123,7 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
     def _idempotency(self, scope: str, key: str | None, request: Any) -> tuple[UUID | None, str]:
         if key is None:
             return None, ""
-        return idempotency_key_id(scope, key), fingerprint(request)
+        return idempotency_key_id(scope, key), fingerprint(request, self.fingerprint_secret)
 
     def _repeat(self, answer: Receipt) -> Receipt:
         position = self.recorder.max_notification_id() or 0

@@ -1,7 +1,9 @@
 """Crypto-shredding for the Ledger: its sealing mapper, its person keys, and erasure.
 
-Erasure destroys the person's key and says so in the audit log; no event is written, no
-stored byte changes, so the hash chain still verifies and every figure stays as it was.
+Erasure releases the person's NHS numbers (their claims then name nobody, and the number is free
+for a new story), destroys the person's key and says so in the audit log. No story event is
+written and no stored byte changes, so the hash chain still verifies and every figure stays as
+it was.
 """
 
 from __future__ import annotations
@@ -50,10 +52,24 @@ class IdentityErasure:
         assert isinstance(self.recorder, LedgerRecorder)
         return self.recorder.keys
 
-    def erase_identity(self, person_id: UUID, audit_log: AuditLog, actor: str, role: str) -> int:
+    def erase_identity(self, person_id: UUID, audit_log: AuditLog, actor: str, role: str,
+                       details: dict[str, Any] | None = None) -> int:
         """Destroy the person's key and record that in the audit log; answers its position."""
         first = self.recorder.select_events(person_id, limit=1)
         if not first or first[0].topic != REGISTERED_TOPIC:
             raise no_story(person_id)
+        self.release_numbers(person_id)
         self.person_keys.erase(person_id)
-        return audit_log.record(actor, role, "erase_identity", {"person_id": str(person_id)})
+        return audit_log.record(actor, role, "erase_identity",
+                                {"person_id": str(person_id), **(details or {})})
+
+    def release_numbers(self, person_id: UUID) -> None:
+        """Release every NHS number the story has held (read while the key still opens them)."""
+        ledger: Any = self
+        numbers = {entry.data.get("nhs_number") for entry in ledger.story(person_id).entries}
+        claims = [claim for number in numbers if isinstance(number, str)
+                  if (claim := ledger.nhs_claim(number)) is not None and claim.person_id == person_id]
+        for claim in claims:
+            claim.release()
+        if claims:
+            ledger.save(*claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from typing import Any
 from uuid import UUID
@@ -14,10 +15,14 @@ from ledger.claims import IdempotencyRecord
 from ledger.errors import IdempotencyKeyReused
 
 
-def fingerprint(request: Any) -> str:
-    """A digest of the request, so a key reused for a different request is refused."""
+def fingerprint(request: Any, secret: bytes) -> str:
+    """A keyed digest of the request, so a key reused for a different request is refused.
+
+    Keyed by the deployment's secret (``Ledger.fingerprint_secret``, from its identity key): a
+    request holds a person's name, birth date and NHS number, and a plain hash of it stored in
+    the log would confirm a guess at them long after the person's key was destroyed."""
     text = json.dumps(request, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()
 
 
 def earlier_answer(

@@ -5,8 +5,9 @@ clear. A key row outlives erasure with its key set to NULL and ``erased_at`` set
 person once erased is never given a fresh key (their later free text is then not kept at all);
 the wrapped key left in the row's dead tuple and the write-ahead log is useless once the master
 key is rotated (``ledger rotate-master-key``, ``rewrap`` here).
-Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears
-the erasing process's cache at once.
+Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60), one cache per key table
+shared by every application of the process (the ledger, its access log, its audit log); an erasure
+clears the erasing process's cache at once.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from psycopg.sql import SQL, Composed, Identifier
 from commands.key_wrapping import KeyWrapper, Unwrapped
 
 ERASED = b""  # the cached stand-in for a destroyed key
+_CACHES: dict[str, dict[UUID, tuple[bytes, float]]] = {}  # one per key table, per process
 LEDGER_EVENTS = "ledger_events"  # the Ledger's events table, whose key table the access log shares
 
 
@@ -35,7 +37,7 @@ class PersonKeys:
         self.table = SQL("{}.{}").format(Identifier(datastore.schema),
                                          Identifier(f"{events_table}_person_keys"))
         self.cache_seconds = cache_seconds
-        self._cache: dict[UUID, tuple[bytes, float]] = {}
+        self._cache = _CACHES.setdefault(f"{datastore.schema}.{events_table}", {})
 
     def create_statement(self) -> Composed:
         return SQL(

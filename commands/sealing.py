@@ -22,7 +22,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from commands.person_keys import PersonKeys
+from commands.key_wrapping import wrapper_of
+from commands.person_keys import LEDGER_EVENTS, PersonKeys
 from ledger.access import READ_TOPIC
 from ledger.identity import SEALED_FIELDS, Change, reseal
 
@@ -66,6 +67,15 @@ def unseal(key: bytes | None, person_id: UUID, field: str, value: Any) -> Any:
     except (InvalidTag, ValueError):
         return None
     return json.loads(plain)
+
+
+def ledger_keys(recorder: Any, env: Any) -> PersonKeys:
+    """The ledger's person keys, for another application (the access log, the audit log) on the
+    same database: its table made if the ledger has not yet made it."""
+    keys = PersonKeys(recorder.datastore, LEDGER_EVENTS, wrapper=wrapper_of(env))
+    with recorder.datastore.transaction(commit=True) as curs:
+        curs.execute(keys.create_statement(), prepare=False)
+    return keys
 
 
 class SealingMapper(Mapper[UUID]):

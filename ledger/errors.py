@@ -70,3 +70,9 @@ class NotPermitted(LedgerError):
     """The caller's provider may not do this at all (not a matter of this story's facts)."""
 
     status = "forbidden"
+
+
+class ErasureNotRequested(LedgerError):
+    """An erasure was approved, but no administrator has requested it (or it is done already)."""
+
+    status = "conflict"

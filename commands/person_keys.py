@@ -5,14 +5,15 @@ clear. A key row outlives erasure with its key set to NULL and ``erased_at`` set
 person once erased is never given a fresh key (their later free text is then not kept at all);
 the wrapped key left in the row's dead tuple and the write-ahead log is useless once the master
 key is rotated (``ledger rotate-master-key``, ``rewrap`` here).
-Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60), one cache per key table
-shared by every application of the process (the ledger, its access log, its audit log); an erasure
-clears the erasing process's cache at once.
+Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears the
+person from every cache of the erasing process at once (the ledger's, its access log's, its audit
+log's).
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -23,7 +24,6 @@ from psycopg.sql import SQL, Composed, Identifier
 from commands.key_wrapping import KeyWrapper, Unwrapped
 
 ERASED = b""  # the cached stand-in for a destroyed key
-_CACHES: dict[str, dict[UUID, tuple[bytes, float]]] = {}  # one per key table, per process
 LEDGER_EVENTS = "ledger_events"  # the Ledger's events table, whose key table the access log shares
 
 
@@ -37,7 +37,9 @@ class PersonKeys:
         self.table = SQL("{}.{}").format(Identifier(datastore.schema),
                                          Identifier(f"{events_table}_person_keys"))
         self.cache_seconds = cache_seconds
-        self._cache = _CACHES.setdefault(f"{datastore.schema}.{events_table}", {})
+        self._cache: dict[UUID, tuple[bytes, float]] = {}
+        self._name = f"{datastore.schema}.{events_table}"
+        _LIVE.add(self)
 
     def create_statement(self) -> Composed:
         return SQL(
@@ -75,7 +77,9 @@ class PersonKeys:
                 "ON CONFLICT (person_id) DO UPDATE SET key = NULL, "
                 "erased_at = COALESCE({}.erased_at, now())"
             ).format(self.table, self.table), (person_id,), prepare=False)
-        self._cache[person_id] = (ERASED, time.monotonic())
+        for keys in list(_LIVE):
+            if keys._name == self._name:
+                keys._cache[person_id] = (ERASED, time.monotonic())
 
     def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
         if not ids:
@@ -117,3 +121,6 @@ class PersonKeys:
                          ([p for p, _ in rewrapped], [k for _, k in rewrapped]), prepare=False)
         self._cache.clear()
         return len(rewrapped)
+
+
+_LIVE: weakref.WeakSet[PersonKeys] = weakref.WeakSet()  # every key table's cache in this process

@@ -40,7 +40,7 @@ class ErasureRequested(BaseModel):
 
 
 @router.post("/people/{person_id}/erasure-requests", status_code=202,
-             response_model=ErasureRequested, responses=responses(401, 403, 404, 422, 503))
+             response_model=ErasureRequested, responses=responses(400, 401, 403, 404, 413, 422, 503))
 def request_identity_erasure(person_id: UUID, body: ErasureRequestBody, caller: Admin,
                              ledger: LedgerApp, audit_log: AuditLogApp) -> ErasureRequested:
     """Request the erasure of a person's identifying details (administrators); 404 if unknown."""

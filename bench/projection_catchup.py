@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import time
-import uuid
 from typing import Any
 
 import psycopg
@@ -19,6 +18,7 @@ from eventsourcing.projection import Projection, ProjectionRunner
 from api.deployment.database import server_url, store_env
 from api.settings import Settings
 from bench.log_generator import borough_lines
+from bench.scratch import ScratchSchemas
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.event_rows import TOPICS, fact_of
@@ -43,17 +43,6 @@ class PerEventFigures(Projection[FiguresView]):
             self.view._insert_tracking(curs, tracking)
 
 
-CREATED: list[str] = []
-
-
-def schema(url: str) -> str:
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    CREATED.append(name)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-    return name
-
-
 def timed(label: str, count: int, work: Any) -> float:
     started = time.perf_counter()
     work()
@@ -71,13 +60,49 @@ def read_and_decode(app: Any, head: int) -> None:
         position = page[-1].id
 
 
-def library_runner(env: dict[str, str], url: str, prefix: int) -> None:
+def stored_events(url: str, schema: str) -> int:
+    """How many events the log in ``schema`` holds."""
+    with psycopg.connect(url) as conn:
+        found = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
+    return int(found[0]) if found else 0
+
+
+def library_runner(env: dict[str, str], view_schema: str, prefix: int) -> None:
+    """The library's own runner over the first ``prefix`` figure events."""
     with LedgerLog(env=env) as app:
         page = app.recorder.select_notifications(0, prefix, topics=TOPICS)
-    view_env = {**env, "FIGURES_POSTGRES_SCHEMA": schema(url)}
+    view_env = {**env, "FIGURES_POSTGRES_SCHEMA": view_schema}
     with ProjectionRunner(application_class=LedgerLog, projection_class=PerEventFigures,
                           view_class=FiguresView, env=view_env) as runner:
         runner.wait(page[-1].id, timeout=3600)
+
+
+def run(url: str, events: int, baseline_events: int, batch_size: int = 1000,
+        log_schema: str | None = None) -> dict[str, float]:
+    """Import ``events`` (unless ``log_schema`` holds a log), then time the three catch-ups."""
+    with ScratchSchemas(url) as schemas:
+        env = store_env(url, Settings(schema_name=log_schema or schemas.new("log")))
+        with Ledger(env=env) as ledger:
+            if not log_schema:
+                lines = enumerate(borough_lines(events), start=1)
+                timed("import (BulkImport, 1000 per transaction)", events,
+                      lambda: BulkImport(ledger, batch_size=1000).run(lines, lambda n: None))
+            head = int(ledger.recorder.max_notification_id() or 0)
+            total = stored_events(url, env["POSTGRES_SCHEMA"])
+            ceiling = timed("read + decode only (the ceiling)", total,
+                            lambda: read_and_decode(ledger, head))
+        runner = FiguresRunner({**env, "FIGURES_POSTGRES_SCHEMA": schemas.new("figures")},
+                               batch_size=batch_size)
+        try:
+            batched = timed(f"figures projector, {batch_size} per transaction", total,
+                            runner.catch_up)
+        finally:
+            runner.stop()
+        prefix = min(baseline_events, total)
+        library = timed("library ProjectionRunner, 1 per transaction (prefix)", prefix,
+                        lambda: library_runner(env, schemas.new("per_event"), prefix))
+    return {"projector / library per-event": batched / library,
+            "projector / read+decode ceiling": batched / ceiling}
 
 
 def main() -> None:
@@ -87,30 +112,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--schema", help="reuse the log of a borough imported earlier")
     args = parser.parse_args()
-    url = server_url(Settings())
-    env = store_env(url, Settings(schema_name=args.schema or schema(url)))
-    ledger = Ledger(env=env)
-    if not args.schema:
-        lines = enumerate(borough_lines(args.events), start=1)
-        timed("import (BulkImport, 1000 per transaction)", args.events,
-              lambda: BulkImport(ledger, batch_size=1000).run(lines, lambda n: None))
-    head = int(ledger.recorder.max_notification_id())
-    with psycopg.connect(url) as conn:
-        found = conn.execute(f'SELECT count(*) FROM "{env["POSTGRES_SCHEMA"]}".ledger_events').fetchone()
-    total = int(found[0]) if found else 0
-    ceiling = timed("read + decode only (the ceiling)", total, lambda: read_and_decode(ledger, head))
-    runner = FiguresRunner({**env, "FIGURES_POSTGRES_SCHEMA": schema(url)}, batch_size=args.batch_size)
-    batched = timed(f"figures projector, {args.batch_size} per transaction", total, runner.catch_up)
-    runner.stop()
-    prefix = min(args.baseline_events, total)
-    library = timed("library ProjectionRunner, 1 per transaction (prefix)", prefix,
-                    lambda: library_runner(env, url, prefix))
-    ledger.close()
-    with psycopg.connect(url, autocommit=True) as conn:
-        for name in CREATED:
-            conn.execute(f'DROP SCHEMA "{name}" CASCADE')
-    print(f"batched / library per-event: {batched / library:.1f}x; "
-          f"batched / read+decode ceiling: {batched / ceiling:.2f}")
+    ratios = run(server_url(Settings()), args.events, args.baseline_events, args.batch_size, args.schema)
+    print("; ".join(f"{name} = {value:.2f}" for name, value in ratios.items()))
 
 
 if __name__ == "__main__":

@@ -19,14 +19,17 @@ def raw_insert_rate(url: str, rows: int, per_commit: int = 1000) -> float:
                      "topic text, state bytea, notification_id bigserial, "
                      "PRIMARY KEY (originator_id, originator_version))")
         conn.commit()
-        started = time.perf_counter()
-        with conn.cursor() as cursor:
-            for start in range(0, rows, per_commit):
-                batch = [(uuid.UUID(bytes=os.urandom(16)), 1, "ledger.PersonStory.ContactRecorded",
-                          STATE) for _ in range(min(per_commit, rows - start))]
-                cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s, %s)", batch)
-                conn.commit()
-        rate = rows / (time.perf_counter() - started)
-        conn.execute(f"DROP TABLE {table}")
-        conn.commit()
-    return rate
+        try:
+            started = time.perf_counter()
+            with conn.cursor() as cursor:
+                for start in range(0, rows, per_commit):
+                    batch = [(uuid.UUID(bytes=os.urandom(16)), 1,
+                              "ledger.PersonStory.ContactRecorded", STATE)
+                             for _ in range(min(per_commit, rows - start))]
+                    cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s, %s)", batch)
+                    conn.commit()
+            return rows / (time.perf_counter() - started)
+        finally:
+            conn.rollback()
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.commit()

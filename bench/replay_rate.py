@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import time
-import uuid
 
 import psycopg
 
 from api.deployment.database import server_url, store_env
 from api.settings import Settings
+from bench.scratch import ScratchSchemas
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.event_rows import TOPICS
@@ -23,11 +23,8 @@ from replay.run import ReplayRequest, replay
 from simulation import simulate
 
 
-def import_borough(url: str, people: int, months: int, seed: int) -> str:
-    """A new schema holding the simulated borough; answers its name."""
-    schema = f"bench_replay_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
+def import_borough(url: str, schema: str, people: int, months: int, seed: int) -> None:
+    """Import the simulated borough into ``schema``."""
     lines = enumerate((line.encode() for line in simulate(people, months, seed)), 1)
     with Ledger(env=store_env(url, Settings(schema_name=schema))) as ledger:
         started = time.perf_counter()
@@ -36,7 +33,6 @@ def import_borough(url: str, people: int, months: int, seed: int) -> str:
     assert not report.rejections, report.rejections[:3]
     print(f"{'import (simulate + BulkImport)':<40} {report.appended:>10,} lines "
           f"{seconds:>8.1f} s {report.appended / seconds:>10,.0f} lines/s")
-    return schema
 
 
 def read_and_decode(env: dict[str, str], batch_size: int) -> tuple[int, float]:
@@ -62,6 +58,25 @@ def show(label: str, events: int, seconds: float) -> float:
     return rate
 
 
+def run(url: str, people: int, months: int = 24, seed: int = 1, batch_size: int = 5000,
+        log_schema: str | None = None, keep: bool = False) -> dict[str, float]:
+    """Replay a borough's log (imported now unless ``log_schema`` holds one) beside its limit."""
+    with ScratchSchemas(url) as schemas:
+        schema = log_schema or schemas.new("replay")
+        if not log_schema:
+            import_borough(url, schema, people, months, seed)
+            if keep:
+                schemas.keep(schema)
+        env = store_env(url, Settings(schema_name=schema))
+        with psycopg.connect(url) as conn:
+            total = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
+        print(f"log: {total[0] if total else 0:,} stored events in schema {schema}")
+        limit = show("read + decode only (the limit)", *read_and_decode(env, batch_size))
+        report = replay(env, ReplayRequest(batch_size=batch_size)).report
+        rate = show(f"ledger replay, {batch_size} per transaction", report.events, report.seconds)
+    return {"replay / read+decode limit": rate / limit}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=90_000)
@@ -71,19 +86,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--keep", action="store_true", help="keep the borough's schema")
     args = parser.parse_args()
-    url = server_url(Settings())
-    schema = args.schema or import_borough(url, args.people, args.months, args.seed)
-    env = store_env(url, Settings(schema_name=schema))
-    with psycopg.connect(url) as conn:
-        total = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
-    print(f"log: {total[0] if total else 0:,} stored events in schema {schema}")
-    limit = show("read + decode only (the limit)", *read_and_decode(env, args.batch_size))
-    report = replay(env, ReplayRequest(batch_size=args.batch_size)).report
-    rate = show(f"ledger replay, {args.batch_size} per transaction", report.events, report.seconds)
-    print(f"replay / read+decode limit: {rate / limit:.2f}")
-    if not (args.keep or args.schema):
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    ratios = run(server_url(Settings()), args.people, args.months, args.seed, args.batch_size,
+                 args.schema, args.keep)
+    print("; ".join(f"{name} = {value:.2f}" for name, value in ratios.items()))
 
 
 if __name__ == "__main__":

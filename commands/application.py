@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
@@ -44,7 +44,7 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         self.clock = clock
         self.known_providers = set()
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
-        self.fingerprint_secret = b"idempotency|" + self.claim_namespace.bytes
+        self.request_secret = self.env.get("LEDGER_IDENTITY_KEY") or ""
 
     @property
     def log_recorder(self) -> LedgerRecorder:
@@ -53,12 +53,18 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         return self.recorder
 
     def register_person(
-        self, person_id: UUID, occurrence: Occurrence, idempotency_key: str | None = None
+        self, person_id: UUID | None, occurrence: Occurrence, idempotency_key: str | None = None
     ) -> Receipt:
-        """Start a person's story; one story per NHS number, ever."""
-        key, digest = self._idempotency(occurrence.provider_id, idempotency_key, occurrence)
+        """Start a person's story; one story per NHS number (until that story is erased).
+
+        With no ``person_id`` the ledger chooses one (after looking for an earlier answer, so a
+        repeat sent with the same idempotency key answers the story the first one started).
+        """
+        key, digest = self._idempotency(
+            occurrence.provider_id, idempotency_key, "register", person_id, occurrence)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
+        person_id = person_id or uuid4()
         with self._repeat_if_answered(key, digest) as answered:
             self.check_registration(person_id, occurrence)
             story = PersonStory.register(person_id, occurrence, self.clock())
@@ -77,8 +83,9 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         The recording provider needs a care relationship (``commands.write_access``), unless an
         operator is ``migrating`` records, as ``ledger import`` does: no route ever passes it.
         """
-        request = [expected_version, *occurrences]
-        key, digest = self._idempotency(occurrences[0].provider_id, idempotency_key, request)
+        request = {"expected_version": expected_version, "events": list(occurrences)}
+        key, digest = self._idempotency(
+            occurrences[0].provider_id, idempotency_key, "append", person_id, request)
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
@@ -120,10 +127,12 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
                 raise
             answered[:] = [self._repeat(earlier)]
 
-    def _idempotency(self, scope: str, key: str | None, request: Any) -> tuple[UUID | None, str]:
+    def _idempotency(
+        self, scope: str, key: str | None, route: str, person_id: UUID | None, body: Any
+    ) -> tuple[UUID | None, str]:
         if key is None:
             return None, ""
-        return idempotency_key_id(scope, key), fingerprint(request, self.fingerprint_secret)
+        return idempotency_key_id(scope, key), fingerprint(self.request_secret, route, person_id, body)
 
     def _repeat(self, answer: Receipt) -> Receipt:
         position = self.recorder.max_notification_id() or 0

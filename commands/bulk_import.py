@@ -39,7 +39,7 @@ class BulkImport:
         self.cache = StoryCache(cache_size)
         self.report = ImportReport()
         self.in_flight: tuple[list[tuple[int, ParsedLine]], ImportBatch, Future[None]] | None = None
-        self.writer = ThreadPoolExecutor(max_workers=1)
+        self.writer: ThreadPoolExecutor  # one per run, shut down when the run ends
 
     def run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
         """Import every line, calling ``advance`` with the bytes consumed after each batch."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 class LedgerError(Exception):
     """A command the ledger refuses; ``field`` names the part of the input at fault."""
 
-    status = "refused"
-
     def __init__(self, message: str, field: str = "data") -> None:
         super().__init__(message)
         self.message = message
@@ -17,25 +15,17 @@ class LedgerError(Exception):
 class InvalidEvent(LedgerError):
     """The event breaks a rule of the catalogue (a guard refused it)."""
 
-    status = "invalid"
-
 
 class UnknownPerson(LedgerError):
     """No story exists for the person named."""
-
-    status = "not_found"
 
 
 class UnknownProvider(LedgerError):
     """The provider named is not in the directory."""
 
-    status = "not_found"
-
 
 class DuplicatePerson(LedgerError):
     """A story already exists: the same person id or the same NHS number."""
-
-    status = "conflict"
 
     def __init__(self, message: str, field: str, existing_person_id: str) -> None:
         super().__init__(message, field)
@@ -45,34 +35,22 @@ class DuplicatePerson(LedgerError):
 class DuplicateProvider(LedgerError):
     """The provider code is already registered."""
 
-    status = "conflict"
-
 
 class StoryMovedOn(LedgerError):
     """The caller's expected version is not the story's current version."""
-
-    status = "precondition_failed"
 
 
 class ConcurrentWrite(LedgerError):
     """Another writer appended to the story first; reload and try again."""
 
-    status = "conflict"
-
 
 class IdempotencyKeyReused(LedgerError):
     """An idempotency key was sent again with a different request."""
-
-    status = "conflict"
 
 
 class NotPermitted(LedgerError):
     """The caller's provider may not do this at all (not a matter of this story's facts)."""
 
-    status = "forbidden"
-
 
 class ErasureNotRequested(LedgerError):
     """An erasure was approved, but no administrator has requested it (or it is done already)."""
-
-    status = "conflict"

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from ledger.catalogue import PERSON_EVENTS, PROVIDER_EVENTS, Occurrence
 from ledger.errors import InvalidEvent
-from ledger.values import Identifier, Instant
+from ledger.values import Identifier, Instant, check_born_by
 
 MAX_LINE_BYTES = 1_000_000
 
@@ -60,10 +60,17 @@ def occurrence_of(
         payload = model.model_validate(data)
     except ValidationError as error:
         raise first_error(error, ("data",)) from None
-    return Occurrence(
+    occurrence = Occurrence(
         type=type_, occurred_at=occurred_at, provider_id=provider_id, staff_id=staff_id,
         payload=payload,
     )
+    birth_date = getattr(payload, "birth_date", None)
+    if birth_date is not None:
+        try:
+            check_born_by(birth_date, occurrence.occurred_at)
+        except ValueError as error:
+            raise InvalidEvent(f"data.birth_date: {error}", "data.birth_date") from None
+    return occurrence
 
 
 def parse_line(raw: str | bytes) -> ParsedLine:

@@ -34,10 +34,11 @@ class PersonStory(BaseAggregate[UUID]):
             aggregate.admit(self)
 
     class PersonRegistered(AggregateCreated, Event):
-        """The first event of every story (the story's own fields, from ``Event``)."""
+        """The first event of every story (a story event like the others, and the one that
+        creates the story: its ``apply`` adds it as the first entry)."""
 
         TOPIC = "ledger.PersonStory.PersonRegistered"
-        NAME: ClassVar[str] = "PersonRegistered"
+        NAME = "PersonRegistered"
 
     class DetailsUpdated(Event):
         TOPIC = "ledger.PersonStory.DetailsUpdated"
@@ -103,9 +104,8 @@ class PersonStory(BaseAggregate[UUID]):
         TOPIC = "ledger.PersonStory.EventRetracted"
         NAME = "EventRetracted"
 
-    def __init__(
-        self, occurred_at: datetime, provider_id: str, staff_id: str, data: dict[str, Any]
-    ) -> None:
+    def __init__(self) -> None:
+        """An empty story: the registration's ``apply`` then adds its first entry."""
         self.entries: list[Entry] = []
         self.retracted: set[int] = set()
         self.facts = fold(())
@@ -152,4 +152,3 @@ EVENT_CLASSES: dict[str, type[PersonStory.Event]] = {
     if isinstance(cls, type) and issubclass(cls, PersonStory.Event) and cls.NAME
 }
 assert set(EVENT_CLASSES) == set(PERSON_EVENTS), "every catalogue type has a stored event class"
-STORY_TOPICS: tuple[str, ...] = tuple(cls.TOPIC for cls in EVENT_CLASSES.values())

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
+LATEST_OFFSET = timedelta(hours=14)
 _NHS_WEIGHTS = range(10, 1, -1)
 
 
@@ -42,6 +43,13 @@ def check_not_in_future(occurred_at: datetime, now: datetime) -> None:
     """Refuse an instant more than five minutes ahead of the ledger's clock."""
     if occurred_at > now + FUTURE_TOLERANCE:
         raise ValueError("occurred_at is more than 5 minutes in the future")
+
+
+def check_born_by(birth_date: date, occurred_at: datetime) -> None:
+    """Refuse a birth date later than the day the event occurred, wherever on earth that was
+    (the latest calendar is 14 hours ahead of UTC), so no true birth date is ever refused."""
+    if birth_date > (occurred_at.astimezone(UTC) + LATEST_OFFSET).date():
+        raise ValueError("a birth date cannot be later than the day the event occurred")
 
 
 NhsNumber = Annotated[str, AfterValidator(check_nhs_number)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 Need = Literal[
     "mental_health", "physical_health", "housing", "debt", "benefits",
@@ -39,4 +39,3 @@ ATTENDED: Attendance = "attended"
 COMMUNITY_DESTINATIONS: frozenset[Destination] = frozenset({"own_home", "supported_housing", "family"})
 REHAB_WARD: WardType = "rehab"
 SECONDARY_TIER: Tier = "secondary"
-NEEDS: tuple[str, ...] = get_args(Need)

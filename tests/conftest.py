@@ -1,8 +1,15 @@
-"""Shared fixtures: a real PostgreSQL database of this run's own, a fresh schema per test."""
+"""Shared fixtures: a real PostgreSQL database of this run's own, a fresh schema per test.
+
+Nothing here starts or connects to a server until a test asks for one of these fixtures, so the
+unit tests (tests/unit) run with no PostgreSQL at all. The API's fixtures and the system
+Chromium's check are plugins every test directory shares.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +18,11 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from api.deployment.database import embedded_url, store_env
+from api.deployment.database import embedded_url, stop_embedded, store_env
 from api.settings import Settings
 from commands import Ledger
+
+pytest_plugins = ["api_fixtures", "system_chromium"]
 
 # Small pools: a run opens many applications at once, and PostgreSQL allows 100 connections.
 os.environ.setdefault("LEDGER_POOL_SIZE", "2")
@@ -23,12 +32,23 @@ os.environ.setdefault("LEDGER_MASTER_KEY", "master-key-of-this-test-run-" + "0" 
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The server the run uses: DATABASE_URL when set, else a throwaway embedded one."""
+def server_url() -> Iterator[str]:
+    """The server the run uses: DATABASE_URL when set, else an embedded one the run's workers share.
+
+    The first xdist worker to get here starts it, the others join it, the last to finish stops it
+    and removes its files. It lives outside pytest's temporary folders: run as root, pgserver's
+    server runs as its own user, and every pytest session on the machine makes those owner-only.
+    """
     url = os.environ.get("DATABASE_URL")
     if url:
-        return url
-    return embedded_url(Path(tmp_path_factory.mktemp("pgdata")))
+        yield url
+        return
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # shared by the run's workers
+    home = Path(tempfile.gettempdir()) / f"ledger-test-pg-{run}"
+    yield embedded_url(home / "pgdata")
+    stop_embedded()
+    if not (home / "pgdata" / "postmaster.pid").exists():  # this worker was the last to let go
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

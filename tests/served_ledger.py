@@ -6,7 +6,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,8 +16,7 @@ import httpx
 import psycopg
 from api_journeys import PROVIDERS, SIGNING_KEY, bearer, provider_body
 from api_server import free_port
-
-LEDGER = Path(sys.executable).with_name("ledger")
+from console_script import LEDGER
 
 
 class ServedLedger:

@@ -34,6 +34,7 @@ def outcomes_command(
     as_of: Annotated[str | None, typer.Option(help="The figures as known at this instant")] = None,
 ) -> None:
     """Print a metric's figures as JSON (the HTTP body), after catching up with the log."""
+    from api.cli.main import require_registered
     from api.cli.replay import audit_as_of, instant
     from api.cli.starting import deployment_of
     from projections.facts.runner import FiguresRunner
@@ -45,6 +46,8 @@ def outcomes_command(
         raise typer.BadParameter(refusal.reason, param_hint=refusal.field) from None
     question = Question(metric, first, last, provider, baseline, instant(as_of))
     deployment = deployment_of(ctx)
+    if provider is not None:
+        require_registered(provider, deployment.env)
     runner = FiguresRunner(deployment.env)
     try:
         runner.catch_up()

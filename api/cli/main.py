@@ -56,15 +56,32 @@ def token(
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
     hours: Annotated[float | None, typer.Option(help="Lifetime in hours (at most 12; admin 1)")] = None,
 ) -> None:
-    """Print a bearer token for a role, signed with the deployment's key."""
+    """Print a bearer token for a role, signed with the deployment's key (its provider must be in
+    the directory)."""
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
+    deployment = deployment_of(ctx)
+    if provider is not None:
+        require_registered(provider, deployment.env)
     caller = Caller(role=role, provider_id=provider, staff_id=staff)
     lifetime = timedelta(hours=hours) if hours is not None else None
     try:
-        typer.echo(mint(caller, deployment_of(ctx).signing_key, lifetime))
+        typer.echo(mint(caller, deployment.signing_key, lifetime))
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--hours") from None
+
+
+def require_registered(provider_id: str, env: dict[str, str], hint: str = "--provider") -> None:
+    """Bad usage (exit 2, with a message) unless ``provider_id`` is in the ledger's directory."""
+    from commands import Ledger
+    from ledger.errors import UnknownProvider
+
+    with Ledger(env=env) as ledger:
+        try:
+            ledger.provider(provider_id)
+        except UnknownProvider:
+            raise typer.BadParameter(f"{provider_id[:64]!r} is not registered",
+                                     param_hint=hint) from None
 
 
 def main() -> None:

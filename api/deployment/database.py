@@ -3,28 +3,16 @@ and the store's settings that the eventsourcing library is handed (never ``os.en
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from psycopg.conninfo import conninfo_to_dict
 
+from api.deployment.embedded_server import embedded_url, stop_embedded
 from api.settings import Settings
 
-_embedded: list[object] = []  # keeps the embedded server's handle alive for the process
-
+__all__ = ["embedded_url", "server_url", "stop_embedded", "store_env"]
 
 def server_url(settings: Settings) -> str:
     """The PostgreSQL server to use, starting the embedded one when none is configured."""
     return settings.database_url or embedded_url(settings.home / "pgdata")
-
-
-def embedded_url(pgdata: Path) -> str:
-    """Start (or join) the embedded PostgreSQL whose data lives in ``pgdata``."""
-    import pgserver
-
-    pgdata.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(pgdata.resolve(), cleanup_mode="stop")  # type: ignore[attr-defined]
-    _embedded.append(server)
-    return str(server.get_uri())
 
 
 def store_env(url: str, settings: Settings) -> dict[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -74,8 +73,3 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
     app.add_middleware(Deadline, seconds=settings.request_deadline)
     app.add_middleware(RequestContext)
     return app
-
-
-def app_state(app: FastAPI) -> Any:
-    """The objects built at start-up."""
-    return app.state

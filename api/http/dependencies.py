@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Query, Request
 
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.audit_log import AuditLog
 
+IDENTIFIER = r"^[A-Za-z0-9_-]{1,64}$"  # as ``ledger.values.Identifier``
+ProviderCode = Annotated[str, Path(pattern=IDENTIFIER, description="A provider's short code")]
+StaffCode = Annotated[str, Path(pattern=IDENTIFIER, description="A staff member's id")]
+ProviderQuery = Annotated[str | None, Query(pattern=IDENTIFIER, description="Only this provider")]
 _VERSION = re.compile(r'^(?:(?:W/)?"(\d{1,18})"|(\d{1,18}))$')
 
 

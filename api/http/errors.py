@@ -83,6 +83,11 @@ def invalid_request(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=422)
 
 
+def invalid_query(field: str, message: str, kind: str = "value_error") -> RequestValidationError:
+    """A refusal of a query parameter, answered in FastAPI's own 422 shape (``detail`` list)."""
+    return RequestValidationError([{"loc": ("query", field), "msg": message, "type": kind}])
+
+
 def install(app: FastAPI) -> None:
     """Map domain errors, invalid requests and store outages to their answers."""
     app.add_exception_handler(LedgerError, refused)

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from api.http.errors import invalid_query
 from projections.facts.runner import FiguresRunner
 
 
@@ -26,9 +27,14 @@ def stop_figures(state: Any) -> None:
 
 
 def reached(figures: FiguresRunner, after: int | None) -> None:
-    """Wait until the figures include the write at log position ``after``, else 503."""
+    """Wait until the figures include the write at log position ``after``, else 503.
+
+    A position beyond the log's head names no write at all: refused at once (422), not waited for.
+    """
     if after is None:
         return
+    if after > int(figures.ledger.recorder.max_notification_id() or 0):
+        raise invalid_query("after", "no write has this position yet")
     try:
         figures.wait(after)
     except TimeoutError:

@@ -12,7 +12,6 @@ from projections.facts.event_rows import TOPICS, Row, fact_of
 
 ACCESS_LOG = "access_log"
 READ_TOPIC_SUFFIX = ".StoryRead"
-READ_TIME_FIELDS = ("read_at", "occurred_at", "timestamp")
 
 
 class Source(Protocol):
@@ -79,18 +78,19 @@ class LedgerSource(ApplicationSource):
 
 
 class AccessLogSource(ApplicationSource):
-    """Story reads from the access log, decoded from their stored state (no class needed)."""
+    """Story reads from the access log, decoded from their stored state (no class needed).
+
+    A ``StoryRead`` is kept in the person's stream (its originator) and carries the read's own
+    time, ``at``: that dates the read; the event's ``timestamp`` says when it was recorded.
+    """
 
     def facts(self, notification: Any) -> list[tuple[str, Row]]:
         """A ``story_reads`` row for each ``...StoryRead`` notification."""
         if not notification.topic.endswith(READ_TOPIC_SUFFIX):
             return []
         state = self._state(notification.state)
-        read_at = next((state[f] for f in READ_TIME_FIELDS if state.get(f) is not None), None)
-        person_id = state.get("person_id") or notification.originator_id
-        recorded_at = state.get("timestamp", read_at)
-        return [("story_reads", (notification.id, person_id, state.get("provider_id"), read_at,
-                                 recorded_at))]
+        return [("story_reads", (notification.id, notification.originator_id,
+                                 state["provider_id"], state["at"], state["timestamp"]))]
 
     def _state(self, stored: bytes) -> dict[str, Any]:
         mapper = self.app.mapper

@@ -1,4 +1,4 @@
-"""API fixtures: the shared ones (app, client, served, a registered person) and a story reader."""
+"""API fixtures: a story reader (the shared app, client, served and person come from api_fixtures)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from api_fixtures import app, client, person, served
 from api_journeys import bearer
 from fastapi.testclient import TestClient
-
-__all__ = ["app", "client", "person", "served", "story_of"]
 
 
 @pytest.fixture

@@ -85,6 +85,8 @@ MALFORMED_REGISTRATIONS: dict[str, dict[str, Any]] = {
     "a birth date that is no date": bad_registration(birth_date="1990-13-45"),
     "a person_id that is no UUID": {**registration(), "person_id": "person-1"},
     "a future registration": {**registration(), "occurred_at": "2999-01-01T00:00:00+00:00"},
+    "a birth date in the future": bad_registration(birth_date="2999-01-01"),
+    "a birth date after the registration": bad_registration(birth_date="2024-01-05"),
 }
 
 
@@ -95,6 +97,18 @@ def test_a_malformed_registration_is_refused(client: TestClient, case: str) -> N
     assert answer.status_code == 422, answer.text
     assert answer.json()["detail"][0]["loc"][0] == "body"
     assert client.post("/people", json=registration(), headers=HUB).status_code == 201
+
+
+def test_a_details_update_to_a_future_birth_date_is_refused(
+    client: TestClient, person: str, story_of: Story
+) -> None:
+    """A birth date after the day the update occurred is 422 naming it, and writes nothing."""
+    body = {"type": "DetailsUpdated", "occurred_at": "2024-03-01T10:00:00+00:00",
+            "data": {"birth_date": "2999-01-01"}}
+    answer = client.post(f"/people/{person}/events", json=body, headers=HUB)
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "data", "birth_date"]
+    assert story_of(person)["version"] == 1
 
 
 def test_the_field_at_fault_is_named(client: TestClient, person: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from api_journeys import bearer, contact
+from api_journeys import bearer, contact, registration
 from fastapi.testclient import TestClient
 
 HUB = bearer("provider", "hub")
@@ -70,3 +70,16 @@ def test_an_over_long_idempotency_key_is_refused(client: TestClient, person: str
     """Idempotency keys are 1 to 200 printable characters."""
     headers = {**HUB, "Idempotency-Key": "k" * 201}
     assert client.post(f"/people/{person}/events", json=contact(), headers=headers).status_code == 422
+
+
+def test_a_key_reused_for_another_person_is_a_conflict(
+    client: TestClient, person: str, story_of: Story
+) -> None:
+    """The same key and body sent for a second person is 409 naming the key, not a silent 201."""
+    other = client.post("/people", json=registration(None), headers=HUB).json()["person_id"]
+    headers = {**HUB, "Idempotency-Key": "visit-7"}
+    client.post(f"/people/{person}/events", json=contact(), headers=headers)
+    answer = client.post(f"/people/{other}/events", json=contact(), headers=headers)
+    assert answer.status_code == 409
+    assert answer.json()["detail"][0]["loc"] == ["header", "Idempotency-Key"]
+    assert story_of(other)["version"] == 1

@@ -9,9 +9,9 @@ from uuid import uuid4
 
 import pytest
 from builders import provider, registration
+from console_script import ledger_command
 
 from commands import Ledger
-from tests.cli.test_import_command import ledger_command
 
 REASON = "asked for erasure in writing"
 

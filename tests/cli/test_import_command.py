@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from console_script import ledger_command
 
 from api.http.tokens import verify
 
 WHEN = "2025-01-06T09:00:00+00:00"
 HUB = {"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
        "data": {"name": "Hub", "tier": "community", "service": "hub", "unit_cost_gbp": "38.00"}}
-
-
-def ledger_command(
-    args: list[str], env: dict[str, str], stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``ledger`` console script."""
-    ledger_bin = str(Path(sys.executable).with_name("ledger"))
-    return subprocess.run([ledger_bin, *args], env=env, input=stdin, capture_output=True,
-                          text=True, timeout=120, check=False)
 
 
 @pytest.fixture
@@ -56,6 +46,7 @@ def test_import_of_a_missing_file_is_bad_usage(cli_env: dict[str, str]) -> None:
 
 def test_token_prints_a_token_signed_with_the_kept_key(cli_env: dict[str, str]) -> None:
     """The token verifies with the key kept under LEDGER_HOME."""
+    ledger_command(["import", "-"], cli_env, stdin=json.dumps(HUB) + "\n")
     result = ledger_command(["token", "--role", "provider", "--provider", "hub"], cli_env)
     key = (Path(cli_env["LEDGER_HOME"]) / "signing-key").read_text().strip()
     caller = verify(result.stdout.strip(), key)
@@ -65,3 +56,10 @@ def test_token_prints_a_token_signed_with_the_kept_key(cli_env: dict[str, str]) 
 def test_token_for_a_provider_role_needs_a_provider(cli_env: dict[str, str]) -> None:
     """Role provider without --provider is bad usage."""
     assert ledger_command(["token", "--role", "key_worker"], cli_env).returncode == 2
+
+
+def test_token_for_a_provider_not_in_the_directory_is_refused(cli_env: dict[str, str]) -> None:
+    """A token naming an unregistered provider is bad usage (exit 2), with a message saying so."""
+    result = ledger_command(["token", "--role", "provider", "--provider", "ghost"], cli_env)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "'ghost' is not registered" in result.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from builders import contact
@@ -59,6 +59,18 @@ def test_each_rejection_names_the_field_at_fault(report: ImportReport) -> None:
     assert reasons[11].startswith("data.nhs_number")
     assert reasons[13].startswith("occurred_at")
     assert "future" in reasons[15]
+
+
+@pytest.mark.parametrize("bad", [
+    line("PersonRegistered", {"given_name": "Ada", "family_name": "Example",
+                              "birth_date": "2025-01-07"}, person_id=str(uuid4())),
+    line("DetailsUpdated", {"birth_date": "2099-04-01"}),
+], ids=["registration", "details update"])
+def test_a_birth_date_after_the_event_is_rejected(ledger: Ledger, bad: bytes) -> None:
+    """A birth date later than the day the event occurred is refused, naming the field."""
+    report = run(ledger, [HUB, REGISTERED, bad])
+    assert report.appended == 2
+    assert [(n, reason.split(":")[0]) for n, reason in report.rejections] == [(3, "data.birth_date")]
 
 
 def test_a_duplicate_line_inside_a_batch_is_rejected_alone(ledger: Ledger) -> None:

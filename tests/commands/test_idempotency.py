@@ -59,3 +59,29 @@ def test_an_answer_lost_after_the_commit_is_recovered_by_the_retry(
     monkeypatch.undo()
     retry = ledger.append(person, [contact("c-1")], idempotency_key="k-lost")
     assert (retry.version, retry.repeated, ledger.story(person).version) == (2, True, 2)
+
+
+def test_a_key_reused_for_another_person_is_refused(ledger: Ledger, person: UUID) -> None:
+    """The same key and body sent for a second person is a conflict, not the first's answer."""
+    other = uuid4()
+    ledger.register_person(other, registration(2))
+    ledger.append(person, [contact("c-1")], idempotency_key="k-1")
+    with pytest.raises(IdempotencyKeyReused):
+        ledger.append(other, [contact("c-1")], idempotency_key="k-1")
+    assert ledger.story(other).version == 1
+
+
+def test_a_registration_key_reused_for_another_chosen_person_is_refused(ledger: Ledger) -> None:
+    """A registration's key binds the person id the caller chose."""
+    ledger.register_provider(provider("gp-1", tier="primary", service="gp"))
+    ledger.register_person(uuid4(), registration(5, "gp-1"), idempotency_key="reg-5")
+    with pytest.raises(IdempotencyKeyReused):
+        ledger.register_person(uuid4(), registration(5, "gp-1"), idempotency_key="reg-5")
+
+
+def test_a_registration_without_a_chosen_id_repeats_as_the_first(ledger: Ledger) -> None:
+    """With no person id sent, the ledger chooses one and a repeat answers the same."""
+    ledger.register_provider(provider("gp-1", tier="primary", service="gp"))
+    first = ledger.register_person(None, registration(5, "gp-1"), idempotency_key="reg-5")
+    again = ledger.register_person(None, registration(5, "gp-1"), idempotency_key="reg-5")
+    assert (again.repeated, again.person_id) == (True, first.person_id)

@@ -10,7 +10,6 @@ import pytest
 from builders import provider, registration
 
 from commands import Ledger
-from commands.idempotency import fingerprint
 from commands.key_wrapping import MasterKey
 
 OLD, NEW = "an-old-master-key-for-these-tests-0000", "a-new-master-key-for-these-tests-11111"
@@ -66,8 +65,3 @@ def test_rotation_from_a_wrong_master_key_changes_nothing(
         keys.rewrap(curs, MasterKey(OLD), MasterKey(NEW))
     assert stored_key(database_url, schema, person) == before
 
-
-def test_the_idempotency_fingerprint_is_keyed() -> None:
-    """Two deployments' secrets give different digests of the same request."""
-    request = {"nhs_number": "9434765919", "given_name": "Ada"}
-    assert fingerprint(request, b"one") != fingerprint(request, b"two")

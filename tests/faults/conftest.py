@@ -1,4 +1,4 @@
-"""Fault fixtures: a PostgreSQL of this run's own (never the machine's shared one), the API ones."""
+"""Fault fixtures: a PostgreSQL of this run's own (never the machine's shared one), to crash at will."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from api_fixtures import app, client, person, served
 from private_postgres import PrivatePostgres
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-__all__ = ["app", "client", "crashable_postgres", "database_url", "person", "served"]
 
 
 @pytest.fixture(scope="session")

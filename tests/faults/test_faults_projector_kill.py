@@ -8,13 +8,13 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 from concurrent_log import JourneyWriter
+from console_script import LEDGER
 from ledger_invariants import check_projections, wait_until_caught_up
 
 from bench.log_generator import borough_lines
@@ -22,7 +22,6 @@ from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.runner import FiguresRunner
 
-LEDGER = str(Path(sys.executable).with_name("ledger"))
 SOAK = os.environ.get("LEDGER_SOAK") == "1"
 SEED = int(os.environ.get("LEDGER_FAULT_SEED", "20261127"))
 KILLS, BACKLOG, WRITTEN, WRITE_SECONDS = (40, 6000, 40_000, 180) if SOAK else (6, 1500, 2400, 10)

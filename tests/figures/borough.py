@@ -16,6 +16,8 @@ Worked out by hand (London dates; the clocks went forward on 30 March 2025):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from tests.figures.scribe import Scribe
@@ -24,6 +26,8 @@ A = UUID("00000000-0000-4000-8000-00000000000a")
 B = UUID("00000000-0000-4000-8000-00000000000b")
 C = UUID("00000000-0000-4000-8000-00000000000c")
 D = UUID("00000000-0000-4000-8000-00000000000d")
+# The rows of a metric over this borough, keyed by (month, provider): the figures' tests' `rows` fixture.
+Rows = Callable[..., dict[tuple[str, str | None], dict[str, Any]]]
 
 
 def build(s: Scribe) -> None:

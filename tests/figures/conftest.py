@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import Question, outcomes
 from tests.figures import borough
+from tests.figures.borough import Rows
 from tests.figures.scribe import Scribe
 
 
@@ -35,9 +36,6 @@ def built(scribe: Scribe, runner: FiguresRunner) -> FiguresRunner:
     borough.build(scribe)
     runner.catch_up()
     return runner
-
-
-Rows = Callable[..., dict[tuple[str, str | None], dict[str, Any]]]
 
 
 @pytest.fixture

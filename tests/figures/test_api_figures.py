@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -69,12 +70,52 @@ def test_caseload_on_a_date(client: TestClient, written: int) -> None:
     assert (body["on"], body["count"]) == ("2025-04-06", 2)
 
 
-def test_unreached_position_answers_503(client: TestClient, written: int) -> None:
-    """Waiting for a position the log has not reached times out with 503."""
-    client.app.state.figures.wait_seconds = 0.2  # type: ignore[attr-defined]
+def test_a_position_the_log_has_not_reached_is_refused_at_once(client: TestClient,
+                                                               written: int) -> None:
+    """``after`` beyond the log's head names no write yet: 422 naming ``after``, no wait."""
     answer = client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03",
                         "after": written + 1000}, headers=token("analyst"))
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "after"]
+
+
+def test_a_written_position_not_yet_projected_answers_503(
+    client: TestClient, written: int, scribe: Scribe, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting for a write the figures have not reached times out with 503."""
+    monkeypatch.setattr(client.app.state.figures, "wait_seconds", 0.2)  # type: ignore[attr-defined]
+    client.app.state.figures.stop_following()  # type: ignore[attr-defined]
+    time.sleep(0.5)
+    scribe.provider("late", "community", "hub", "38.00", "0")
+    answer = client.get("/outcomes/cost", params={"from": "2025-03", "to": "2025-03",
+                        "after": scribe.positions[-1]}, headers=token("analyst"))
     assert answer.status_code == 503
+
+
+def test_a_half_given_baseline_is_refused_in_the_documented_shape(client: TestClient) -> None:
+    """``baseline_from`` without ``baseline_to``: 422 with a ``detail`` list naming the field."""
+    answer = client.get("/outcomes/cost", headers=token("analyst"), params={
+        "from": "2025-03", "to": "2025-03", "baseline_from": "2025-01"})
+    assert answer.status_code == 422
+    [item] = answer.json()["detail"]
+    assert (item["loc"], set(item)) == (["query", "baseline_to"], {"loc", "msg", "type"})
+
+
+@pytest.mark.parametrize("path", ["/providers/a%00b/caseload", "/providers/a%00b/waiting-list",
+                                  "/key-workers/a%00b/caseload"])
+def test_a_nul_in_an_id_in_the_path_is_refused(client: TestClient, path: str) -> None:
+    """A NUL byte in a path id is a 422 naming it, never a 500."""
+    answer = client.get(path, headers=token("analyst"))
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"][0] == "path"
+
+
+def test_a_nul_in_the_provider_asked_for_is_refused(client: TestClient) -> None:
+    """A NUL byte in ``?provider=`` is a 422 naming it, never a 500."""
+    answer = client.get("/outcomes/cost", headers=token("analyst"), params={
+        "from": "2025-03", "to": "2025-03", "provider": "a\x00b"})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "provider"]
 
 
 def test_health_and_metrics_show_projection_lag_to_operators(client: TestClient, written: int) -> None:
@@ -98,3 +139,11 @@ def test_metrics_need_an_operators_token(client: TestClient, written: int) -> No
     """Providers, commissioners and anonymous callers do not see log positions."""
     assert client.get("/metrics").status_code == 401
     assert client.get("/metrics", headers=token("commissioner")).status_code == 403
+
+
+def test_months_in_the_wrong_order_are_refused_in_the_documented_shape(client: TestClient) -> None:
+    """``to`` before ``from``: 422 with a ``detail`` list naming ``to``."""
+    answer = client.get("/outcomes/cost", headers=token("analyst"),
+                        params={"from": "2025-03", "to": "2025-01"})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "to"]

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.http.app import create_app
 from api.http.tokens import Caller, mint
+from api.settings import Settings
 from projections.figures.outcomes import METRICS
 
 KEY = "m" * 40
@@ -20,9 +21,10 @@ ANALYST = {"Authorization": "Bearer " + mint(Caller(role="analyst", provider_id=
 
 
 @pytest.fixture
-def client(env: dict[str, str]) -> Iterator[TestClient]:
+def client(database_url: str, schema: str) -> Iterator[TestClient]:
     """The API over the test's own, empty schema."""
-    with TestClient(create_app(env, KEY)) as client:
+    settings = Settings(database_url=database_url, schema_name=schema, signing_key=KEY)
+    with TestClient(create_app(settings)) as client:
         yield client
 
 

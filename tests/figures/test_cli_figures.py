@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 
+from console_script import LEDGER, ledger_env
+
 from tests.figures import borough
 from tests.figures.scribe import Scribe
-from tests.figures.test_crash import LEDGER, ledger_env
 
 
 def outcomes(database_url: str, schema: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,3 +32,13 @@ def test_outcomes_exact_covers_everything_appended_before_it(scribe: Scribe, dat
 def test_outcomes_refuses_a_bad_month_with_exit_status_2(database_url: str, schema: str) -> None:
     """A month not written YYYY-MM is bad usage."""
     assert outcomes(database_url, schema, "cost", "--from", "2025-4", "--to", "2025-05").returncode == 2
+
+
+def test_outcomes_refuses_a_provider_not_in_the_directory(scribe: Scribe, database_url: str,
+                                                          schema: str) -> None:
+    """``--provider`` naming no registered provider is bad usage (exit 2), with a message."""
+    borough.build(scribe)
+    answer = outcomes(database_url, schema, "caseload", "--from", "2025-04", "--to", "2025-04",
+                      "--provider", "ghost", "--exact")
+    assert (answer.returncode, answer.stdout) == (2, "")
+    assert "'ghost' is not registered" in answer.stderr

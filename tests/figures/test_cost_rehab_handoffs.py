@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.figures.conftest import Rows
+from tests.figures.borough import Rows
 
 
 def test_unit_cost_in_force_at_each_contact(rows: Rows) -> None:

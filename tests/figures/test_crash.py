@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
-from api_journeys import SIGNING_KEY
+from console_script import LEDGER, ledger_env
 
 from bench.log_generator import borough_lines
 from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.runner import FiguresRunner
-from tests.figures.test_property import ORACLE, figures, fresh_env
-
-LEDGER = str(Path(sys.executable).with_name("ledger"))
-
-
-def ledger_env(database_url: str, schema: str) -> dict[str, str]:
-    """The environment of ``ledger`` run over the test's schema, with the tests' signing key."""
-    return {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
-            "LEDGER_SIGNING_KEY": SIGNING_KEY}
+from tests.figures.exact_figures import ORACLE, figures, fresh_env
 
 
 def _worker(database_url: str, schema: str, *args: str) -> subprocess.Popen[bytes]:

@@ -8,8 +8,7 @@ from projections.facts.runner import FiguresRunner
 from projections.figures.caseload import key_worker_caseload, people_on
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.waiting_list import waiting_list
-from tests.figures.borough import A, B, D
-from tests.figures.conftest import Rows
+from tests.figures.borough import A, B, D, Rows
 
 
 def test_contact_late_on_31_march_utc_counts_in_april(rows: Rows) -> None:

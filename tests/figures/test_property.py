@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import date
-from typing import Any
 
-import psycopg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.deployment.database import store_env
-from api.settings import Settings
 from commands import Ledger
-from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
-from projections.figures.outcomes import Question, outcomes
 from tests.figures import oracle_figures as of
 from tests.figures import random_borough
+from tests.figures.exact_figures import ORACLE, figures, fresh_env
 from tests.figures.oracle import World
-from tests.figures.oracle_handoffs import handoffs
 from tests.figures.scribe import Scribe
 
-ORACLE = {"people-supported": of.people_supported, "caseload": of.caseload,
-          "waiting-times": of.waiting_times, "referrals": of.referrals, "cost": of.cost,
-          "rehab-moves": of.rehab_moves, "handoffs": handoffs}
 PROVIDERS = [p[0] for p in random_borough.PROVIDERS]
-
-
-def fresh_env(database_url: str) -> dict[str, str]:
-    name = f"h_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-    return store_env(database_url, Settings(schema_name=name))
-
-
-def figures(runner: FiguresRunner, metric: str) -> dict[Any, Any]:
-    body = outcomes(runner.view, Question(metric, Month(2025, 1), Month(2025, 7)), is_exact=True)
-    return {(r["month"], r["provider_id"]): {k: v for k, v in r.items()
-            if k not in ("month", "provider_id", "suppressed_fields")} for r in body["rows"]}
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

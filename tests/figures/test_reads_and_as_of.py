@@ -3,64 +3,48 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
-from uuid import UUID, uuid4
-
-from eventsourcing.application import Application
-from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
 from commands import Ledger
+from commands.access_log import AccessLog, Read
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import Question, outcomes
-from tests.figures.borough import A, B
-from tests.figures.conftest import Rows
+from tests.figures.borough import A, B, Rows
 from tests.figures.scribe import at
 
 
-class FakeAccessLog(BaseAggregate[UUID]):
-    """A stand-in for the API's access log: one stream of story reads."""
-
-    TOPIC = "tests.FakeAccessLog"
-
-    class Event(AggregateEvent):
-        TOPIC = "tests.FakeAccessLog.Event"
-
-    class Opened(AggregateCreated, Event):
-        TOPIC = "tests.FakeAccessLog.Opened"
-
-    class StoryRead(Event):
-        TOPIC = "tests.FakeAccessLog.StoryRead"
-        person_id: UUID
-        provider_id: str
-        read_at: datetime
-
-    @classmethod
-    def open(cls) -> FakeAccessLog:
-        return cls._create(cls.Opened, id=uuid4())
-
-    def read(self, person_id: UUID, provider_id: str, read_at: datetime) -> None:
-        self.trigger_event(self.StoryRead, person_id=person_id, provider_id=provider_id,
-                           read_at=read_at)
-
-
-class AccessLog(Application[Any]):
-    """An application named like the API's access log."""
-
-    name = "access_log"
+def read_by(provider_id: str, when: datetime) -> Read:
+    """A provider's permitted read of a story at ``when``."""
+    return Read(role="provider", provider_id=provider_id, staff_id="s-1", reason=None,
+                break_glass=False, outcome="permitted", at=when)
 
 
 def test_story_reuse_counts_reads_by_the_receiver_before_first_contact(
     env: dict[str, str], built: FiguresRunner, rows: Rows
 ) -> None:
-    """April: cmht read A's story before seeing A, and only hub read B's: reuse is 0.5."""
+    """April: cmht read A's story before seeing A, and only hub read B's: reuse is 0.5.
+
+    The reads are dated by their own ``at`` (March 2025), not by when they were stored (now).
+    """
     with AccessLog(env=env) as log:
-        stream = FakeAccessLog.open()
-        stream.read(person_id=A, provider_id="cmht", read_at=at("2025-03-15T10:00"))
-        stream.read(person_id=B, provider_id="hub", read_at=at("2025-03-30T10:00"))
-        log.save(stream)
+        log.record_read(A, read_by("cmht", at("2025-03-15T10:00")))
+        log.record_read(B, read_by("hub", at("2025-03-30T10:00")))
     built.catch_up()
     assert rows("handoffs")[("2025-04", "cmht")]["story_reuse_rate"] == 0.5
+
+
+def test_a_read_is_recorded_at_when_it_was_stored(env: dict[str, str], built: FiguresRunner) -> None:
+    """The fact's ``recorded_at`` (what an as-of question filters on) is the stored timestamp."""
+    with AccessLog(env=env) as log:
+        log.record_read(A, read_by("cmht", at("2025-03-15T10:00")))
+        stored = log.mapper.to_domain_event(log.recorder.select_notifications(0, 10)[-1]).timestamp
+    built.catch_up()
+    with built.view.datastore.transaction(commit=False) as curs:
+        curs.execute(f'SELECT * FROM "{built.view.datastore.schema}".figures_story_reads')
+        row = curs.fetchone()
+    assert row is not None
+    assert (row["person_id"], row["read_at"], row["recorded_at"]) == (
+        A, at("2025-03-15T10:00"), stored)
 
 
 def test_figures_as_of_an_instant_leave_out_later_entries(ledger: Ledger, built: FiguresRunner) -> None:

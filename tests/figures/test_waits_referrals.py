@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.figures.conftest import Rows
+from tests.figures.borough import Rows
 
 
 def test_referrals_waiting_at_march_end_count_to_the_day_after(rows: Rows) -> None:

@@ -18,6 +18,7 @@ from commands import Ledger
 from commands.access_log import AccessLog, Read
 from commands.audit_log import AuditLog
 from commands.erasure_requests import approve_erasure, request_erasure
+from commands.idempotency import FINGERPRINT_VERSION, canonical
 from commands.key_wrapping import MasterKey
 from projections.facts.runner import FiguresRunner
 from tests.cli.test_import_command import ledger_command
@@ -53,7 +54,7 @@ def story_with_reasons(env: dict[str, str]) -> tuple[UUID, dict[str, Any]]:
         request_erasure(ledger, audit, person_id, "admin-1", "admin", ERASURE_REASON)
         stored = {"key": ledger.person_keys.key_for(person_id, create=False),
                   "wrapped": wrapped_key(ledger, person_id),
-                  "plain_digest": plain_fingerprint(registration).encode()}
+                  "plain_digest": plain_fingerprint(person_id, registration).encode()}
         runner = FiguresRunner(env, app=ledger)
         runner.catch_up()
         stored["figures"] = all_figures(runner.view)
@@ -70,9 +71,12 @@ def wrapped_key(ledger: Ledger, person_id: UUID) -> bytes:
         return bytes(curs.fetchone()["key"])
 
 
-def plain_fingerprint(request: Any) -> str:
-    """The unkeyed digest the idempotency record used to hold."""
-    text = json.dumps(request, sort_keys=True, default=str, separators=(",", ":"))
+def plain_fingerprint(person_id: UUID, registration: Any) -> str:
+    """What an unkeyed digest of the registration's request would be (a plain SHA-256 of the
+    canonical request the idempotency record's HMAC is taken of)."""
+    request = {"version": FINGERPRINT_VERSION, "route": "register", "person_id": str(person_id),
+               "body": canonical(registration)}
+    text = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

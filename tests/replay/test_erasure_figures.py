@@ -7,13 +7,13 @@ from uuid import UUID
 
 import psycopg
 import pytest
+from console_script import ledger_replay
 from replay_borough import all_figures, import_borough
 
 from commands import Ledger
 from commands.audit_log import AuditLog
 from projections.facts.runner import FiguresRunner
 from replay.verify_chain import verify_chain
-from tests.replay.test_replay_verify import ledger_replay
 
 
 def some_people(database_url: str, schema: str, count: int) -> list[UUID]:

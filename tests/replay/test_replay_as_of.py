@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 
+from console_script import LEDGER, ledger_env
 from replay_borough import Published, all_figures
 
 from commands.audit_log import AuditLog
 from projections.facts.runner import build_view
 from replay.run import ReplayRequest, replay
-from tests.figures.test_crash import LEDGER, ledger_env
 
 
 def test_a_replay_as_of_the_cut_off_reproduces_the_published_figures(published: Published) -> None:

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from typing import Any
 
 import psycopg
 import pytest
+from console_script import ledger_replay
 from replay_borough import import_borough
 
 from commands import Ledger
 from commands.audit_log import AuditLog
 from projections.facts.runner import FiguresRunner
 from replay.run import ReplayRequest, replay
-from tests.figures.test_crash import LEDGER, ledger_env
-
-
-def ledger_replay(database_url: str, schema: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run our own console script against the test's schema."""
-    env = ledger_env(database_url, schema)
-    return subprocess.run([LEDGER, "replay", *args], env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
 
 
 @pytest.fixture

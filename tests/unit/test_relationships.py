@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import at, contact, event, referral
-from story_fixtures import story_with
+from stories_in_memory import story_with
 
 from ledger.catalogue import Occurrence
 from ledger.relationships import GRACE, Standing, standing, ties

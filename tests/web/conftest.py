@@ -1,8 +1,8 @@
 """Web page fixtures: the simulated borough served on a real port, and headless Chromium.
 
 The borough is built once per test worker and its figures caught up before serving; the web tests
-share one xdist group so that one worker builds it. Chromium is Debian's (/usr/bin/chromium,
-installed by `make browser`), never one downloaded by Playwright.
+share one xdist group so that one worker builds it. Chromium is the system's (see system_chromium:
+without it these tests are left out, or fail when LEDGER_REQUIRE_BROWSER=1).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pytest
 from api_journeys import SIGNING_KEY
 from api_server import running
 from playwright.sync_api import Browser, Page, sync_playwright
-from web_pages import CHROMIUM, CHROMIUM_ARGS, Link, borough_settings, token
+from system_chromium import CHROMIUM, CHROMIUM_ARGS, REQUIRED, chromium_missing, why_not
+from web_borough import Link, borough_settings, token
 
 from api.http.app import create_app
 
@@ -27,9 +28,11 @@ def borough(database_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Headless Debian Chromium driven by Playwright."""
+    """Headless system Chromium driven by Playwright; without it a skip, or a failure once required."""
+    if chromium_missing():
+        pytest.fail(why_not()) if REQUIRED else pytest.skip(why_not())
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

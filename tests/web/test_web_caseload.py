@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from web_pages import Link, token
+from web_borough import Link, token
 
 pytestmark = pytest.mark.xdist_group("web")
 TEAM = "cmht-1"  # the Community Mental Health Team: people are waiting for it in the simulation

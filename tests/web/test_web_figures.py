@@ -6,7 +6,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from web_pages import Link
+from web_borough import Link
 
 pytestmark = pytest.mark.xdist_group("web")
 HEADLINES = ("people-supported", "waiting-times", "referrals", "cost", "rehab-moves")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from api_journeys import SIGNING_KEY
 from playwright.sync_api import Page, expect
-from web_pages import Link, token
+from web_borough import Link, token
 
 pytestmark = pytest.mark.xdist_group("web")
 FORGED_KEY = "not-the-ledger-key-" + "y" * 32

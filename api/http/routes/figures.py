@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import AfterValidator, AwareDatetime
 
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
-from api.http.dependencies import AuditLogApp
+from api.http.dependencies import AuditLogApp, ProviderCode, ProviderQuery, StaffCode
 from api.http.figures_runner import london_today, reached
 from api.http.tokens import Caller
 from projections.calendar import london_date
@@ -38,7 +38,7 @@ def _own_provider(caller: Caller, provider_id: str) -> None:
 
 
 @router.get("/providers/{provider_id}/caseload")
-def provider_caseload(request: Request, provider_id: str, caller: Staff, after: After = None,
+def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff, after: After = None,
                       on: date | None = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given)."""
     _own_provider(caller, provider_id)
@@ -50,7 +50,7 @@ def provider_caseload(request: Request, provider_id: str, caller: Staff, after: 
 
 
 @router.get("/providers/{provider_id}/waiting-list")
-def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
+def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: Staff,
                           after: After = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, oldest first, with days waited so far."""
     _own_provider(caller, provider_id)
@@ -62,8 +62,8 @@ def provider_waiting_list(request: Request, provider_id: str, caller: Staff,
 
 @router.get("/key-workers/{staff_id}/caseload")
 def key_worker_people(
-    request: Request, staff_id: str, caller: Staff, after: After = None,
-    provider: Annotated[str | None, Query(description="The key worker's provider (analysts)")] = None,
+    request: Request, staff_id: StaffCode, caller: Staff, after: After = None,
+    provider: ProviderQuery = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
     themselves, or an analyst naming the provider)."""
@@ -83,7 +83,7 @@ def key_worker_people(
 def outcome_figures(
     request: Request, metric: MetricName, caller: Readers, audit_log: AuditLogApp,
     start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
-    provider: str | None = None, baseline_from: MonthText | None = None,
+    provider: ProviderQuery = None, baseline_from: MonthText | None = None,
     baseline_to: MonthText | None = None, after: After = None,
     as_of: Annotated[AwareDatetime | None, Query(description="The figures as known then")] = None,
 ) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 from uuid import UUID
 
@@ -33,10 +32,10 @@ def register_person(
     assert caller.provider_id is not None
     occurrence = occurrence_of("PersonRegistered", body.occurred_at, caller.provider_id,
                                caller.staff_id, body.data.model_dump(mode="json", exclude_none=True))
-    person_id = body.person_id or uuid.uuid4()
-    receipt = ledger.register_person(person_id, occurrence, idempotency_key)
+    receipt = ledger.register_person(body.person_id, occurrence, idempotency_key)
+    assert receipt.person_id is not None
     response.headers[POSITION_HEADER] = str(receipt.position)
-    return Registered(person_id=receipt.person_id or person_id, version=receipt.version)
+    return Registered(person_id=receipt.person_id, version=receipt.version)
 
 
 @router.post("/people/{person_id}/events", status_code=201, response_model=Appended,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 
 from api.http.auth import caller_with_role
-from api.http.dependencies import LedgerApp
+from api.http.dependencies import LedgerApp, ProviderCode
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
 from api.http.tokens import Caller
@@ -15,7 +15,6 @@ from ledger.event_lines import occurrence_of
 
 router = APIRouter(tags=["providers"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
-ProviderCode = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="A provider's short code")]
 
 
 @router.post("/providers", status_code=201, response_model=ProviderAnswer,

@@ -24,7 +24,7 @@ class RevocationBody(Body):
 
 
 @router.post("/tokens/revocations", status_code=204, response_class=Response,
-             responses=responses(401, 403, 422, 503))
+             responses=responses(400, 401, 403, 413, 422, 503))
 def revoke_token(body: RevocationBody, caller: Admin, request: Request, ledger: LedgerApp) -> Response:
     """Withdraw a token of this deployment (expired or not); every later request with it is 401."""
     try:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from builders import contact, event, referral
-from story_fixtures import NOW, story_with
+from stories_in_memory import NOW, story_with
 
 from ledger.errors import InvalidEvent
 

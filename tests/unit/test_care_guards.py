@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from builders import at, event, registration
-from story_fixtures import NOW, new_story, story_with
+from stories_in_memory import NOW, new_story, story_with
 
 from ledger.errors import InvalidEvent
 from ledger.event_lines import occurrence_of

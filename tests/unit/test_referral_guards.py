@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from builders import contact, event, referral
-from story_fixtures import NOW, story_with
+from stories_in_memory import NOW, story_with
 
 from ledger.errors import InvalidEvent
 

@@ -1,5 +1,5 @@
-"""What the web tests share: headless Chromium's settings, tokens and sign-in links, and a small
-simulated borough with its figures caught up."""
+"""The web tests' borough: 300 simulated people with their figures caught up, and the tokens and
+sign-in links that open its pages."""
 
 from __future__ import annotations
 
@@ -16,9 +16,6 @@ from commands import Ledger
 from commands.bulk_import import BulkImport
 from projections.facts.runner import FiguresRunner
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 Link = Callable[..., str]
 
 

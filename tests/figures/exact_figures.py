@@ -1,0 +1,36 @@
+"""Exact figures two ways, for the property and crash tests: the oracle's for each metric and a
+runner's answer; and the settings of a fresh schema to project into."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import psycopg
+
+from api.deployment.database import store_env
+from api.settings import Settings
+from projections.calendar import Month
+from projections.facts.runner import FiguresRunner
+from projections.figures.outcomes import Question, outcomes
+from tests.figures import oracle_figures as of
+from tests.figures.oracle_handoffs import handoffs
+
+ORACLE = {"people-supported": of.people_supported, "caseload": of.caseload,
+          "waiting-times": of.waiting_times, "referrals": of.referrals, "cost": of.cost,
+          "rehab-moves": of.rehab_moves, "handoffs": handoffs}
+
+
+def fresh_env(database_url: str) -> dict[str, str]:
+    """The eventsourcing settings of a new, empty schema."""
+    name = f"h_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    return store_env(database_url, Settings(schema_name=name))
+
+
+def figures(runner: FiguresRunner, metric: str) -> dict[Any, Any]:
+    """A runner's exact figures for a metric over January to July 2025, keyed by (month, provider)."""
+    body = outcomes(runner.view, Question(metric, Month(2025, 1), Month(2025, 7)), is_exact=True)
+    return {(r["month"], r["provider_id"]): {k: v for k, v in r.items()
+            if k not in ("month", "provider_id", "suppressed_fields")} for r in body["rows"]}

@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)
     signing_key: Key | None = None
     identity_key: Key | None = None
+    master_key: Key | None = None
 
 
 def variable_of(field: str) -> str:

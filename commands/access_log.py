@@ -1,9 +1,11 @@
 """The access log application: records every read of a story, apart from the ledger's writes.
 
 One stream per person (the person's id), so listing a person's reads is one stream read.
-Concurrent reads of the same story race for the next version: the loser reloads and tries
-again, so a read never fails because another read happened at the same moment. Snapshots
-every 50 reads keep the reload short however often a story is read.
+A read's reason (break-glass, relationship claim, analyst's audit purpose) is sealed under the
+person's key by the ledger's own mapper (``commands.sealing``), from the ledger's key table, so it
+goes with the person on erasure. Concurrent reads of the same story race for the next version:
+the loser reloads and tries again, so a read never fails because another read happened at the
+same moment. Snapshots every 50 reads keep the reload short however often a story is read.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Snapshot
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, Mapper
 
 from commands.configured import ConfiguredApplication
+from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
 from ledger.retrying import jittered, retrying
@@ -52,6 +55,18 @@ class AccessLog(ConfiguredApplication):
     name = "access_log"
     snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
     snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The ledger's sealing mapper, with the library's transcoder, cipher and compressor."""
+        return self.factory.mapper(transcoder=self.construct_transcoder(),
+                                   mapper_class=SealingMapper)
+
+    def construct_recorder(self) -> Any:
+        """The library's recorder; the mapper seals with the ledger's person keys."""
+        recorder = super().construct_recorder()
+        if isinstance(self.mapper, SealingMapper):
+            self.mapper.keys = ledger_keys(recorder, self.env)
+        return recorder
 
     def record_read(self, person_id: UUID, read: Read) -> int:
         """Add a read to the person's log, retrying when another read got there first."""

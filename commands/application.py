@@ -55,7 +55,7 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
     def register_person(
         self, person_id: UUID | None, occurrence: Occurrence, idempotency_key: str | None = None
     ) -> Receipt:
-        """Start a person's story; one story per NHS number, ever.
+        """Start a person's story; one story per NHS number (until that story is erased).
 
         With no ``person_id`` the ledger chooses one (after looking for an earlier answer, so a
         repeat sent with the same idempotency key answers the story the first one started).

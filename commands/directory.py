@@ -70,18 +70,24 @@ class DirectoryLookups(Application[UUID]):
     def claims_for(self, person_id: UUID, occurrence: Occurrence) -> list[Any]:
         """The NHS number claim an event makes, if its number is new to this story."""
         nhs_number = occurrence.data().get("nhs_number")
-        owner = None if nhs_number is None else self.nhs_number_owner(nhs_number)
-        claim = nhs_number_claim(nhs_number, person_id, owner, self.claim_namespace)
+        found = None if nhs_number is None else self.nhs_claim(nhs_number)
+        owner = found.person_id if found is not None else None
+        claim = nhs_number_claim(nhs_number, person_id, owner, self.claim_namespace, found)
         return [] if claim is None else [claim]
 
     def nhs_number_owner(self, nhs_number: str) -> UUID | None:
-        """The person whose story holds an NHS number, if any."""
+        """The person whose story holds an NHS number, if any (nobody, once erased)."""
+        claim = self.nhs_claim(nhs_number)
+        return None if claim is None else claim.person_id
+
+    def nhs_claim(self, nhs_number: str) -> NhsNumberClaim | None:
+        """The claim on an NHS number, held or released; None if it was never claimed."""
         try:
             claim: object = self.repository.get(nhs_claim_key(nhs_number, self.claim_namespace))
         except AggregateNotFoundError:
             return None
         assert isinstance(claim, NhsNumberClaim)
-        return claim.person_id
+        return claim
 
     def check_registration(self, person_id: UUID, occurrence: Occurrence) -> None:
         """Refuse a registration whose person id already has a story, or whose providers are unknown."""

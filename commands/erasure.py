@@ -1,7 +1,9 @@
 """Crypto-shredding for the Ledger: its sealing mapper, its person keys, and erasure.
 
-Erasure destroys the person's key and says so in the audit log; no event is written, no
-stored byte changes, so the hash chain still verifies and every figure stays as it was.
+Erasure releases the person's NHS numbers (their claims then name nobody, and the number is free
+for a new story), destroys the person's key and says so in the audit log. No story event is
+written and no stored byte changes, so the hash chain still verifies and every figure stays as
+it was.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from uuid import UUID
 from eventsourcing.persistence import ApplicationRecorder, Mapper
 
 from commands.audit_log import AuditLog
+from commands.key_wrapping import wrapper_of
 from commands.person_keys import PersonKeys
 from commands.recorder import LedgerRecorder
 from commands.sealing import SealingMapper
@@ -37,8 +40,10 @@ class IdentityErasure:
     def construct_recorder(self) -> Any:
         """The library's recorder, its person keys handed to the sealing mapper."""
         recorder = super().construct_recorder()  # type: ignore[misc]
-        if isinstance(self.mapper, SealingMapper) and isinstance(recorder, LedgerRecorder):
-            self.mapper.keys = recorder.keys
+        if isinstance(recorder, LedgerRecorder):
+            recorder.keys.wrapper = wrapper_of(getattr(self, "env", {}))
+            if isinstance(self.mapper, SealingMapper):
+                self.mapper.keys = recorder.keys
         return recorder
 
     @property
@@ -47,10 +52,24 @@ class IdentityErasure:
         assert isinstance(self.recorder, LedgerRecorder)
         return self.recorder.keys
 
-    def erase_identity(self, person_id: UUID, audit_log: AuditLog, actor: str, role: str) -> int:
+    def erase_identity(self, person_id: UUID, audit_log: AuditLog, actor: str, role: str,
+                       details: dict[str, Any] | None = None) -> int:
         """Destroy the person's key and record that in the audit log; answers its position."""
         first = self.recorder.select_events(person_id, limit=1)
         if not first or first[0].topic != REGISTERED_TOPIC:
             raise no_story(person_id)
+        self.release_numbers(person_id)
         self.person_keys.erase(person_id)
-        return audit_log.record(actor, role, "erase_identity", {"person_id": str(person_id)})
+        return audit_log.record(actor, role, "erase_identity",
+                                {"person_id": str(person_id), **(details or {})})
+
+    def release_numbers(self, person_id: UUID) -> None:
+        """Release every NHS number the story has held (read while the key still opens them)."""
+        ledger: Any = self
+        numbers = {entry.data.get("nhs_number") for entry in ledger.story(person_id).entries}
+        claims = [claim for number in numbers if isinstance(number, str)
+                  if (claim := ledger.nhs_claim(number)) is not None and claim.person_id == person_id]
+        for claim in claims:
+            claim.release()
+        if claims:
+            ledger.save(*claims)

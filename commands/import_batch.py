@@ -74,7 +74,8 @@ class ImportBatch:
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         for story in self.touched.values():
             self.cache.keep(story)
-        self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()}
+        self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()
+                                    if claim.person_id is not None}
         self.ledger.person_keys.ensure(self.touched)  # every new person's key in one statement
         return [self.ledger.mapper.to_stored_event(event) for event in events]
 
@@ -107,9 +108,11 @@ class ImportBatch:
             return
         key = nhs_claim_key(nhs_number, self.ledger.claim_namespace)
         owner = self.claims[key].person_id if key in self.claims else self.cache.recent_claims.get(key)
-        if owner is None and key in self.existing:
-            owner = self.ledger.nhs_number_owner(nhs_number)
-        claim = nhs_number_claim(nhs_number, person_id, owner, self.ledger.claim_namespace)
+        found = None
+        if owner is None and key in self.existing and key not in self.claims:
+            found = self.ledger.nhs_claim(nhs_number)  # held, or released by an erasure
+            owner = found.person_id if found is not None else None
+        claim = nhs_number_claim(nhs_number, person_id, owner, self.ledger.claim_namespace, found)
         if claim is not None:
             self.claims[key] = claim
 

@@ -1,14 +1,19 @@
 """One data key per person, in its own table: created on first need, destroyed on erasure.
 
-A key row outlives erasure with its key set to NULL and ``erased_at`` set, so that a person
-once erased is never given a fresh key (their later free text is then not kept at all).
-Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears
-the erasing process's cache at once.
+Keys are stored wrapped by the deployment's master key (``commands.key_wrapping``), never in
+clear. A key row outlives erasure with its key set to NULL and ``erased_at`` set, so that a
+person once erased is never given a fresh key (their later free text is then not kept at all);
+the wrapped key left in the row's dead tuple and the write-ahead log is useless once the master
+key is rotated (``ledger rotate-master-key``, ``rewrap`` here).
+Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears the
+person from every cache of the erasing process at once (the ledger's, its access log's, its audit
+log's).
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -16,18 +21,25 @@ from uuid import UUID
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from psycopg.sql import SQL, Composed, Identifier
 
+from commands.key_wrapping import KeyWrapper, Unwrapped
+
 ERASED = b""  # the cached stand-in for a destroyed key
+LEDGER_EVENTS = "ledger_events"  # the Ledger's events table, whose key table the access log shares
 
 
 class PersonKeys:
     """The table of person keys and a small in-process cache of them."""
 
-    def __init__(self, datastore: Any, events_table: str, cache_seconds: float = 60.0) -> None:
+    def __init__(self, datastore: Any, events_table: str, cache_seconds: float = 60.0,
+                 wrapper: KeyWrapper | None = None) -> None:
         self.datastore = datastore
+        self.wrapper: KeyWrapper = wrapper or Unwrapped()
         self.table = SQL("{}.{}").format(Identifier(datastore.schema),
                                          Identifier(f"{events_table}_person_keys"))
         self.cache_seconds = cache_seconds
         self._cache: dict[UUID, tuple[bytes, float]] = {}
+        self._name = f"{datastore.schema}.{events_table}"
+        _LIVE.add(self)
 
     def create_statement(self) -> Composed:
         return SQL(
@@ -49,7 +61,8 @@ class PersonKeys:
         """Make sure each person has a key row (one statement); answers their keys."""
         ids = list(dict.fromkeys(person_ids))
         if ids:
-            keys = [AESGCM.generate_key(bit_length=256) for _ in ids]
+            keys = [self.wrapper.wrap(AESGCM.generate_key(bit_length=256), person_id)
+                    for person_id in ids]
             with self.datastore.transaction(commit=True) as curs:
                 curs.execute(SQL(
                     "INSERT INTO {} (person_id, key) SELECT * FROM unnest(%s::uuid[], %s::bytea[]) "
@@ -64,7 +77,9 @@ class PersonKeys:
                 "ON CONFLICT (person_id) DO UPDATE SET key = NULL, "
                 "erased_at = COALESCE({}.erased_at, now())"
             ).format(self.table, self.table), (person_id,), prepare=False)
-        self._cache[person_id] = (ERASED, time.monotonic())
+        for keys in list(_LIVE):
+            if keys._name == self._name:
+                keys._cache[person_id] = (ERASED, time.monotonic())
 
     def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
         if not ids:
@@ -74,8 +89,38 @@ class PersonKeys:
                          .format(self.table), (ids,), prepare=False)
             rows = curs.fetchall()
         now = time.monotonic()
-        found = {row["person_id"]: bytes(row["key"]) if row["key"] is not None else ERASED
-                 for row in rows}
+        found = {row["person_id"]: self._opened(row["person_id"], row["key"]) for row in rows}
         for person_id, key in found.items():
             self._cache[person_id] = (key, now)
         return found
+
+    def _opened(self, person_id: UUID, stored: bytes | None) -> bytes:
+        if stored is None:
+            return ERASED
+        return self.wrapper.unwrap(bytes(stored), person_id) or ERASED
+
+    def rewrap(self, curs: Any, old: KeyWrapper, new: KeyWrapper) -> int:
+        """Re-wrap every live key under ``new`` in the caller's transaction; answers how many.
+
+        Raises ``ValueError`` if a key does not open under ``old`` (nothing is then changed)."""
+        curs.execute(SQL("SELECT person_id, key FROM {} WHERE key IS NOT NULL FOR UPDATE")
+                     .format(self.table), prepare=False)
+        rows = curs.fetchall()
+        rewrapped = []
+        for row in rows:
+            person_id, stored = row["person_id"], bytes(row["key"])
+            key = old.unwrap(stored, person_id)
+            if key is None:
+                raise ValueError(f"the key of person {person_id} does not open with the current "
+                                 "master key; nothing was changed")
+            rewrapped.append((person_id, new.wrap(key, person_id)))
+        if rewrapped:
+            curs.execute(SQL("UPDATE {} AS k SET key = r.key FROM unnest(%s::uuid[], %s::bytea[]) "
+                             "AS r(person_id, key) WHERE k.person_id = r.person_id")
+                         .format(self.table),
+                         ([p for p, _ in rewrapped], [k for _, k in rewrapped]), prepare=False)
+        self._cache.clear()
+        return len(rewrapped)
+
+
+_LIVE: weakref.WeakSet[PersonKeys] = weakref.WeakSet()  # every key table's cache in this process

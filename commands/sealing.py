@@ -1,7 +1,10 @@
-"""The ledger's mapper: a person's identifying details and free text, sealed with their key.
+"""The mapper of the ledger and its access log: what identifies a person, sealed with their key.
 
-Only story events (topic ``ledger.PersonStory.*``) are touched, and only the fields named in
-``ledger.identity``; each sealed value is stored as ``{"sealed": base64(nonce + AES-GCM)}``,
+Story events (topic ``ledger.PersonStory.*``) have the fields named in ``ledger.identity`` sealed;
+a read in the access log (``ledger.StoryAccessLog.StoryRead``) has its ``reason`` sealed: the
+break-glass reason, the relationship claim's reason or the analyst's audit purpose. Both streams
+are the person's id, so both seal under the person's key, and erasure takes both.
+Each sealed value is stored as ``{"sealed": base64(nonce + AES-GCM)}``,
 bound to the person and field. Reading a sealed value whose key was destroyed (or which no
 longer opens) answers ``None``, never an error. Anything else in the event stays clear, so a
 plain mapper still decodes it for the figures.
@@ -19,11 +22,24 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from commands.person_keys import PersonKeys
-from ledger.identity import SEALED_FIELDS, reseal
+from commands.key_wrapping import wrapper_of
+from commands.person_keys import LEDGER_EVENTS, PersonKeys
+from ledger.access import READ_TOPIC
+from ledger.identity import SEALED_FIELDS, Change, reseal
 
 STORY_PREFIX = "ledger.PersonStory."
 MARK = "sealed"
+READ_SEALED = ("reason",)  # the fields of a read in the access log that are sealed
+
+
+def resealed(topic: str, state: dict[str, Any], change: Change) -> dict[str, Any] | None:
+    """A copy of an event's state with ``change`` applied to its sealed fields; None if it has none."""
+    if topic == READ_TOPIC:
+        return {**state, **{f: change(f, state[f]) for f in READ_SEALED if state.get(f) is not None}}
+    name = topic.removeprefix(STORY_PREFIX)
+    if name == topic or name not in SEALED_FIELDS or not isinstance(state.get("data"), dict):
+        return None
+    return {**state, "data": reseal(name, state["data"], change)}
 
 
 def is_sealed(value: Any) -> bool:
@@ -53,22 +69,36 @@ def unseal(key: bytes | None, person_id: UUID, field: str, value: Any) -> Any:
     return json.loads(plain)
 
 
-class SealingMapper(Mapper[UUID]):
-    """The library's mapper, sealing and opening the sealed fields of story events."""
+def ledger_keys(recorder: Any, env: Any) -> PersonKeys:
+    """The ledger's person keys, for another application (the access log, the audit log) on the
+    same database: its table made if the ledger has not yet made it."""
+    keys = PersonKeys(recorder.datastore, LEDGER_EVENTS, wrapper=wrapper_of(env))
+    with recorder.datastore.transaction(commit=True) as curs:
+        curs.execute(keys.create_statement(), prepare=False)
+    return keys
 
-    keys: PersonKeys | None = None  # set by the Ledger once its recorder exists
+
+class SealingMapper(Mapper[UUID]):
+    """The library's mapper, sealing and opening the sealed fields of a person's events."""
+
+    keys: PersonKeys | None = None  # set by the application once its recorder exists
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         """Encode the event, its sealed fields encrypted with the person's key."""
         topic = getattr(type(domain_event), "TOPIC", "")
-        name = topic.removeprefix(STORY_PREFIX)
-        if name == topic or name not in SEALED_FIELDS or self.keys is None:
+        keys, person_id = self.keys, domain_event.originator_id
+        if keys is None:
             return super().to_stored_event(domain_event)
-        person_id = domain_event.originator_id
-        key = self.keys.key_for(person_id, create=True)
-        state = dict(vars(domain_event))
-        state["data"] = reseal(name, state["data"],
-                               lambda f, v: None if key is None else seal(key, person_id, f, v))
+        key: list[bytes | None] = []
+
+        def close(field: str, value: Any) -> Any:
+            if not key:
+                key.append(keys.key_for(person_id, create=True))
+            return None if key[0] is None else seal(key[0], person_id, field, value)
+
+        state = resealed(topic, dict(vars(domain_event)), close)
+        if state is None:
+            return super().to_stored_event(domain_event)
         copy = object.__new__(type(domain_event))
         object.__setattr__(copy, "__dict__", state)
         return super().to_stored_event(copy)
@@ -76,16 +106,17 @@ class SealingMapper(Mapper[UUID]):
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         """Decode the event, opening its sealed fields while the person's key exists."""
         event = super().to_domain_event(stored_event)
-        name = stored_event.topic.removeprefix(STORY_PREFIX)
-        state, keys = vars(event), self.keys
-        if name not in SEALED_FIELDS or keys is None or not isinstance(state.get("data"), dict):
+        keys = self.keys
+        if keys is None:
             return event
-        person_id = state["originator_id"]
+        person_id = vars(event)["originator_id"]
 
         def open_value(field: str, value: Any) -> Any:
             if not is_sealed(value):
                 return value
             return unseal(keys.key_for(person_id, create=False), person_id, field, value)
 
-        state["data"] = reseal(name, state["data"], open_value)
+        state = resealed(stored_event.topic, vars(event), open_value)
+        if state is not None:
+            vars(event).update(state)
         return event

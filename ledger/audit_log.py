@@ -12,7 +12,8 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
-AUDIT_ACTIONS = ("replay", "as_of_outcomes", "figure_inputs", "erase_identity")
+AUDIT_ACTIONS = ("replay", "as_of_outcomes", "figure_inputs", "erasure_requested", "erase_identity",
+                 "rotate_master_key")
 
 
 class AuditEntry(BaseAggregate[UUID]):

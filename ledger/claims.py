@@ -25,7 +25,8 @@ def idempotency_key_id(scope: str, key: str, namespace: UUID = CLAIM_NAMESPACE) 
 
 
 class NhsNumberClaim(BaseAggregate[UUID]):
-    """An NHS number belongs to one story, ever."""
+    """An NHS number belongs to one story at a time: released when that story is erased, it is
+    free for a new story (the claim then names nobody until claimed again)."""
 
     TOPIC = "ledger.NhsNumberClaim"
 
@@ -40,8 +41,35 @@ class NhsNumberClaim(BaseAggregate[UUID]):
         TOPIC = "ledger.NhsNumberClaim.Claimed"
         person_id: UUID
 
+    class Released(Event):
+        """The story holding the number was erased: the number answers nothing about it."""
+
+        TOPIC = "ledger.NhsNumberClaim.Released"
+
+        def apply(self, aggregate: Any) -> None:
+            """The number belongs to nobody."""
+            aggregate.person_id = None
+
+    class ClaimedAgain(Event):
+        """A released number now belongs to a new story."""
+
+        TOPIC = "ledger.NhsNumberClaim.ClaimedAgain"
+        person_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            """The number belongs to the new story."""
+            aggregate.person_id = self.person_id
+
     def __init__(self, person_id: UUID) -> None:
-        self.person_id = person_id
+        self.person_id: UUID | None = person_id
+
+    def release(self) -> None:
+        """Free the number: its story is being erased."""
+        self.trigger_event(self.Released)
+
+    def claim_again(self, person_id: UUID) -> None:
+        """Give a released number to a new story."""
+        self.trigger_event(self.ClaimedAgain, person_id=person_id)
 
     @classmethod
     def claim(cls, nhs_number: str, person_id: UUID, namespace: UUID) -> NhsNumberClaim:

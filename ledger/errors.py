@@ -54,3 +54,7 @@ class NotPermitted(LedgerError):
 
 class TooManyAttempts(LedgerError):
     """Too many failed attempts of this kind lately: wait before trying again."""
+
+
+class ErasureNotRequested(LedgerError):
+    """An erasure was approved, but no administrator has requested it (or it is done already)."""

@@ -27,9 +27,11 @@ def no_story(person_id: UUID) -> UnknownPerson:
 
 
 def nhs_number_claim(
-    nhs_number: str | None, person_id: UUID, owner: UUID | None, namespace: UUID
+    nhs_number: str | None, person_id: UUID, owner: UUID | None, namespace: UUID,
+    released: NhsNumberClaim | None = None,
 ) -> NhsNumberClaim | None:
-    """The claim an event makes on its NHS number, given the number's current ``owner``.
+    """The claim an event makes on its NHS number, given the number's current ``owner`` (and the
+    claim an erasure ``released``, if the number had one).
 
     None when the event carries no number or the number is already this story's; refused when
     another story holds it.
@@ -39,4 +41,7 @@ def nhs_number_claim(
     if owner is not None:
         message = "data.nhs_number: already registered to another story"
         raise DuplicatePerson(message, "data.nhs_number", str(owner))
+    if released is not None:
+        released.claim_again(person_id)
+        return released
     return NhsNumberClaim.claim(nhs_number, person_id, namespace)

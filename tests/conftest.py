@@ -28,6 +28,7 @@ pytest_plugins = ["api_fixtures", "system_chromium"]
 os.environ.setdefault("LEDGER_POOL_SIZE", "2")
 # One identity key for the run (every process it starts inherits it), none written to disk.
 os.environ.setdefault("LEDGER_IDENTITY_KEY", "identity-key-of-this-test-run-" + "0" * 16)
+os.environ.setdefault("LEDGER_MASTER_KEY", "master-key-of-this-test-run-" + "0" * 16)
 
 
 @pytest.fixture(scope="session")

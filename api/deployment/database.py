@@ -41,4 +41,6 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
     }
     if settings.identity_key is not None:
         env["LEDGER_IDENTITY_KEY"] = settings.identity_key.get_secret_value()
+    if settings.master_key is not None:
+        env["LEDGER_MASTER_KEY"] = settings.master_key.get_secret_value()
     return env

@@ -9,6 +9,7 @@ Without it, a command run from another folder would generate a new identity key 
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 import psycopg
 from psycopg.sql import SQL, Identifier
@@ -74,3 +75,11 @@ def checked_keys(settings: Settings, recorded: dict[str, str]) -> dict[str, str]
         raise RefusedToStart(f"refusing to start: {reasons} (schema {settings.schema_name!r}). "
                              f"Keys are looked for as follows: {places}. {ADVICE}")
     return keys
+
+
+def record_new_key(curs: Any, settings: Settings, place: KeyPlace, key: str) -> None:
+    """Record a key's new fingerprint in the caller's transaction (after ``ledger
+    rotate-master-key`` re-wrapped what the old key wrapped): later starts accept only the new key."""
+    curs.execute(SQL("UPDATE {} SET fingerprint = %s, recorded_at = now() WHERE key_name = %s")
+                 .format(Identifier(settings.schema_name, TABLE)),
+                 (place.fingerprint(key), place.name), prepare=False)

@@ -3,7 +3,10 @@ readable only by its owner):
 
 * ``signing``: signs bearer tokens (``LEDGER_SIGNING_KEY``, else ``signing-key``);
 * ``identity``: turns an NHS number into the id of its claim (``LEDGER_IDENTITY_KEY``, else
-  ``identity-key``), so that the stored claim ids cannot be worked back to NHS numbers without it.
+  ``identity-key``), so that the stored claim ids cannot be worked back to NHS numbers without it;
+* ``master``: wraps every person's key (``LEDGER_MASTER_KEY``, else ``master-key``), so that a key
+  read from the database, its write-ahead log or a backup opens nothing without it; it is changed
+  by ``ledger rotate-master-key`` (``api.cli.rotate_master_key``).
 
 A key is known to the database only by its fingerprint: an HMAC of a fixed label under the key,
 which names the key without revealing it (a plain hash of a key would be a stand-in for it).
@@ -66,8 +69,10 @@ class KeyPlace:
         return hmac.new(key.encode(), label, hashlib.sha256).hexdigest()
 
 
-# One row each in the database's record of its keys; issue 12's master key joins as a third place.
+# One row each in the database's record of its keys.
 KEY_PLACES = (
     KeyPlace("signing", "signing_key", "signing-key"),
     KeyPlace("identity", "identity_key", "identity-key"),
+    KeyPlace("master", "master_key", "master-key"),
 )
+MASTER = KEY_PLACES[2]

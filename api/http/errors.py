@@ -16,6 +16,7 @@ from ledger.errors import (
     ConcurrentWrite,
     DuplicatePerson,
     DuplicateProvider,
+    ErasureNotRequested,
     IdempotencyKeyReused,
     InvalidEvent,
     LedgerError,
@@ -31,7 +32,7 @@ HEADERS = ("If-Match", "Idempotency-Key", "X-Break-Glass-Reason")
 STATUS: dict[type[LedgerError], int] = {
     InvalidEvent: 422, UnknownPerson: 404, UnknownProvider: 422, DuplicatePerson: 409,
     DuplicateProvider: 409, StoryMovedOn: 412, ConcurrentWrite: 409, IdempotencyKeyReused: 409,
-    NotPermitted: 403, TooManyAttempts: 429,
+    NotPermitted: 403, TooManyAttempts: 429, ErasureNotRequested: 409,
 }
 
 

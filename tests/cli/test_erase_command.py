@@ -13,6 +13,8 @@ from console_script import ledger_command
 
 from commands import Ledger
 
+REASON = "asked for erasure in writing"
+
 
 @pytest.fixture
 def cli_env(database_url: str, schema: str, tmp_path: Path) -> dict[str, str]:
@@ -28,7 +30,7 @@ def test_erase_destroys_the_key_and_answers_its_audit_position(
     ledger.register_provider(provider("hub"))
     person_id = uuid4()
     ledger.register_person(person_id, registration(1))
-    answer = ledger_command(["erase", str(person_id), "--actor", "dpo-1"], cli_env)
+    answer = ledger_command(["erase", str(person_id), "--actor", "dpo-1", "--reason", REASON], cli_env)
     assert answer.returncode == 0, answer.stderr
     assert json.loads(answer.stdout)["erased"] is True
     with Ledger(env=env) as fresh:
@@ -37,6 +39,6 @@ def test_erase_destroys_the_key_and_answers_its_audit_position(
 
 def test_erasing_an_unknown_person_exits_1(ledger: Ledger, cli_env: dict[str, str]) -> None:
     """Nothing to erase: exit 1, the reason on standard error."""
-    answer = ledger_command(["erase", str(uuid4())], cli_env)
+    answer = ledger_command(["erase", str(uuid4()), "--reason", REASON], cli_env)
     assert answer.returncode == 1
     assert "no story" in answer.stderr

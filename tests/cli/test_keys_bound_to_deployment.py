@@ -64,7 +64,7 @@ def test_the_first_use_records_a_keyed_fingerprint_of_each_key(first: Path, data
                                                                schema: str) -> None:
     """One row per key: the HMAC of its label under the key, never the key or its plain hash."""
     rows = dict(recorded(database_url, schema, "SELECT key_name, fingerprint FROM ledger_deployment"))
-    for name in ("identity", "signing"):
+    for name in ("identity", "signing", "master"):
         key = (first / ".ledger" / f"{name}-key").read_text().strip()
         expected = hmac.new(key.encode(), LABEL.format(name=name).encode(), hashlib.sha256).hexdigest()
         assert rows[name] == expected
@@ -91,7 +91,7 @@ def test_another_folder_with_the_same_keys_is_accepted(first: Path, tmp_path: Pa
                                                         schema: str) -> None:
     """Folder B given A's keys in the environment runs, and the NHS number is still taken."""
     keys = {f"LEDGER_{name.upper()}_KEY": (first / ".ledger" / f"{name}-key").read_text().strip()
-            for name in ("identity", "signing")}
+            for name in ("identity", "signing", "master")}
     answer = ledger_in(tmp_path / "b", database_url, schema, "import", "-", stdin=registration(1), **keys)
     assert answer.returncode == 1, answer.stderr  # the line is refused: one story per NHS number
     assert b"nhs_number" in answer.stderr

@@ -1,0 +1,1 @@
+"""Tests of erasure that stays done, in a database of their own."""

@@ -6,26 +6,20 @@ rows hold the provider, the staff member and when, never what was tried."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
-from psycopg.sql import SQL, Composed, Identifier
+from psycopg.sql import SQL
+
+from commands.side_table import SideTable
 
 LIMIT = 10
 WINDOW = timedelta(hours=1)
 
 
-class ClaimAttempts:
+class ClaimAttempts(SideTable):
     """The failed claims of the last ``WINDOW``, by provider."""
 
-    def __init__(self, datastore: Any, events_table: str) -> None:
-        self.datastore = datastore
-        self.table = SQL("{}.{}").format(Identifier(datastore.schema),
-                                         Identifier(f"{events_table}_failed_claims"))
-
-    def create_statement(self) -> Composed:
-        """The table, made with the ledger's other tables."""
-        return SQL("CREATE TABLE IF NOT EXISTS {} (provider_id text NOT NULL, staff_id text NOT NULL, "
-                   "failed_at timestamptz NOT NULL)").format(self.table)
+    SUFFIX = "failed_claims"
+    COLUMNS = "provider_id text NOT NULL, staff_id text NOT NULL, failed_at timestamptz NOT NULL"
 
     def failed(self, provider_id: str, staff_id: str, at: datetime) -> None:
         """Count one failed claim."""

@@ -7,25 +7,18 @@ request. Rows hold only the token's id, when it expires and who revoked it, neve
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from psycopg.sql import SQL, Composed, Identifier
+from psycopg.sql import SQL
+
+from commands.side_table import SideTable
 
 
-class RevokedTokens:
+class RevokedTokens(SideTable):
     """Withdrawn token ids, looked up on every authenticated request (a primary-key probe)."""
 
-    def __init__(self, datastore: Any, events_table: str) -> None:
-        self.datastore = datastore
-        self.table = SQL("{}.{}").format(Identifier(datastore.schema),
-                                         Identifier(f"{events_table}_revoked_tokens"))
-
-    def create_statement(self) -> Composed:
-        """The table, made with the ledger's other tables."""
-        return SQL(
-            "CREATE TABLE IF NOT EXISTS {} (token_id text PRIMARY KEY, expires_at timestamptz "
-            "NOT NULL, revoked_by text NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now())"
-        ).format(self.table)
+    SUFFIX = "revoked_tokens"
+    COLUMNS = ("token_id text PRIMARY KEY, expires_at timestamptz NOT NULL, "
+               "revoked_by text NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now()")
 
     def revoke(self, token_id: str, expires_at: datetime, revoked_by: str) -> None:
         """Withdraw a token id (revoking twice is the same as once)."""

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from throwaway_database import throwaway_database
 
 from api.deployment.database import store_env
 from api.settings import Settings
@@ -20,14 +18,8 @@ from api.settings import Settings
 @pytest.fixture(scope="module")
 def own_database(server_url: str) -> Iterator[str]:
     """A database for this test alone, dropped after it."""
-    name = f"ledger_erasure_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    params = conninfo_to_dict(server_url)
-    params["dbname"] = name
-    yield make_conninfo(**params)
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database(server_url, "ledger_erasure") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

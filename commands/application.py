@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 from uuid import UUID, uuid4
@@ -14,14 +13,15 @@ from eventsourcing.persistence import IntegrityError
 from commands.configured import ConfiguredApplication
 from commands.directory import DirectoryLookups, claim_namespace
 from commands.erasure import IdentityErasure
-from commands.idempotency import earlier_answer, fingerprint
+from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from commands.relationship_claims import RelationshipClaims
+from commands.repeat_answers import RepeatAnswers
 from commands.write_access import check_may_write
 from ledger.catalogue import Occurrence
-from ledger.claims import IdempotencyRecord, idempotency_key_id
-from ledger.errors import ConcurrentWrite, LedgerError, StoryMovedOn
+from ledger.claims import IdempotencyRecord
+from ledger.errors import ConcurrentWrite, StoryMovedOn
 from ledger.registration import no_story
 from ledger.story import PersonStory
 
@@ -33,7 +33,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredApplication):
+class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookups,
+             ConfiguredApplication):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
@@ -115,29 +116,6 @@ class Ledger(RelationshipClaims, IdentityErasure, DirectoryLookups, ConfiguredAp
         if not isinstance(story, PersonStory):
             raise no_story(person_id)
         return story
-
-    @contextmanager
-    def _repeat_if_answered(self, key: UUID | None, digest: str) -> Iterator[list[Receipt]]:
-        """Decide and save; if refused meanwhile because a copy of this request landed first
-        (same idempotency key, between our check and our decision), answer as that copy did."""
-        answered: list[Receipt] = []
-        try:
-            yield answered
-        except LedgerError:
-            if (earlier := earlier_answer(self.repository, key, digest)) is None:
-                raise
-            answered[:] = [self._repeat(earlier)]
-
-    def _idempotency(
-        self, scope: str, key: str | None, route: str, person_id: UUID | None, body: Any
-    ) -> tuple[UUID | None, str]:
-        if key is None:
-            return None, ""
-        return idempotency_key_id(scope, key), fingerprint(self.request_secret, route, person_id, body)
-
-    def _repeat(self, answer: Receipt) -> Receipt:
-        position = self.recorder.max_notification_id() or 0
-        return Receipt(answer.person_id, answer.version, position, repeated=True)
 
     def _save(
         self, aggregates: list[Aggregate], story: PersonStory | None, key: UUID | None,

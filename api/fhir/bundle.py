@@ -57,7 +57,9 @@ def story_bundle(story: PersonStory) -> dict[str, Any]:
         resource = build(person, entry, pid)
         if entry.version in story.retracted:
             resource["status"] = "entered-in-error"
-        target = url(pid, "referral", entry.data["referral_id"]) if entry.type == "ReferralMade" \
+        live_referral = entry.type == "ReferralMade" and entry.version not in story.retracted
+        # a retracted referral's id may be used again: only the live one is named by its id (bdl-7)
+        target = url(pid, "referral", entry.data["referral_id"]) if live_referral \
             else url(pid, "event", entry.version)
         entries.append({"fullUrl": target, "resource": resource})
         entries.append({"fullUrl": url(pid, "provenance", entry.version),

@@ -75,3 +75,16 @@ def test_a_fhir_read_goes_in_the_access_log(client: TestClient, person: str) -> 
     bundle_of(client, person)
     log = client.get(f"/people/{person}/access-log", headers=bearer("analyst")).json()
     assert [read["outcome"] for read in log["reads"]] == ["allowed"]
+
+
+def test_a_referral_id_used_again_after_a_retraction_keeps_every_full_url_unique(
+    client: TestClient, person: str
+) -> None:
+    """FHIR's bdl-7: r-1 made, retracted, made again, and the bundle still names each entry once."""
+    client.post(f"/people/{person}/events", json=referral("cmht"), headers=HUB)
+    retraction = {"type": "EventRetracted", "occurred_at": "2024-03-02T10:00:00+00:00",
+                  "data": {"version": 2, "reason": "sent to the wrong team"}}
+    client.post(f"/people/{person}/events", json=retraction, headers=HUB)
+    assert client.post(f"/people/{person}/events", json=referral("cmht"), headers=HUB).status_code == 201
+    urls = [entry["fullUrl"] for entry in bundle_of(client, person)["entry"]]
+    assert len(urls) == len(set(urls))

@@ -44,6 +44,7 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
         super().__init__(env)
         self.clock = clock
         self.known_providers = set()
+        self.services = {}
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
         self.request_secret = self.env.get("LEDGER_IDENTITY_KEY") or ""
 
@@ -90,7 +91,7 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
         if (answer := earlier_answer(self.repository, key, digest)) is not None:
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
-            service = self.provider(occurrences[0].provider_id).service  # 403 if not in the directory
+            service = self.service_of(occurrences[0].provider_id)  # 403 if not in the directory
             story = self.story(person_id)
             if not migrating:  # before If-Match says anything about the story
                 check_may_write(story, occurrences[0], self.clock(), service)

@@ -26,10 +26,18 @@ class DirectoryLookups(Application[UUID]):
 
     claim_namespace: UUID = CLAIM_NAMESPACE
     known_providers: set[str]
+    services: dict[str, str]
 
     def provider(self, provider_id: str) -> Provider:
         """A registered provider, or ``UnknownProvider`` naming the field."""
         return self._provider(provider_id, "provider_id")
+
+    def service_of(self, provider_id: str) -> str:
+        """A registered provider's service, or ``UnknownProvider``. A provider's service never
+        changes (only its costs do), so it is looked up once per process, not on every request."""
+        if provider_id not in self.services:
+            self.services[provider_id] = self.provider(provider_id).service
+        return self.services[provider_id]
 
     def _provider(self, provider_id: str, field: str) -> Provider:
         try:

@@ -40,7 +40,7 @@ class RelationshipClaims:
     def claim_relationship(self, nhs_number: str, birth_date: date, occurrence: Occurrence) -> Receipt:
         """Record the claim in the matching story, or refuse as if nothing matched."""
         ledger: Any = self
-        if ledger.provider(occurrence.provider_id).service not in FRONT_DOORS:
+        if ledger.service_of(occurrence.provider_id) not in FRONT_DOORS:
             raise NotPermitted("provider_id: only the Hub or a GP practice may claim a relationship",
                                "provider_id")
         attempts = ledger.log_recorder.claim_attempts

@@ -64,7 +64,7 @@ def admitted_story(
     anything else: it cannot break glass.
     """
     refuse_role(caller)
-    service = ledger.provider(caller.provider_id).service if caller.provider_id is not None else ""
+    service = ledger.service_of(caller.provider_id) if caller.provider_id is not None else ""
     story = ledger.story(person_id)
     now = datetime.now(UTC)
     decision = may_read(caller, story, reason, now)

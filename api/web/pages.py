@@ -1,8 +1,13 @@
-"""The web page: a public HTML shell at ``/`` and its static script and styles.
+"""The web pages: public HTML shells and their static scripts, styles and vendored design system.
 
-The page holds no data. It signs in with a bearer token and reads everything it shows from the
+The pages hold no data. They sign in with a bearer token and read everything they show from the
 token-protected API, so the server decides who sees what. A strict Content-Security-Policy keeps
 scripts to the files served here (no inline script, no other origin).
+
+Each page is one file ``assets/pages/<name>.html`` served at ``/<name>`` (``index`` at ``/``);
+static files are served from ``assets/`` (and the vendored NHS.UK frontend under
+``assets/vendor/``) only when they exist there with a known type: a path that leaves the folder,
+or names anything else, is 404.
 """
 
 from __future__ import annotations
@@ -13,10 +18,9 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
 WEB = Path(__file__).parent / "assets"
-ASSETS = {
-    "page.js": "text/javascript", "session.js": "text/javascript", "figures.js": "text/javascript",
-    "chart.js": "text/javascript", "caseload.js": "text/javascript", "page.css": "text/css",
-    "favicon.svg": "image/svg+xml",
+PAGES = WEB / "pages"
+MEDIA_TYPES = {
+    ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png",
 }
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -32,20 +36,42 @@ HARDENING = {
 router = APIRouter(include_in_schema=False)
 
 
-def _served(name: str, media_type: str) -> Response:
-    return Response((WEB / name).read_bytes(), media_type=media_type, headers=HARDENING)
+def _static_files() -> dict[str, tuple[Path, str]]:
+    """Every servable static file by its path under ``/static/`` (read once, at import)."""
+    files: dict[str, tuple[Path, str]] = {}
+    for path in sorted(WEB.rglob("*")):
+        media_type = MEDIA_TYPES.get(path.suffix)
+        if path.is_file() and media_type and PAGES not in path.parents:
+            files[path.relative_to(WEB).as_posix()] = (path, media_type)
+    return files
 
 
-@router.get("/")
-def page() -> Response:
-    """The web page (no data in it: it signs in, then asks the API)."""
-    return _served("index.html", "text/html; charset=utf-8")
+STATIC = _static_files()
+PAGE_NAMES = sorted(path.stem for path in PAGES.glob("*.html"))
 
 
-@router.get("/static/{asset}")
+def _html(name: str) -> Response:
+    body = (PAGES / f"{name}.html").read_bytes()
+    return Response(body, media_type="text/html; charset=utf-8", headers=HARDENING)
+
+
+def _page_route(name: str) -> None:
+    def serve() -> Response:
+        return _html(name)
+
+    serve.__doc__ = f"The {name} page (no data in it: it signs in, then asks the API)."
+    router.add_api_route("/" if name == "index" else f"/{name}", serve, methods=["GET"])
+
+
+for _name in PAGE_NAMES:
+    _page_route(_name)
+
+
+@router.get("/static/{asset:path}")
 def static_asset(asset: str) -> Response:
-    """One of the page's own scripts or its style sheet."""
-    media_type = ASSETS.get(asset)
-    if media_type is None:
+    """One of the pages' own scripts, style sheets or images."""
+    found = STATIC.get(asset)
+    if found is None:
         raise HTTPException(404, "static: no such file")
-    return _served(asset, media_type)
+    path, media_type = found
+    return Response(path.read_bytes(), media_type=media_type, headers=HARDENING)

@@ -69,3 +69,25 @@ def test_a_key_worker_may_not_change_costs(client: TestClient) -> None:
     """Only administrators change costs."""
     answer = client.post("/providers/hub/costs", json=COSTS, headers=bearer("key_worker", "hub"))
     assert answer.status_code == 403
+
+
+def test_staff_list_the_directory_by_name_with_cost_history(client: TestClient) -> None:
+    """GET /providers names each provider, its tier and service, and every cost change in order."""
+    client.post("/providers/hub/costs", json=COSTS, headers=bearer("admin"))
+    position = client.post("/providers/hub/costs", json={**COSTS, "occurred_at": "2024-07-01T00:00:00+00:00"},
+                           headers=bearer("admin")).json()["position"]
+    answer = client.get(f"/providers?after={position}", headers=bearer("key_worker", "cmht"))
+    hub = next(p for p in answer.json()["providers"] if p["provider_id"] == "hub")
+    assert answer.status_code == 200
+    assert all(hub[field] for field in ("name", "tier", "service"))
+    assert [cost["from"][:10] for cost in hub["costs"]][-2:] == ["2024-06-01", "2024-07-01"]
+    assert hub["unit_cost_gbp"] == hub["costs"][-1]["unit_cost_gbp"]
+
+
+def test_every_staff_role_lists_the_directory_but_not_an_anonymous_caller(client: TestClient) -> None:
+    """The directory holds no personal data: every staff role reads it; no token is 401."""
+    for role, provider in (("provider", "hub"), ("key_worker", "cmht"), ("analyst", None),
+                           ("commissioner", None), ("admin", None)):
+        assert client.get("/providers", headers=bearer(role, provider)).status_code == 200, role
+    assert client.get("/providers", headers=bearer("privacy_officer")).status_code == 403
+    assert client.get("/providers").status_code == 401

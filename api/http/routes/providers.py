@@ -1,20 +1,34 @@
-"""The provider directory: administrators register providers and change their unit costs."""
+"""The provider directory: every staff role lists it; administrators register providers and
+change their unit costs."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query, Request
 
 from api.http.auth import caller_with_role
 from api.http.dependencies import LedgerApp, ProviderCode
+from api.http.figures_runner import reached
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
 from api.http.tokens import Caller
 from ledger.event_lines import occurrence_of
+from projections.figures.directory_listing import directory_listing
+from projections.figures.fact_reader import LiveFacts
 
 router = APIRouter(tags=["providers"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
+Staff = Annotated[Caller, Depends(caller_with_role(
+    "provider", "key_worker", "analyst", "commissioner", "admin"))]
+After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
+
+
+@router.get("/providers", responses={503: {"description": "Directory not yet caught up"}})
+def list_providers(request: Request, caller: Staff, after: After = None) -> dict[str, Any]:
+    """Every provider by name, with tier, service and unit costs over time (every staff role)."""
+    reached(request.app.state.figures, after)
+    return {"providers": directory_listing(LiveFacts(request.app.state.figures.view))}
 
 
 @router.post("/providers", status_code=201, response_model=ProviderAnswer,

@@ -87,3 +87,39 @@ export async function readApi(path) {
   }
   return body;
 }
+
+// Sends a write (POST by default) with the session's token. `ifMatch` and `idempotencyKey` become
+// the API's `If-Match` and `Idempotency-Key` headers. Answers {status, body, position} for any
+// answer the API gives (the caller shows field errors from body.detail); throws an ApiProblem
+// only when the ledger cannot be reached.
+export async function writeApi(path, body, { method = "POST", ifMatch, idempotencyKey } = {}) {
+  const headers = {
+    Authorization: `Bearer ${storedToken()}`, Accept: "application/json",
+    "Content-Type": "application/json",
+  };
+  if (ifMatch !== undefined && ifMatch !== null) headers["If-Match"] = String(ifMatch);
+  if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+  let answer;
+  try {
+    answer = await fetch(path, { method, headers, body: JSON.stringify(body), cache: "no-store" });
+  } catch {
+    throw new ApiProblem(0, "The ledger could not be reached. Nothing was recorded; try again.");
+  }
+  const parsed = await answer.json().catch(() => null);
+  const position = answer.headers.get("X-Ledger-Position");
+  return { status: answer.status, body: parsed, position: position ? Number(position) : null };
+}
+
+// The API's field errors as {"data.channel": "message", ...} (the body's `loc` without "body").
+export function fieldErrors(body) {
+  const errors = {};
+  if (body && Array.isArray(body.detail)) {
+    for (const item of body.detail) {
+      const where = (item.loc || []).filter((part) => part !== "body").join(".");
+      errors[where || "_"] = item.msg;
+    }
+  } else if (body && typeof body.detail === "string") {
+    errors._ = body.detail;
+  }
+  return errors;
+}

@@ -21,6 +21,8 @@ SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "PlanAgreed": ("strengths",),
     "EventRetracted": ("reason",),
     "RelationshipClaimed": ("reason",),
+    "PersonNoteAdded": ("note",),
+    "SelfAssessmentSubmitted": ("own_words", "strengths", "what_matters"),
 }
 GOAL_FREE_TEXT = ("description",)  # inside each of PlanAgreed's goals
 

@@ -49,7 +49,7 @@ def test_a_refused_attempt_is_in_the_other_persons_access_log(client: TestClient
     other = other_person(client)
     client.get(f"/people/{other}/story", headers=person_bearer(person))
     reads = client.get(f"/people/{other}/access-log", headers=person_bearer(other)).json()["reads"]
-    assert [(r["role"], r["outcome"]) for r in reads][0] == ("person", "refused")
+    assert next((r["role"], r["outcome"]) for r in reads) == ("person", "refused")
 
 
 def test_every_read_of_their_own_is_logged(client: TestClient, person: str) -> None:

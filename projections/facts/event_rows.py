@@ -72,6 +72,8 @@ FACTS: dict[str, tuple[str, Callable[[Any], Row]]] = {
     PersonStory.ReferralClosed.TOPIC: ("decisions", _decision("closed")),
     PersonStory.AssessmentRecorded.TOPIC: ("assessments",
                                            lambda e: (*_story(e), e.data["assessment_id"])),
+    PersonStory.SelfAssessmentSubmitted.TOPIC: ("self_assessments",
+                                               lambda e: (*_story(e), e.data["self_assessment_id"])),
     PersonStory.KeyWorkerAssigned.TOPIC: ("key_workers", _key_worker("assigned")),
     PersonStory.KeyWorkerEnded.TOPIC: ("key_workers", _key_worker("ended")),
     PersonStory.AdmittedToWard.TOPIC: ("ward_events", _ward("admitted")),

@@ -21,6 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "referrals": (*STORY, "referral_id text", "to_provider_id text", "priority text", "source text"),
     "decisions": (*STORY, "referral_id text", "decision text", "reason text"),
     "assessments": (*STORY, "assessment_id text"),
+    "self_assessments": (*STORY, "self_assessment_id text"),
     "key_workers": (*STORY, "change text", "key_worker_staff_id text"),
     "ward_events": (*STORY, "stay_id text", "movement text", "ward_type text", "destination text"),
     "retractions": (*STORY, "retracted_version bigint"),

@@ -10,6 +10,7 @@ from typing import Any
 from projections.calendar import Month, months_between
 from projections.facts.schema import FiguresView
 from projections.figures import caseload, cost, handoffs, people_supported, referrals, rehab_moves
+from projections.figures import told_once as told
 from projections.figures import waiting_times as waits
 from projections.figures.disclosure import DEFAULT_THRESHOLD, Control, Policy, exact
 from projections.figures.fact_reader import LiveFacts
@@ -34,6 +35,7 @@ METRICS: dict[str, Metric] = {
     "cost": Metric(cost.cost, Policy(cost.COUNTS, money=cost.MONEY, per_person=cost.PER_PERSON)),
     "rehab-moves": Metric(rehab_moves.rehab_moves, Policy(rehab_moves.COUNTS, rehab_moves.BASIS)),
     "handoffs": Metric(handoffs.handoffs, Policy(handoffs.COUNTS, rates=handoffs.RATES)),
+    "told-once": Metric(told.told_once, Policy(told.COUNTS, rates=told.RATES)),
 }
 
 

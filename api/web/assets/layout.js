@@ -61,7 +61,8 @@ function header(claims) {
   container.append(service);
   const who = el("p", "ledger-who");
   const place = claims.provider_id ? ` at ${claims.provider_id}` : "";
-  who.textContent = `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}${place}`;
+  who.textContent = claims.role === "person" ? "Signed in to your own story"
+    : `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}${place}`;
   const out = el("button", "nhsuk-button nhsuk-button--reverse nhsuk-button--small", "Sign out");
   out.type = "button";
   out.addEventListener("click", () => signOut("You have signed out."));

@@ -87,3 +87,20 @@ def test_the_note_is_sealed_in_the_log(client: TestClient, person: str, database
         rows = conn.execute(f'SELECT state FROM "{schema}".ledger_events').fetchall()
     assert rows
     assert not any(b"my secret words" in bytes(row[0]) for row in rows)
+
+
+def test_a_stale_if_match_is_412(client: TestClient, person: str) -> None:
+    """The person saw version 1; the hub wrote since: 412, nothing written."""
+    client.post(f"/people/{person}/events", json=contact(), headers=HUB)
+    headers = {**person_bearer(person), "If-Match": '"1"'}
+    assert client.post(f"/people/{person}/events", json=note(), headers=headers).status_code == 412
+    assert client.get(f"/people/{person}/story", headers=HUB).json()["version"] == 2
+
+
+def test_a_repeat_with_the_same_key_writes_once(client: TestClient, person: str) -> None:
+    """Sent twice with one Idempotency-Key: one note, the same version answered."""
+    headers = {**person_bearer(person), "Idempotency-Key": "note-1"}
+    first = client.post(f"/people/{person}/events", json=note(), headers=headers)
+    again = client.post(f"/people/{person}/events", json=note(), headers=headers)
+    assert first.json() == again.json() == {"version": 2}
+    assert client.get(f"/people/{person}/story", headers=HUB).json()["version"] == 2

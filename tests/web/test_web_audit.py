@@ -24,16 +24,19 @@ def analysts(base: str, path: str, **query: str) -> dict[str, Any]:
     return result
 
 
-def test_an_analyst_compares_a_figure_as_of_last_month_with_todays(page: Page, link: Link, borough: str) -> None:
-    """People supported, Jan–Jun 2025, as known a month ago and today: both columns are the API's."""
+def test_an_analyst_compares_a_figure_as_of_last_month_with_todays(
+    page: Page, link: Link, borough: str
+) -> None:
+    """People supported, January to June 2025, as known a month ago and today: both columns are the API's."""
     page.goto(link("analyst").replace("/#", "/audit#"))
     page.fill("#as-of-from", "2025-01")
     page.fill("#as-of-to", "2025-06")
     page.click("#as-of-form button[type=submit]")
     rows = downloaded(page, "as-of")[1:]
     instant = rows[0][2]
-    then = analysts(borough, "/outcomes/people-supported", **{"from": "2025-01", "to": "2025-06", "as_of": instant})
-    now = analysts(borough, "/outcomes/people-supported", **{"from": "2025-01", "to": "2025-06"})
+    months = {"from": "2025-01", "to": "2025-06"}
+    then = analysts(borough, "/outcomes/people-supported", **months, as_of=instant)
+    now = analysts(borough, "/outcomes/people-supported", **months)
     expected = [[a["month"], "people", instant, str(a["people"]), str(b["people"])]
                 for a, b in zip(borough_wide(then["rows"]), borough_wide(now["rows"]), strict=True)]
     assert rows == expected
@@ -53,7 +56,9 @@ def waiting_person(base: str) -> str:
     return str(analysts(base, "/providers/cmht-1/waiting-list")["waiting"][0]["person_id"])
 
 
-def test_a_persons_figure_inputs_and_access_log_are_read_with_a_purpose(page: Page, link: Link, borough: str) -> None:
+def test_a_persons_figure_inputs_and_access_log_are_read_with_a_purpose(
+    page: Page, link: Link, borough: str
+) -> None:
     """The figure inputs are the API's rows; the access log then shows the export."""
     person = waiting_person(borough)
     page.goto(link("analyst").replace("/#", "/audit#"))
@@ -64,7 +69,8 @@ def test_a_persons_figure_inputs_and_access_log_are_read_with_a_purpose(page: Pa
     written = [row[:2] for row in downloaded(page, "figure-inputs")[1:]]
     answer = httpx.get(f"{borough}/people/{person}/figure-inputs", timeout=60, headers={
         "Authorization": f"Bearer {token('analyst')}", "X-Audit-Purpose": PURPOSE}).json()
-    assert written and written == [[str(row["version"]), row["table"]] for row in answer["inputs"]]
+    assert written
+    assert written == [[str(row["version"]), row["table"]] for row in answer["inputs"]]
 
 
 def test_a_missing_purpose_is_asked_for_beside_its_field(page: Page, link: Link, borough: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from web_borough import Link, token
 
 pytestmark = pytest.mark.xdist_group("web")
@@ -20,6 +20,11 @@ def listed(base: str, provider: str) -> dict[str, Any]:
     answer = httpx.get(f"{base}/providers", headers={"Authorization": f"Bearer {token('admin')}"}, timeout=60)
     found: dict[str, Any] = next(p for p in answer.json()["providers"] if p["provider_id"] == provider)
     return found
+
+
+def row_of(page: Page, name: str) -> Locator:
+    """The directory table's row of the provider named ``name``."""
+    return page.locator('[data-table="providers"] tr', has=page.locator("th", has_text=name))
 
 
 def directory(page: Page, link: Link) -> Page:
@@ -36,8 +41,7 @@ def test_an_administrator_changes_a_unit_cost(page: Page, link: Link, borough: s
     page.fill("#costs-unit", "35.50")
     page.click("#costs-form button[type=submit]")
     expect(page.locator("#done")).to_contain_text("Network: Peer Support: a contact now costs £35.50")
-    row = page.locator('[data-table="providers"] tr', has=page.locator("th", has_text="Network: Peer Support"))
-    expect(row).to_contain_text("£35.50")
+    expect(row_of(page, "Network: Peer Support")).to_contain_text("£35.50")
     after = listed(borough, PEER)
     assert (len(after["costs"]), after["unit_cost_gbp"]) == (before + 1, "35.50")
 
@@ -62,8 +66,7 @@ def test_an_administrator_registers_a_provider(page: Page, link: Link, borough: 
     page.select_option("#register-service", "cmht")
     page.fill("#register-unit", "150.00")
     page.click("#register-form button[type=submit]")
-    row = page.locator('[data-table="providers"] tr', has=page.locator("th", has_text="Community Mental Health Team North"))
-    expect(row).to_contain_text("Secondary care")
+    expect(row_of(page, "Community Mental Health Team North")).to_contain_text("Secondary care")
     assert listed(borough, code)["unit_cost_gbp"] == "150.00"
 
 

@@ -22,7 +22,9 @@ def test_the_page_holds_no_data_before_sign_in(page: Page, borough: str) -> None
     assert all(path == "/" or path.startswith("/static/") for path in asked), asked
 
 
-def test_a_link_token_opens_the_roles_home_and_leaves_the_address_bar(page: Page, link: Link, borough: str) -> None:
+def test_a_link_token_opens_the_roles_home_and_leaves_the_address_bar(
+    page: Page, link: Link, borough: str
+) -> None:
     """A commissioner's #token= link lands on the dashboard; the token is in session storage only."""
     page.goto(link("commissioner"))
     expect(page.locator('[data-table="people-supported"]')).to_be_visible(timeout=60_000)

@@ -14,7 +14,7 @@ from commands.directory import DirectoryLookups, claim_namespace
 from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
-from commands.recent_stories import RecentStories, StoriesInMemory
+from commands.recent_stories import StoriesInMemory
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from commands.relationship_claims import RelationshipClaims
 from commands.repeat_answers import RepeatAnswers
@@ -46,7 +46,7 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
         self.services = {}
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
         self.request_secret = self.env.get("LEDGER_IDENTITY_KEY") or ""
-        self.recent_stories = RecentStories(int(self.env.get("LEDGER_STORY_CACHE_SIZE") or 10_000))
+        self.keep_recent_stories(self.env)
 
     @property
     def log_recorder(self) -> LedgerRecorder:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -25,6 +26,8 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import Mapper
 
+from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
+from commands.person_keys import PersonKeys
 from ledger.identity import SEALED_FIELDS, reseal
 from ledger.registration import no_story
 from ledger.story import PersonStory
@@ -85,9 +88,22 @@ class StoriesInMemory:
     (kept in ``RecentStories``, nothing opened)."""
 
     recent_stories: RecentStories
+    erasure_watch: ErasureWatch
     repository: Any
     recorder: Any
     mapper: Mapper[UUID]
+
+    def keep_recent_stories(self, env: Mapping[str, str]) -> None:
+        """Make the cache (``LEDGER_STORY_CACHE_SIZE`` stories, 0 for none) and its erasure watch."""
+        self.recent_stories = RecentStories(int(env.get("LEDGER_STORY_CACHE_SIZE") or DEFAULT_SIZE))
+        every = float(env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
+        keys: PersonKeys = getattr(self, "person_keys")  # noqa: B009 (IdentityErasure's property)
+        self.erasure_watch = ErasureWatch(keys, self.recent_stories.forget, every)
+
+    def close(self) -> None:
+        """Stop the erasure watch, then close as the library does."""
+        self.erasure_watch.stop()
+        super().close()  # type: ignore[misc]
 
     def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
         """A person's story, now or as it stood at a version."""
@@ -110,6 +126,7 @@ class StoriesInMemory:
     def keep_appended(self, story: PersonStory, entries_before: int) -> None:
         """Keep a story whose appended events are committed (its new entries withheld first)."""
         self.recent_stories.keep(story, entries_before)
+        self.erasure_watch.start()
 
     def sealed_story(self, person_id: UUID) -> PersonStory:
         """The story from the log, its sealed fields withheld (no key is used, none opened)."""

@@ -44,6 +44,7 @@ class LedgerRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(self.chain.create_statement())
         self.keys = PersonKeys(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.keys.create_statement())
+        self.sql_create_statements.append(self.keys.index_statement())
         self.revoked_tokens = RevokedTokens(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.revoked_tokens.create_statement())
         self.claim_attempts = ClaimAttempts(self.datastore, self.events_table_name)
@@ -51,11 +52,11 @@ class LedgerRecorder(PostgresApplicationRecorder):
         self.group = GroupCommit(self.write_groups)
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
-        """Insert through group commit (the library's own insert when it passes tracking or other
-        arguments), tried again after a dropped connection (as the library does), but not after a
+        """Insert through group commit (the library's own insert when it passes a tracking record
+        or other arguments), tried again after a dropped connection (as the library does), but not after a
         lock or statement timeout: a writer stuck behind the write lock fails after one timeout
         (503) instead of ten."""
-        if kwargs or not stored_events:
+        if any(value is not None for value in kwargs.values()) or not stored_events:
             action = lambda: library_insert(self, stored_events, **kwargs)  # noqa: E731
         else:
             action = lambda: self.group.write(stored_events)  # noqa: E731

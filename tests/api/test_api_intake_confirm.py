@@ -47,7 +47,8 @@ def test_confirming_starts_a_story_with_a_web_contact_and_a_referral(
     assert [e["type"] for e in entries] == ["PersonRegistered", "ContactRecorded", "ReferralMade"]
     assert entries[0]["data"]["phone"] == "020 7946 0000"
     assert entries[1]["data"]["channel"] == "web"
-    assert entries[2]["data"]["source"] == "self" and entries[2]["data"]["to_provider_id"] == "hub"
+    assert entries[2]["data"]["source"] == "self"
+    assert entries[2]["data"]["to_provider_id"] == "hub"
     assert awaiting(client) == []
 
 
@@ -55,7 +56,8 @@ def test_a_story_needs_a_birth_date(client: TestClient) -> None:
     """No birth date in the request or the confirmation: 422 naming it, nothing written."""
     reference = referred(client, asking())
     answer = client.post(f"/intake/{reference}/story", json={"occurred_at": NOW}, headers=HUB)
-    assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "birth_date"]
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "birth_date"]
     assert len(awaiting(client)) == 1
 
 
@@ -65,7 +67,8 @@ def test_a_request_is_confirmed_once(client: TestClient) -> None:
     body = {"occurred_at": NOW}
     assert client.post(f"/intake/{reference}/story", json=body, headers=HUB).status_code == 201
     again = client.post(f"/intake/{reference}/story", json=body, headers=HUB)
-    assert again.status_code == 404 and again.json()["detail"][0]["loc"] == ["path", "reference"]
+    assert again.status_code == 404
+    assert again.json()["detail"][0]["loc"] == ["path", "reference"]
 
 
 def test_a_carers_referral_is_attached_to_an_existing_story_by_a_claim(

@@ -38,7 +38,8 @@ def test_matching_a_story_changes_neither_the_answer_nor_what_is_written(
     ledger_before = written(client)[1]
     answers = [client.post("/self-referrals", json=body) for body in (known, unknown)]
     shapes = [{**a.json(), "reference": "-"} for a in answers]
-    assert [a.status_code for a in answers] == [202, 202] and shapes[0] == shapes[1]
+    assert [a.status_code for a in answers] == [202, 202]
+    assert shapes[0] == shapes[1]
     assert intake_topics(client) == ["ledger.SelfReferral.Received"] * 2
     assert written(client)[1] == ledger_before
 
@@ -55,7 +56,8 @@ def test_an_urgent_self_referral_shows_crisis_lines_and_raises_one_alert(client:
 def test_a_routine_self_referral_raises_no_alert(client: TestClient) -> None:
     """No crisis, no alert and no crisis lines."""
     answer = client.post("/self-referrals", json=asking())
-    assert "crisis_lines" not in answer.json() and unsent_alerts(client) == 0
+    assert "crisis_lines" not in answer.json()
+    assert unsent_alerts(client) == 0
 
 
 def test_a_carer_refers_someone_who_agreed(client: TestClient) -> None:

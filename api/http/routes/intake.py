@@ -7,15 +7,17 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 import structlog
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.http.auth import caller_with_role
+from api.http.auth import caller_with_role, current_caller
 from api.http.dependencies import AccessLogApp, LedgerApp
 from api.http.front_door import IntakeApp
 from api.http.request_bodies import Body, RecentInstant
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Registered, responses
 from api.http.routes.claims import Reason
 from api.http.tokens import Caller
+from api.web.pages import page_response
 from commands.access_log import Read
 from commands.intake_confirm import check_hub, into_claimed_story, into_new_story
 from ledger.event_lines import occurrence_of
@@ -25,6 +27,7 @@ from ledger.values import NhsNumber
 router = APIRouter(tags=["front door"])
 log = structlog.get_logger("api")
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
+_bearer = HTTPBearer(auto_error=False, description="A token from `ledger token`")
 Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN, description="e.g. SR-7KQ2MX4P")]
 
 
@@ -45,9 +48,23 @@ class ClaimBody(Body):
     birth_date: date | None = None
 
 
-@router.get("/intake", responses=responses(401, 403, 503))
-def awaiting_confirmation(caller: Provider, ledger: LedgerApp, intake: IntakeApp) -> dict[str, Any]:
-    """Self-referrals awaiting confirmation, urgent first, then oldest first (Hub staff only)."""
+def intake_reader(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller | None:
+    """The Hub's staff member reading the intake; None for a browser opening the page there."""
+    if credentials is None and "text/html" in request.headers.get("accept", ""):
+        return None
+    return caller_with_role("provider")(current_caller(request, credentials))
+
+
+@router.get("/intake", response_model=None, responses=responses(401, 403, 503))
+def awaiting_confirmation(caller: Annotated[Caller | None, Depends(intake_reader)],
+                          ledger: LedgerApp, intake: IntakeApp) -> dict[str, Any] | Response:
+    """Self-referrals awaiting confirmation, urgent first, then oldest first (Hub staff only);
+    a browser asking for HTML with no token gets the ``/intake`` page, which holds no data."""
+    if caller is None:
+        return page_response("intake")
     assert caller.provider_id is not None
     check_hub(ledger, caller.provider_id)
     waiting = [{"reference": r.reference, "received_at": r.received_at.isoformat(),

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     signing_key: Key | None = None
     identity_key: Key | None = None
     master_key: Key | None = None
+    self_referral_limit: int = Field(default=5, ge=1)
+    self_referral_window: int = Field(default=3600, ge=1)
+    oncall_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
 
 
 def variable_of(field: str) -> str:

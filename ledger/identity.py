@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-IDENTIFYING = ("nhs_number", "given_name", "family_name", "birth_date", "postcode")
+IDENTIFYING = ("nhs_number", "given_name", "family_name", "birth_date", "postcode", "phone", "email")
 SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "PersonRegistered": IDENTIFYING,
     "DetailsUpdated": IDENTIFYING,

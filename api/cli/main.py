@@ -111,8 +111,18 @@ def require_registered(provider_id: str, env: dict[str, str], hint: str = "--pro
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api.cli import erase, figures, import_file, replay, rotate_master_key, simulate, verify_chain
+    from api.cli import (
+        erase,
+        figures,
+        import_file,
+        replay,
+        rotate_master_key,
+        send_alerts,
+        simulate,
+        verify_chain,
+    )
 
-    for command in (import_file, simulate, figures, verify_chain, replay, erase, rotate_master_key):
+    for command in (import_file, simulate, figures, verify_chain, replay, erase, rotate_master_key,
+                    send_alerts):
         command.register(cli)
     cli()

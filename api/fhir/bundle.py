@@ -33,6 +33,10 @@ def patient(story: PersonStory) -> Resource:
         resource["identifier"].insert(0, {"system": NHS_NUMBER, "value": details["nhs_number"]})
     if "postcode" in details:
         resource["address"] = [{"postalCode": details["postcode"]}]
+    telecom = [{"system": system, "value": details[system]} for system in ("phone", "email")
+               if system in details]
+    if telecom:
+        resource["telecom"] = telecom
     return resource
 
 

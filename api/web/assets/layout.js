@@ -10,7 +10,8 @@ import { ApiProblem, adoptFragmentToken, claimsOf, forgetToken, storedToken } fr
 // Each role's pages, in the order its navigation shows them: [path, label].
 export const ROLE_PAGES = {
   key_worker: [["/my-people", "My people"], ["/search", "Find a person"], ["/waiting-list", "Waiting list"]],
-  provider: [["/waiting-list", "Waiting list"], ["/caseload", "Caseload"], ["/search", "Find a person"]],
+  provider: [["/waiting-list", "Waiting list"], ["/caseload", "Caseload"], ["/search", "Find a person"],
+    ["/intake", "Self-referrals"]],
   commissioner: [["/dashboard", "Borough figures"]],
   analyst: [["/dashboard", "Borough figures"], ["/audit", "Audit tools"]],
   admin: [["/directory", "Provider directory"]],

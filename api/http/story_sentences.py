@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from api.http.story_words import FIELDS, day, heading, sealed, word, words
+from api.http.story_words import FIELDS, a, day, heading, sealed, word, words
 from ledger.facts import Entry
 
 
@@ -115,7 +115,7 @@ SENTENCES: dict[str, Callable[[dict[str, Any], Context], str]] = {
     "KeyWorkerEnded": lambda d, c: f"{d['key_worker_staff_id']} is no longer the key worker.",
     "PlanAgreed": _plan,
     "PlanReviewed": _review,
-    "AdmittedToWard": lambda d, c: (f"A {word(d['ward_type'])} ward"
+    "AdmittedToWard": lambda d, c: (f"{a(word(d['ward_type'])).capitalize()} ward"
                                     f"{', out of area' if d['out_of_area'] else ''}."),
     "DischargedFromWard": _discharged,
     "RelationshipClaimed": lambda d, c: f"Reason: {sealed(d['reason'])}",

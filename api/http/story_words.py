@@ -80,6 +80,11 @@ def words(codes: Iterable[str] | None) -> str:
     return ", ".join(said[:-1]) + " and " + said[-1]
 
 
+def a(words_: str) -> str:
+    """Words with their indefinite article: "an acute", "a rehabilitation"."""
+    return f"{'an' if words_[:1].lower() in 'aeiou' else 'a'} {words_}"
+
+
 def heading(event_type: str) -> str:
     """What kind of entry it is, in words."""
     return HEADINGS.get(event_type, event_type)

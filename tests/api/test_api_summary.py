@@ -99,3 +99,10 @@ def test_a_retracted_contact_counts_in_no_wait(client: TestClient, person: str) 
     append(client, person, event("EventRetracted", "04", version=seen, reason="not them"), TEAM)
     (referral,) = summary_of(client, person, HUB)["open_referrals"]
     assert referral["seen_on"] is None
+
+
+def test_an_admission_reads_with_its_article(client: TestClient, person: str) -> None:
+    """An acute admission out of area reads "An acute ward, out of area."."""
+    append(client, person, event("AdmittedToWard", "02", stay_id="s-1", ward_type="acute",
+                                 out_of_area=True), HUB)
+    assert summary_of(client, person, HUB)["timeline"][-1]["words"] == "An acute ward, out of area."

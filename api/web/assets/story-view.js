@@ -31,7 +31,7 @@ function summaryRows(summary) {
     row("Date of birth", person.birth_date ? dayOf(`${person.birth_date}T12:00:00Z`) : "Not held")];
   rows.push(row("Key worker", worker ? `${worker.staff_id}, ${worker.provider_name}, since ${dayOf(worker.since)}` : "None assigned"));
   rows.push(row("Ward stay", stay
-    ? `${stay.ward_words} ward${stay.out_of_area ? " (out of area)" : ""}, ${stay.provider_name}, since ${dayOf(stay.admitted_at)} (${plural(stay.days, "day")})`
+    ? `${stay.ward_words[0].toUpperCase()}${stay.ward_words.slice(1)} ward${stay.out_of_area ? " (out of area)" : ""}, ${stay.provider_name}, since ${dayOf(stay.admitted_at)} (${plural(stay.days, "day")})`
     : "Not on a ward"));
   return rows;
 }

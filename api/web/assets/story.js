@@ -35,7 +35,7 @@ state.reload = async (after) => {
 state.recorded = async (title, version, position) => {
   await state.reload(position);
   const done = byId("recorded");
-  done.textContent = `Recorded: ${title.toLowerCase()}. The story is now at version ${version}; it is in the timeline below.`;
+  done.textContent = `Recorded (${title.toLowerCase()}). The story is now at version ${version}; the new entry is in the timeline below.`;
   done.hidden = false;
   done.focus();
 };

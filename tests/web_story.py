@@ -46,8 +46,9 @@ class Writer:
 
     def append(self, provider: str, type_: str, day: str, **data: Any) -> int:
         """Appends an event; answers the story's version after it."""
+        body = {"type": type_, "occurred_at": at(day), "data": data}
         answer = httpx.post(f"{self.base}/people/{self.person_id}/events",
-                            headers=headers("provider", provider), json={"type": type_, "occurred_at": at(day), "data": data})
+                            headers=headers("provider", provider), json=body)
         assert answer.status_code == 201, answer.text
         return int(answer.json()["version"])
 

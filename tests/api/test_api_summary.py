@@ -106,3 +106,17 @@ def test_an_admission_reads_with_its_article(client: TestClient, person: str) ->
     append(client, person, event("AdmittedToWard", "02", stay_id="s-1", ward_type="acute",
                                  out_of_area=True), HUB)
     assert summary_of(client, person, HUB)["timeline"][-1]["words"] == "An acute ward, out of area."
+
+
+def test_a_network_provider_after_a_refusal_sums_up_only_what_it_may_see(
+    client: TestClient, person: str
+) -> None:
+    """After the person refuses sharing with the Network, housing's summary holds the registration
+    and housing's own entries: not the Hub's referral, nor its contact."""
+    append(client, person, event("ReferralMade", "02", referral_id="r-1", to_provider_id="housing",
+                                 priority="routine", source="hub", needs=["housing"]), HUB)
+    append(client, person, event("ConsentRecorded", "03", scope="share_with_network", given=False), HUB)
+    append(client, person, contact("c-1", "04"), bearer("provider", "housing"))
+    found = summary_of(client, person, bearer("provider", "housing"))
+    assert [e["type"] for e in found["timeline"]] == ["PersonRegistered", "ContactRecorded"]
+    assert found["open_referrals"] == []

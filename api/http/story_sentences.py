@@ -39,7 +39,8 @@ class Context:
 
 
 def _contact(d: dict[str, Any], c: Context) -> str:
-    said = (f"{word(d['purpose']).capitalize()} contact by {word(d['channel'])}: "
+    how = "face to face" if d["channel"] == "face_to_face" else f"by {word(d['channel'])}"
+    said = (f"{word(d['purpose']).capitalize()} contact {how}: "
             f"{word(d['attendance'])}, {d['duration_minutes']} minutes.")
     if "referral_id" in d:
         said += f" About the referral from {c.sender(d['referral_id'])}."

@@ -84,3 +84,11 @@ def readable(view: FiguresView, provider: str, now: datetime,
     """The people ``provider`` may read at ``now`` (a current relationship, or one ended within
     its grace), only among ``people`` when given."""
     return _rows(view, MAY_READ, {"provider": provider, "since": now - GRACE, "people": people})
+
+
+def provider_names(view: FiguresView) -> dict[str, str]:
+    """Each provider's name in the directory (as registered), by code."""
+    with view.datastore.transaction(commit=False) as curs:
+        curs.execute(SQL("SELECT DISTINCT ON (stream_id) provider_id, name FROM {} "
+                         "ORDER BY stream_id, version").format(view.table("providers")))
+        return {row["provider_id"]: row["name"] for row in curs.fetchall() if row["name"]}

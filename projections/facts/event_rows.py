@@ -33,11 +33,19 @@ def _referral(event: Any) -> Row:
             data["source"], list(data.get("needs") or []))
 
 
+def _sealed(data: dict[str, Any]) -> tuple[str | None, ...]:
+    return tuple(None if data.get(f) is None else json.dumps(data[f]) for f in IDENTITY_FIELDS)
+
+
+def as_stored(row: Row, stored: dict[str, Any]) -> Row:
+    """An ``identities`` row with its values as the log stores them (sealed markers), even when
+    the event was decoded by a mapper that opens them."""
+    return (*row[:-len(IDENTITY_FIELDS)], *_sealed(stored))
+
+
 def _identity(change: str) -> Callable[[Any], Row]:
     def row(event: Any) -> Row:  # each value stays sealed: JSON of the stored marker, or None
-        data = event.data
-        return (*_story(event), change,
-                *(None if data.get(f) is None else json.dumps(data[f]) for f in IDENTITY_FIELDS))
+        return (*_story(event), change, *_sealed(event.data))
 
     return row
 

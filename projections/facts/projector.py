@@ -21,13 +21,7 @@ from projections.facts.schema import FiguresView
 from projections.worklists.refresh import refresh_worklists
 
 BATCH_SIZE = 1000
-OTHER_LOGS = ("providers", "story_reads")  # facts of no person's story
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
-
-
-def touched_people(rows: dict[str, list[Row]]) -> set[Any]:
-    """The people whose story facts are among the rows (their list rows are then derived again)."""
-    return {row[0] for table, found in rows.items() if table not in OTHER_LOGS for row in found}
 
 
 class Projector:
@@ -78,7 +72,7 @@ class Projector:
                 return  # another projector wrote this batch first; ours is dropped
             for table, table_rows in rows.items():
                 self._copy(curs, table, table_rows)
-            refresh_worklists(curs, self.view.table, touched_people(rows))
+            refresh_worklists(curs, self.view.table, rows)
             self.view._insert_tracking(curs, Tracking(name, position))
 
     def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:

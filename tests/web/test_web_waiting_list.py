@@ -57,3 +57,14 @@ def test_the_waiting_list_page_is_clean(page: Page, borough: str, size: dict[str
     page.goto(signed_in(borough, "/waiting-list", "provider"))
     expect(page.locator(ROWS).first).to_be_visible()
     assert faults(page) == []
+
+
+def test_sorting_from_the_menu_works_at_phone_width(page: Page, borough: str) -> None:
+    """At 390 px (headings hidden), "Days waited, longest wait first" puts the longest first."""
+    waiting = api(borough, f"/providers/{TEAM}/waiting-list")["waiting"]
+    page.set_viewport_size(PHONE)
+    page.goto(signed_in(borough, "/waiting-list", "provider"))
+    expect(page.locator(ROWS)).to_have_count(len(waiting))
+    page.select_option("#sort", label="Days waited, longest wait first")
+    longest = max(w["days_waited"] for w in waiting)
+    expect(page.locator(f"{ROWS} td:nth-child(6)").first).to_contain_text(str(longest))

@@ -3,7 +3,7 @@
 import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
 import {
-  PRIORITY_WORDS, days, el, listTable, matchesText, nameOf, nhsNumberOf, storyLink,
+  PRIORITY_WORDS, days, el, listTable, matchesText, nameOf, nhsNumberOf, sortChoices, storyLink,
 } from "./worklist-table.js";
 
 function lastContact(row) {
@@ -28,8 +28,10 @@ const longestWait = (row) => Math.max(-1, ...row.open_referrals.filter((r) => !r
 const COLUMNS = [
   { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
   { label: "NHS number", cell: nhsNumberOf },
-  { label: "Last contact", cell: lastContact, sort: (r) => r.days_since_contact ?? 1e9, numeric: false },
-  { label: "Open referrals", cell: referrals, sort: longestWait },
+  { label: "Last contact", cell: lastContact, sort: (r) => r.days_since_contact ?? 1e9,
+    ways: ["most recent first", "longest ago first"] },
+  { label: "Open referrals", cell: referrals, sort: longestWait,
+    ways: ["shortest wait first", "longest wait first"] },
 ];
 
 async function main() {
@@ -44,6 +46,7 @@ async function main() {
     const find = document.getElementById("find");
     find.addEventListener("input", () => say(table.filter((r) => matchesText(r, find.value))));
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
+    sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
     document.getElementById("filters").hidden = false;
     say(table.show(answer.people));
   } catch (problem) {

@@ -2,12 +2,15 @@
 
 import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
-import { el, listTable, matchesText, nameOf, nhsNumberOf, storyLink } from "./worklist-table.js";
+import {
+  el, listTable, matchesText, nameOf, nhsNumberOf, sortChoices, storyLink,
+} from "./worklist-table.js";
 
 const COLUMNS = [
   { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
   { label: "NHS number", cell: nhsNumberOf },
-  { label: "Referred on", cell: (r) => r.referred_on, sort: (r) => r.referred_on },
+  { label: "Referred on", cell: (r) => r.referred_on, sort: (r) => r.referred_on,
+    ways: ["earliest first", "latest first"] },
   { label: "Key worker", cell: (r) => r.key_worker_staff_id || "None here",
     sort: (r) => r.key_worker_staff_id || "~" },
 ];
@@ -33,6 +36,7 @@ async function main() {
       && (!worker.value || (worker.value === "-" ? !r.key_worker_staff_id : r.key_worker_staff_id === worker.value))));
     for (const input of [find, worker]) input.addEventListener("input", apply);
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
+    sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
     document.getElementById("filters").hidden = false;
     say(table.show(answer.people));
   } catch (problem) {

@@ -5,7 +5,7 @@ import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
 import {
   NEED_WORDS, PRIORITY_RANK, PRIORITY_WORDS, el, listTable, matchesText, nameOf,
-  nhsNumberOf, storyLink,
+  nhsNumberOf, sortChoices, storyLink,
 } from "./worklist-table.js";
 
 function actions(row) {
@@ -22,11 +22,13 @@ const COLUMNS = [
   { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
   { label: "NHS number", cell: nhsNumberOf },
   { label: "Priority", cell: (r) => PRIORITY_WORDS[r.priority] || r.priority,
-    sort: (r) => [PRIORITY_RANK[r.priority] ?? 9, r.received_at].join("|") },
+    sort: (r) => [PRIORITY_RANK[r.priority] ?? 9, r.received_at].join("|"),
+    ways: ["most urgent first", "least urgent first"] },
   { label: "Needs", cell: (r) => r.needs.map((n) => NEED_WORDS[n] || n).join(", ") || "None recorded" },
   { label: "Referred by", cell: (r) => r.from_provider_name, sort: (r) => r.from_provider_name },
   { label: "Days waited", cell: (r) => `${r.days_waited}${r.accepted ? " (accepted)" : ""}`,
-    sort: (r) => r.days_waited, numeric: true },
+    sort: (r) => r.days_waited, numeric: true,
+    ways: ["shortest wait first", "longest wait first"] },
   { label: "Next actions", cell: actions },
 ];
 
@@ -57,6 +59,7 @@ async function main() {
       && (!need.value || r.needs.includes(need.value))));
     for (const input of [find, priority, need]) input.addEventListener("input", apply);
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
+    sortChoices(document.getElementById("sort"), COLUMNS, table, "Most urgent, then longest waiting");
     document.getElementById("filters").hidden = false;
     say(table.show(answer.waiting));
   } catch (problem) {

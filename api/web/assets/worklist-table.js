@@ -2,7 +2,8 @@
 // the page. Text always goes in through textContent; nothing is parsed as HTML.
 //   const table = listTable(document.getElementById("waiting"), columns);
 //   table.show(rows);  // rows as the API gives them; re-shows on sort and filter
-// Each column is {label, cell(row) -> string or Node, sort(row) -> value (optional), numeric}.
+// Each column is {label, cell(row) -> string or Node, sort(row) -> value (optional), numeric,
+// ways: the words for ascending and descending order (default "A to Z", "Z to A")}.
 
 export const PRIORITY_WORDS = { emergency: "Emergency", very_urgent: "Very urgent", urgent: "Urgent", routine: "Routine" };
 export const PRIORITY_RANK = { emergency: 0, very_urgent: 1, urgent: 2, routine: 3 };
@@ -106,5 +107,27 @@ export function listTable(table, columns, { caption } = {}) {
   return {
     show(newRows) { rows = newRows; return render(); },
     filter(predicate) { keep = predicate; return render(); },
+    sortBy(index, ascending) { order = { index, ascending }; return render(); },
   };
+}
+
+// Fills a "Sort by" select (the column headings are hidden at phone width) and sorts on change.
+// `first` names the list's own order, kept when nothing else is chosen.
+export function sortChoices(select, columns, table, first) {
+  const initial = el("option", "", first);
+  initial.value = "";
+  select.append(initial);
+  columns.forEach((column, index) => {
+    if (!column.sort) return;
+    for (const ascending of [true, false]) {
+      const [up, down] = column.ways || ["A to Z", "Z to A"];
+      const option = el("option", "", `${column.label}, ${ascending ? up : down}`);
+      option.value = `${index}:${ascending ? "up" : "down"}`;
+      select.append(option);
+    }
+  });
+  select.addEventListener("input", () => {
+    const [index, way] = select.value.split(":");
+    table.sortBy(select.value ? Number(index) : -1, way !== "down");
+  });
 }

@@ -64,6 +64,19 @@ class PersonKeys:
             return None
         return found[person_id] or None
 
+    def existing(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes | None]:
+        """Many people's keys at once (cached ones, the rest in one statement); None once erased
+        or never made. Nothing is created."""
+        now, found, missing = time.monotonic(), {}, []
+        for person_id in dict.fromkeys(person_ids):
+            cached = self._cache.get(person_id)
+            if cached is not None and now - cached[1] < self.cache_seconds:
+                found[person_id] = cached[0] or None
+            else:
+                missing.append(person_id)
+        found.update({p: key or None for p, key in self._select(missing).items()})
+        return found
+
     def ensure(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
         """Make sure each person has a key row (one statement); answers their keys."""
         ids = list(dict.fromkeys(person_ids))

@@ -18,6 +18,7 @@ from psycopg.sql import SQL, Identifier
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
+from projections.worklists.refresh import refresh_worklists
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
@@ -71,6 +72,7 @@ class Projector:
                 return  # another projector wrote this batch first; ours is dropped
             for table, table_rows in rows.items():
                 self._copy(curs, table, table_rows)
+            refresh_worklists(curs, self.view.table, rows)
             self.view._insert_tracking(curs, Tracking(name, position))
 
     def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:

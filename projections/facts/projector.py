@@ -2,7 +2,8 @@
 
 One projector (not one per figure) because decoding the log is the cost and is done once; a
 retraction touches facts of every kind; and every figure then answers at the same position.
-Rows and the tracking position commit in one transaction, so each event counts exactly once,
+Rows, the summaries they change (``projections.summaries``) and the tracking position commit in
+one transaction, so each event counts exactly once, the summaries never drift from the facts,
 and after a crash the next batch starts from the committed position.
 """
 
@@ -18,6 +19,8 @@ from psycopg.sql import SQL, Identifier
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
+from projections.summaries.batch import reach_of
+from projections.summaries.maintain import Maintenance
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
@@ -69,8 +72,11 @@ class Projector:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
+            upkeep = Maintenance(self.view, curs, reach_of(self.view, rows))
+            upkeep.before()
             for table, table_rows in rows.items():
                 self._copy(curs, table, table_rows)
+            upkeep.after()
             self.view._insert_tracking(curs, Tracking(name, position))
 
     def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:

@@ -19,7 +19,8 @@ from psycopg.sql import SQL, Identifier
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
-from projections.summaries.batch import reach_of
+from projections.summaries import cells
+from projections.summaries.batch import Reach, reach_of
 from projections.summaries.maintain import Maintenance
 
 BATCH_SIZE = 1000
@@ -61,11 +62,22 @@ class Projector:
 
     def catch_up(self, source: Source) -> int:
         """Write batches until the position reaches the head of the log as it was on entry."""
+        self.build_summaries()
         head = int(source.recorder.max_notification_id() or 0)
         position = self.position(source)
         while position < head:
             position = self.advance(source, head)
         return position
+
+    def build_summaries(self) -> None:
+        """Build the summaries whole if they never were (facts projected before they existed)."""
+        with self.view.datastore.transaction(commit=False) as curs:
+            if cells.span(curs, self.view) is not None:
+                return
+        with self.view.datastore.transaction(commit=True) as curs:
+            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            if cells.span(curs, self.view) is None:
+                Maintenance(self.view, curs, Reach()).after()
 
     def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]]) -> None:
         with self.view.datastore.transaction(commit=True) as curs:

@@ -8,6 +8,7 @@ under the projector's lock, so no batch lands between reading a cell and computi
 from __future__ import annotations
 
 from datetime import date
+
 from projections.calendar import Month, months_between
 from projections.facts.projector import Projector
 from projections.facts.schema import FiguresView

@@ -37,10 +37,15 @@ class Maintenance:
         self.before_parts: dict[str, dict[cells.Place, Parts]] = {}
 
     def _scoped(self) -> dict[str, CursorFacts]:
+        """Each metric's touched people's facts (one reader, so one query, per set of people)."""
         whole = DIRECTORY_METRICS if self.reach.directory else ()
-        return {metric: CursorFacts(self.view, self.curs, self.reach.people_for(metric))
-                for metric in SUMMARIES
-                if metric not in whole and self.reach.people_for(metric)}
+        readers: dict[frozenset[Any], CursorFacts] = {}
+        scoped = {}
+        for metric in SUMMARIES:
+            people = frozenset(self.reach.people_for(metric))
+            if metric not in whole and people:
+                scoped[metric] = readers.setdefault(people, CursorFacts(self.view, self.curs, people))
+        return scoped
 
     def _months(self) -> list[Month]:
         assert self.span is not None

@@ -28,6 +28,7 @@ class CursorFacts(LiveFacts):
         super().__init__(view)
         self.curs = curs
         self.people = None if people is None else sorted(people)
+        self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
 
     def live(self, table: str) -> Composable:
         """The table's live facts (only the people's, when scoped)."""
@@ -43,7 +44,20 @@ class CursorFacts(LiveFacts):
 
     def query(self, template: str, params: dict[str, Any] | None = None,
               **tables: Composable) -> list[dict[str, Any]]:
-        """Run a template on the cursor."""
-        self.curs.execute(SQL(template).format(**tables),
-                          {"as_of": self.as_of, "people": self.people, **(params or {})})
-        return list(self.curs.fetchall())
+        """Run a template on the cursor; the same query twice is answered once (the facts do not
+        change under one ``CursorFacts``: each phase of a batch makes its own).
+
+        A few people's facts are read through their indexes: right after a bulk import the
+        planner's statistics are stale, and it would otherwise scan whole tables per referral.
+        """
+        values = {"as_of": self.as_of, "people": self.people, **(params or {})}
+        statement = SQL(template).format(**tables)
+        key = (statement.as_string(self.curs), repr(sorted(values.items())))
+        if key not in self.answers:
+            if self.people is not None:
+                self.curs.execute("SET LOCAL enable_seqscan = off")
+            self.curs.execute(statement, values)
+            self.answers[key] = list(self.curs.fetchall())
+            if self.people is not None:
+                self.curs.execute("SET LOCAL enable_seqscan = on")
+        return self.answers[key]

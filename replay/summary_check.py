@@ -33,6 +33,7 @@ def compare_with_facts(view: FiguresView) -> list[Difference]:
     differences: list[Difference] = []
     with view.datastore.transaction(commit=False) as curs:
         curs.execute("SELECT pg_advisory_xact_lock(%s)", (Projector(view).lock_key,))
+        curs.execute(cells.PATIENT)
         span = cells.span(curs, view)
         if span is None:
             return [Difference(TABLE.format("*"), {}, None, UNBUILT, "built")]

@@ -76,12 +76,14 @@ class Projector:
                 return
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(cells.PATIENT)
             if cells.span(curs, self.view) is None:
                 Maintenance(self.view, curs, Reach()).after()
 
     def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]]) -> None:
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(cells.PATIENT)
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
             upkeep = Maintenance(self.view, curs, reach_of(self.view, rows))

@@ -19,6 +19,9 @@ from projections.summaries.parts import Parts
 Place = tuple[date, str]  # (the month's first day, the provider or '' borough-wide)
 Span = tuple[date | None, date | None]
 BOROUGH = ""
+# A batch may compute months whole in Python between statements; the library's default of 5 s
+# idle in a transaction would end the session (and the batch) meanwhile.
+PATIENT = "SET LOCAL idle_in_transaction_session_timeout = '10min'"
 
 
 def _sql(view: FiguresView, table: str, template: str) -> Composed:

@@ -77,3 +77,8 @@ def set_span(curs: Any, view: FiguresView, first: date | None, last: date | None
     curs.execute(_sql(view, "summary_span", "INSERT INTO {} (first_month, last_month)"
                       " VALUES (%s, %s) ON CONFLICT (single) DO UPDATE SET first_month ="
                       " excluded.first_month, last_month = excluded.last_month"), (first, last))
+
+
+def forget(curs: Any, view: FiguresView) -> None:
+    """Mark the summaries unbuilt: questions compute on demand until they are built again."""
+    curs.execute(_sql(view, "summary_span", "DELETE FROM {}"))

@@ -46,6 +46,13 @@ INDEXES = {
     "referrals": "person_id, referral_id",
 }
 
+SUMMARY_TABLES = (  # kept by projections.summaries; provider_id '' is the borough-wide cell
+    "CREATE TABLE IF NOT EXISTS {} (metric text, month date, provider_id text, parts jsonb NOT NULL,"
+    " PRIMARY KEY (metric, month, provider_id))",
+    "CREATE TABLE IF NOT EXISTS {} (single boolean PRIMARY KEY DEFAULT true CHECK (single),"
+    " first_month date, last_month date)",
+)
+
 
 class FiguresView(PostgresTrackingRecorder):
     """The fact tables and the ``figures_tracking`` row, in one schema and one datastore."""
@@ -64,6 +71,8 @@ class FiguresView(PostgresTrackingRecorder):
                     "CREATE INDEX IF NOT EXISTS {} ON {} (" + INDEXES[table] + ")"
                 ).format(index, self.table(table)))
         self.sql_create_statements.extend(worklist_tables(self.table))
+        for name, create in zip(("summary_cells", "summary_span"), SUMMARY_TABLES, strict=True):
+            self.sql_create_statements.append(SQL(create).format(self.table(name)))
 
     def table(self, name: str) -> Composed:
         """The qualified name of one fact table."""

@@ -48,3 +48,17 @@ def events_in_store(url: str, schema: str) -> int:
     with psycopg.connect(url) as conn:
         row = conn.execute(f'SELECT count(*) FROM "{schema}".ledger_events').fetchone()
     return int(row[0]) if row else 0
+
+
+def bytes_per_event(url: str, schema: str, events: int) -> dict[str, float]:
+    """On-disk bytes per stored event (tables with their indexes): the log, its hash chain, and
+    the whole schema (figures' facts, keys, claims and logs included)."""
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'", (schema,)).fetchall()
+    sizes = {name: size for name, size in rows}
+    per = max(events, 1)
+    return {"log": round(sizes.get("ledger_events", 0) / per, 1),
+            "hash_chain": round(sizes.get("ledger_events_chain", 0) / per, 1),
+            "whole_schema": round(sum(sizes.values()) / per, 1)}

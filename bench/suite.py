@@ -21,7 +21,13 @@ from api.deployment.database import store_env
 from api.settings import Settings
 from bench import catchup_run, import_run
 from bench.http_runs import append_http, reads
-from bench.questions import events_in_store, list_questions, outcome_questions, story_questions
+from bench.questions import (
+    bytes_per_event,
+    events_in_store,
+    list_questions,
+    outcome_questions,
+    story_questions,
+)
 from bench.raw_sql import raw_commit_rate
 from bench.replicas import Replicator
 from bench.report import ratios
@@ -100,6 +106,7 @@ def sized(result: dict[str, Any], url: str, schema: str, key: str, base: str, pl
                                         plan.seconds, 50_000, events)
     result["provider_list"][label] = reads(base, list_questions(url, schema, key), plan.clients,
                                            plan.seconds, 50_000, events)
+    result.setdefault("bytes_per_event", {})[label] = bytes_per_event(url, schema, events)
 
 
 def machine(url: str) -> dict[str, Any]:

@@ -29,11 +29,13 @@ def test_a_copied_story_reads_as_its_original_with_a_new_nhs_number(ledger: Ledg
     Replicator(ledger).grow(int(ledger.recorder.max_notification_id() or 0) * 2)
     copies = registrations(ledger)[len(originals):]
     original, copy = ledger.story(originals[0]), ledger.story(copies[0])
-    assert copy.id != original.id and copy.version == original.version
+    assert copy.id != original.id
+    assert copy.version == original.version
     first, again = original.entries[0], copy.entries[0]
     assert {**again.data, "nhs_number": None} == {**first.data, "nhs_number": None}
     assert again.data["nhs_number"] != first.data["nhs_number"]
     assert [(e.type, e.occurred_at, e.data) for e in copy.entries[1:]] == \
         [(e.type, e.occurred_at, e.data) for e in original.entries[1:]]
     claim = ledger.nhs_claim(again.data["nhs_number"])
-    assert claim is not None and claim.person_id == copy.id
+    assert claim is not None
+    assert claim.person_id == copy.id

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from api.deployment.database import server_url
 from api.settings import Settings
@@ -22,12 +24,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100k and 1M events only")
     parser.add_argument("--out", type=Path, required=True, help="where to write the JSON")
+    parser.add_argument("--sizes", type=int, nargs="+", help="other sizes (events), smallest first")
     options = parser.parse_args()
     plan = Plan.quick() if options.quick else Plan.full()
-    result = run_suite(server_url(Settings()), plan)
-    text = json.dumps(result, indent=2)
-    options.out.write_text(text + "\n")
-    print(text)
+    if options.sizes:
+        plan = replace(plan, sizes=tuple(options.sizes))
+
+    def write(result: dict[str, Any]) -> None:
+        options.out.write_text(json.dumps(result, indent=2) + "\n")
+
+    result = run_suite(server_url(Settings()), plan, progress=write)
+    write(result)
+    print(json.dumps(result["ratios"], indent=2))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import platform
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,8 +64,10 @@ def bench_settings(schema: str) -> Settings:
                     master_key=SecretStr(secrets.token_urlsafe(48)))
 
 
-def run_suite(url: str, plan: Plan) -> dict[str, Any]:
-    """Every benchmark of the plan; the result as the JSON the issue asks for."""
+def run_suite(url: str, plan: Plan,
+              progress: Callable[[dict[str, Any]], None] = lambda result: None) -> dict[str, Any]:
+    """Every benchmark of the plan; the result as the JSON the issue asks for (handed to
+    ``progress`` after each size, so that a run cut short leaves what it measured)."""
     result: dict[str, Any] = {"machine": machine(url), "sizes": list(plan.sizes),
                               "outcomes_query": {}, "story_read": {}, "provider_list": {}}
     option = worker_option(os.cpu_count() or 1)
@@ -85,6 +88,7 @@ def run_suite(url: str, plan: Plan) -> dict[str, Any]:
                 if index == 0:
                     result["append_http"] = append_http(base, key, plan.clients, plan.seconds, 100_000)
                     result["append_http"]["server_processes"] = processes_of(option)
+            progress(result)
         width = result["import"]["stored_event_bytes"]
         result["append_http"]["raw_sql_commits_per_s"] = round(
             raw_commit_rate(url, plan.clients, plan.seconds, width), 1)

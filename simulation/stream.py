@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 from simulation.arrivals import ArrivalCalendar, arrivals
 from simulation.borough import Borough
@@ -61,6 +61,13 @@ def recorded_lines(people: int, months: int, seed: int, start: str = "2024-01",
     if until is not None:
         borough.last_release = borough.end  # nothing recorded after the end
     return _stream(borough, people, calendar, (days[0], days[2]), (year, month))
+
+
+def with_recorded_at(lines: Iterator[tuple[int, str]]) -> Iterator[str]:
+    """Each line with its recording time added as ``recorded_at`` (UTC, ISO 8601)."""
+    for minute, line in lines:
+        when = datetime.fromtimestamp(minute * 60, UTC).isoformat()
+        yield f'{line[:-1]}, "recorded_at": "{when}"}}'
 
 
 def _stream(borough: Borough, people: int, calendar: ArrivalCalendar, days: tuple[int, int],

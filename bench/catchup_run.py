@@ -8,7 +8,7 @@ from typing import Any
 
 from bench.projection_catchup import library_runner, read_and_decode
 from bench.scratch import ScratchSchemas
-from commands import Ledger
+from projections.facts.log_sources import LedgerLog
 from projections.facts.runner import FiguresRunner
 
 
@@ -29,10 +29,10 @@ def catch_up(env: dict[str, str]) -> tuple[int, float]:
 def measured(url: str, env: dict[str, str], baseline_events: int) -> dict[str, Any]:
     """The three rates on the log in ``env`` (whose figures are caught up by the first)."""
     covered, seconds = catch_up(env)
-    with Ledger(env=env) as ledger:
-        head = int(ledger.recorder.max_notification_id() or 0)
+    with LedgerLog(env=env) as log:  # the projector's own reader: its plain mapper opens no seal
+        head = int(log.recorder.max_notification_id() or 0)
         started = time.perf_counter()
-        read_and_decode(ledger, head)
+        read_and_decode(log, head)
         raw = head / (time.perf_counter() - started)
     with ScratchSchemas(url) as schemas:
         started = time.perf_counter()

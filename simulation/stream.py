@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from simulation.arrivals import ArrivalCalendar, arrivals
 from simulation.borough import Borough
-from simulation.clock import MINUTES_PER_DAY, add_months, day_number
+from simulation.clock import MINUTES_PER_DAY, LondonClock, add_months, day_number
 from simulation.directory import cost_uplifts, registrations
 from simulation.opening import SECONDARY_TEAMS, opening_caseload, opening_size
 from simulation.parameters import BoroughParameters
@@ -49,9 +49,10 @@ def recorded_lines(people: int, months: int, seed: int, start: str = "2024-01",
     year, month = int(start[:4]), int(start[5:])
     days = tuple(day_number(*add_months(year, month, n)) for n in (0, switch, months))
     if until is not None:
-        if (until - date(1970, 1, 1)).days * MINUTES_PER_DAY * 60 > time.time():
+        last = (until - date(1970, 1, 1)).days
+        if LondonClock().at(last, 0) * 60 > time.time():  # its first minute, London time
             raise ValueError("until must not be later than today")
-        days = (days[0], days[1], min(days[2], (until - date(1970, 1, 1)).days))
+        days = (days[0], days[1], min(days[2], last))
     elif (days[2] + 14) * MINUTES_PER_DAY * 60 > time.time():
         raise ValueError("the simulated months must end at least two weeks ago")
     params = params or BoroughParameters()

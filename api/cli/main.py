@@ -40,9 +40,10 @@ def serve(
     if demo:
         from api.cli.demo import load_demo, sign_in_sheet
         from commands import Ledger
+        from commands.audit_log import AuditLog
 
-        with Ledger(env=deployment.env) as ledger:
-            load_demo(ledger)
+        with Ledger(env=deployment.env) as ledger, AuditLog(env=deployment.env) as audit_log:
+            load_demo(ledger, audit_log)
         typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key))
     app = create_app(deployment.settings, projections=projections)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths

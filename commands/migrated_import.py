@@ -20,7 +20,8 @@ from eventsourcing.persistence import StoredEvent
 
 from commands.application import Ledger
 from commands.audit_log import AuditLog
-from commands.import_batch import ImportBatch, StoryCache
+from commands.import_batch import ImportBatch
+from commands.imported_stories import StoryCache
 from ledger.directory import Provider
 from ledger.errors import InvalidEvent, LedgerError
 from ledger.event_lines import ParsedLine, parse_line

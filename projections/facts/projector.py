@@ -19,10 +19,10 @@ from psycopg.sql import SQL, Identifier
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
-from projections.worklists.refresh import refresh_worklists
 from projections.summaries import cells
 from projections.summaries.batch import Reach, reach_of
 from projections.summaries.maintain import Maintenance
+from projections.worklists.refresh import refresh_worklists
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page

@@ -14,8 +14,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import LedgerApp, ProviderCode, ProviderQuery, StaffCode
 from api.http.figures_runner import london_today, reached
+from api.http.intake_waiting import self_referral_entries
 from api.http.tokens import Caller
-from api.http.worklist_rows import caseload_rows, key_worker_rows, waiting_rows
+from api.http.worklist_rows import PRIORITY_ORDER, caseload_rows, key_worker_rows, waiting_rows
+from commands.intake_confirm import HUB
 from projections.calendar import london_date
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -51,6 +53,9 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: S
     reached(request.app.state.figures, after)
     now = london_today()
     waits = waiting_rows(request.app.state.figures.view, ledger, caller, provider_id, now)
+    if caller.role == "provider" and ledger.service_of(provider_id) == HUB:  # the Hub's own staff
+        waits = sorted(waits + self_referral_entries(request.app.state.intake, london_date(now)),
+                       key=lambda w: (PRIORITY_ORDER.get(w["priority"], 9), w["received_at"]))
     return {"provider_id": provider_id, "on": london_date(now).isoformat(), "waiting": waits,
             "count": len(waits)}
 

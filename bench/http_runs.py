@@ -38,7 +38,7 @@ def load(base: str, requests: list[dict[str, Any]], clients: int, seconds: float
 
 def rate_of(answer: dict[str, Any], status: int) -> float:
     """Answers with ``status`` per second of the run."""
-    return answer["statuses"].get(str(status), 0) / answer["seconds"]
+    return float(answer["statuses"].get(str(status), 0)) / float(answer["seconds"])
 
 
 def contact_body(kind: str = "ContactRecorded") -> str:

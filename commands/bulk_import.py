@@ -34,7 +34,7 @@ class BulkImport:
     redone one line at a time and the next is decided again on the stories as stored.
     """
 
-    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 50_000) -> None:
+    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000) -> None:
         self.ledger = ledger
         self.batch_size = batch_size
         self.cache = StoryCache(cache_size)

@@ -14,10 +14,11 @@ __all__ = ["StoryCache"]
 class StoryCache:
     """Recently imported stories kept in memory (least recently used leave first), each with its
     sealed fields withheld (``commands.recent_stories.withhold``): no name or free text is kept,
-    and a million-line import holds at most ``size`` small stories."""
+    and however long the file, the cache holds at most ``size`` entries (about 1 kB each)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
+        self.entries = 0  # held by the kept stories, together
         self.stories: OrderedDict[UUID, tuple[PersonStory, int]] = OrderedDict()
         self.recent_claims: dict[UUID, UUID] = {}
 
@@ -28,16 +29,19 @@ class StoryCache:
         return kept[0] if kept is not None else None
 
     def keep(self, story: PersonStory) -> None:
-        kept = self.stories.get(story.id)
+        kept = self.stories.pop(story.id, None)
+        self.entries -= kept[1] if kept is not None else 0
         withhold(story, kept[1] if kept is not None and kept[0] is story else 0)
         self.stories[story.id] = (story, len(story.entries))
-        self.stories.move_to_end(story.id)
-        while len(self.stories) > self.size:
-            self.stories.popitem(last=False)
+        self.entries += len(story.entries)
+        while self.entries > self.size and self.stories:
+            self.entries -= self.stories.popitem(last=False)[1][1]
 
     def forget(self, person_id: UUID) -> None:
-        self.stories.pop(person_id, None)
+        kept = self.stories.pop(person_id, None)
+        self.entries -= kept[1] if kept is not None else 0
 
     def clear(self) -> None:
+        self.entries = 0
         self.stories.clear()
         self.recent_claims.clear()

@@ -12,6 +12,8 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 
 from commands.bulk_import import BulkImport, ImportReport
 
+IDLE_SECONDS = "60"  # a batch's transaction may wait this long on a busy machine (library: 5)
+
 
 def numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     """Each line of the stream with its 1-based number."""
@@ -23,7 +25,7 @@ def import_stream(env: dict[str, str], stream: BinaryIO, total: int | None, batc
     terminal."""
     from commands import Ledger
 
-    ledger = Ledger(env=env)
+    ledger = Ledger(env={**env, "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": IDLE_SECONDS})
     try:
         importer = BulkImport(ledger, batch_size=batch_size)
         columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())

@@ -14,7 +14,8 @@ from api.http.figures_runner import london_today, reached
 from api.http.name_search import search
 from api.http.tokens import Caller
 
-router = APIRouter(tags=["lists"], responses={401: UNAUTHORISED[401], 403: FORBIDDEN[403]})
+router = APIRouter(tags=["lists"], responses={
+    401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Lists not yet caught up"}})
 Searcher = Annotated[Caller, Depends(caller_with_role("provider", "key_worker"))]
 Terms = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100,
                                          pattern=r"^[^\x00-\x1f]+$")]

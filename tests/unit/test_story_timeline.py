@@ -10,10 +10,10 @@ from api.http.story_words import words
 from ledger.facts import Entry
 
 
-def entry(version: int, day: int, type_: str = "ContactRecorded", **data: Any) -> Entry:
-    """An entry recorded as ``version``, dated ``day`` August 2025."""
+def entry(number: int, day: int, type_: str = "ContactRecorded", **data: Any) -> Entry:
+    """An entry recorded as version ``number``, dated ``day`` August 2025."""
     when = datetime(2025, 8, day, 10, tzinfo=UTC)
-    return Entry(version=version, type=type_, occurred_at=when, recorded_at=when, provider_id="team",
+    return Entry(version=number, type=type_, occurred_at=when, recorded_at=when, provider_id="team",
                  staff_id="s-1", data=data)
 
 
@@ -44,3 +44,20 @@ def test_needs_read_as_a_list_in_words() -> None:
     """Codes become words joined as a sentence would join them."""
     assert words(["mental_health", "substance_use", "caring"]) == (
         "mental health, substance use and caring for someone")
+
+
+def test_a_withholding_names_the_entry_it_keeps_from_the_person() -> None:
+    """Staff read which entry is withheld from the person, and why, in words."""
+    entries = [entry(1, 12, "PersonRegistered"),
+               entry(2, 13, "ConsentRecorded", scope="research", given=True),
+               entry(3, 14, "EntryWithheldFromPerson", version=2, reason="third_party_details")]
+    assert timeline(entries, str)[-1].words == (
+        "The consent of 13 August 2025 is not shown to the person: "
+        "it holds details about someone else.")
+
+
+def test_the_persons_own_assessment_reads_in_their_words() -> None:
+    """A self-assessment shows its needs in words and what the person wrote."""
+    entries = [entry(1, 12, "PersonRegistered"),
+               entry(2, 13, "SelfAssessmentSubmitted", needs=["isolation"], own_words="lonely since May")]
+    assert timeline(entries, str)[-1].words == "Needs: isolation. In their words: lonely since May"

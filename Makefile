@@ -1,5 +1,6 @@
 # The commands: `make run` (serve with demo data), `make test` (lint and the whole suite) and
-# `make unit` (the tests that need no PostgreSQL, in seconds).
+# `make unit` (the tests that need no PostgreSQL, in seconds), `make bench` (every benchmark beside its
+# baselines, as JSON in $(BENCH_OUT); `make bench BENCH_FLAGS=--quick` for the ten-minute run).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -28,8 +29,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(wildcard ledger commands projections replay api simulation tests bench)
 	$(BIN)/mypy
 
+BENCH_OUT ?= bench-results.json
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_FLAGS) --out $(BENCH_OUT)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis

@@ -50,10 +50,15 @@ class Settings(BaseSettings):
     statement_timeout: Seconds = 30.0
     request_deadline: Seconds = 60.0
     read_wait_seconds: float = Field(default=5.0, ge=0)
+    story_cache_size: int = Field(default=10_000, ge=0)
+    erasure_poll_seconds: Seconds = 1.0
     disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)
     signing_key: Key | None = None
     identity_key: Key | None = None
     master_key: Key | None = None
+    self_referral_limit: int = Field(default=5, ge=1)
+    self_referral_window: int = Field(default=3600, ge=1)
+    oncall_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
 
 
 def variable_of(field: str) -> str:

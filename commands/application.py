@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from uuid import UUID, uuid4
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from commands.configured import ConfiguredApplication
@@ -15,6 +14,7 @@ from commands.directory import DirectoryLookups, claim_namespace
 from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
+from commands.recent_stories import StoriesInMemory
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
 from commands.relationship_claims import RelationshipClaims
 from commands.repeat_answers import RepeatAnswers
@@ -22,7 +22,6 @@ from commands.write_access import check_may_write
 from ledger.catalogue import Occurrence
 from ledger.claims import IdempotencyRecord
 from ledger.errors import ConcurrentWrite, StoryMovedOn
-from ledger.registration import no_story
 from ledger.story import PersonStory
 
 Aggregate = Any  # the library's aggregates share no nominal base type worth naming here
@@ -34,7 +33,7 @@ def utc_now() -> datetime:
 
 
 class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookups,
-             ConfiguredApplication):
+             StoriesInMemory, ConfiguredApplication):
     """Every person's story and the provider directory, on one append-only log."""
 
     name = "ledger"
@@ -47,6 +46,7 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
         self.services = {}
         self.claim_namespace = claim_namespace(self.env.get("LEDGER_IDENTITY_KEY"))
         self.request_secret = self.env.get("LEDGER_IDENTITY_KEY") or ""
+        self.keep_recent_stories(self.env)
 
     @property
     def log_recorder(self) -> LedgerRecorder:
@@ -92,7 +92,8 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
             service = self.service_of(occurrences[0].provider_id)  # 403 if not in the directory
-            story = self.story(person_id)
+            story = self.story_to_append(person_id, expected_version)
+            entries_before = len(story.entries)
             if not migrating:  # before If-Match says anything about the story
                 check_may_write(story, occurrences[0], self.clock(), service)
             if expected_version is not None and story.version != expected_version:
@@ -106,17 +107,9 @@ class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookup
                 story.record(occurrence, self.clock())
                 claims.extend(self.claims_for(person_id, occurrence))
             answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))
+        if not answered[0].repeated:
+            self.keep_appended(story, entries_before)
         return answered[0]
-
-    def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
-        """A person's story, now or as it stood at a version."""
-        try:
-            story: object = self.repository.get(person_id, version=version)
-        except AggregateNotFoundError:
-            raise no_story(person_id) from None
-        if not isinstance(story, PersonStory):
-            raise no_story(person_id)
-        return story
 
     def _save(
         self, aggregates: list[Aggregate], story: PersonStory | None, key: UUID | None,

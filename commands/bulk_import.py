@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from eventsourcing.persistence import IntegrityError
 
 from commands.application import Ledger
-from commands.import_batch import ImportBatch, StoryCache
+from commands.import_batch import ImportBatch
+from commands.imported_stories import StoryCache
 from ledger.errors import LedgerError
 from ledger.event_lines import ParsedLine, parse_line
 

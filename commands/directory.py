@@ -10,7 +10,8 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from ledger.catalogue import Occurrence
 from ledger.claims import CLAIM_NAMESPACE, NhsNumberClaim, nhs_claim_key
 from ledger.directory import Provider, provider_key
-from ledger.errors import DuplicatePerson, DuplicateProvider, UnknownProvider
+from ledger.errors import DuplicatePerson, DuplicateProvider, InvalidEvent, UnknownProvider
+from ledger.payloads_person import SELF
 from ledger.registration import check_new_story, nhs_number_claim
 
 PROVIDER_FIELDS = ("to_provider_id", "signposted_to_provider_id", "support_provider_id")
@@ -63,6 +64,9 @@ class DirectoryLookups(Application[UUID]):
 
     def register_provider(self, occurrence: Occurrence) -> int:
         """Add a provider to the directory; answers its log position."""
+        if occurrence.provider_id == SELF:
+            raise InvalidEvent("provider_id: 'self' stands for the person, never a provider",
+                               "provider_id")
         if self._exists(provider_key(occurrence.provider_id)):
             message = f"provider_id: {occurrence.provider_id!r} is already registered"
             raise DuplicateProvider(message, "provider_id")

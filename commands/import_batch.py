@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
-from psycopg.sql import SQL, Identifier
+from eventsourcing.persistence import Mapper, StoredEvent
+from psycopg.sql import SQL, Composed, Identifier
 
 from commands.application import Ledger
+from commands.imported_stories import StoryCache
+from commands.recent_stories import withhold
 from ledger.claims import NhsNumberClaim, nhs_claim_key
 from ledger.errors import LedgerError
 from ledger.event_lines import ParsedLine
 from ledger.registration import check_new_story, nhs_number_claim, no_story
 from ledger.story import PersonStory
-
-
-class StoryCache:
-    """Recently imported stories kept in memory (least recently used leave first)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
-        self.recent_claims: dict[UUID, UUID] = {}
-
-    def get(self, person_id: UUID) -> PersonStory | None:
-        story = self.stories.get(person_id)
-        if story is not None:
-            self.stories.move_to_end(person_id)
-        return story
-
-    def keep(self, story: PersonStory) -> None:
-        self.stories[story.id] = story
-        self.stories.move_to_end(story.id)
-        while len(self.stories) > self.size:
-            self.stories.popitem(last=False)
-
-    def forget(self, person_id: UUID) -> None:
-        self.stories.pop(person_id, None)
-
-    def clear(self) -> None:
-        self.stories.clear()
-        self.recent_claims.clear()
 
 
 class ImportBatch:
@@ -55,12 +28,14 @@ class ImportBatch:
         self.touched: dict[UUID, PersonStory] = {}
         self.claims: dict[UUID, NhsNumberClaim] = {}
         self.existing: set[UUID] = set()
+        self.loaded: dict[UUID, PersonStory] = {}
         self.appended = 0
         self.rejections: list[tuple[int, str]] = []
 
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line, keeping the rejected ones with their reasons."""
         self.existing = self._existing_streams(batch)
+        self.loaded = self._stories([p.person_id for _, p in batch if p.person_id in self.existing])
         for number, parsed in batch:
             try:
                 self._apply(parsed)
@@ -95,11 +70,9 @@ class ImportBatch:
         self._claim(person_id, occurrence.data().get("nhs_number"))
 
     def _story(self, person_id: UUID) -> PersonStory:
-        story = self.touched.get(person_id) or self.cache.get(person_id)
+        story = self.touched.get(person_id) or self.cache.get(person_id) or self.loaded.get(person_id)
         if story is None:
-            if person_id not in self.existing:
-                raise no_story(person_id)
-            story = self.ledger.story(person_id)
+            raise no_story(person_id)
         self.touched[person_id] = story
         return story
 
@@ -116,6 +89,34 @@ class ImportBatch:
         if claim is not None:
             self.claims[key] = claim
 
+    def _stories(self, person_ids: list[UUID | None]) -> dict[UUID, PersonStory]:
+        """The stored stories of people not in the cache, in one query, their sealed fields
+        withheld (none is opened)."""
+        wanted = list({p for p in person_ids if p is not None and p not in self.cache.stories})
+        if not wanted:
+            return {}
+        recorder, mapper = self.ledger.log_recorder, self.ledger.mapper
+        query = SQL("SELECT originator_id, originator_version, topic, state FROM {} WHERE "
+                    "originator_id = ANY(%s) ORDER BY originator_id, originator_version")
+        with recorder.datastore.transaction(commit=False) as curs:
+            curs.execute(query.format(self._table()), (wanted,))
+            rows = curs.fetchall()
+        stories: dict[UUID, Any] = {}
+        for row in rows:
+            stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"],
+                                 bytes(row["state"]))
+            event: Any = Mapper.to_domain_event(mapper, stored)
+            stories[row["originator_id"]] = event.mutate(stories.get(row["originator_id"]))
+        found = {k: v for k, v in stories.items() if isinstance(v, PersonStory)}
+        for story in found.values():
+            withhold(story)
+        return found
+
+    def _table(self) -> Composed:
+        recorder = self.ledger.log_recorder
+        return SQL("{}.{}").format(Identifier(recorder.datastore.schema),
+                                   Identifier(recorder.events_table_name))
+
     def _existing_streams(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
         """Which of the batch's people and NHS number claims already have a stream, in one query."""
         ids: set[UUID] = set()
@@ -126,10 +127,7 @@ class ImportBatch:
                 ids.add(nhs_claim_key(nhs, self.ledger.claim_namespace))
         if not ids:
             return set()
-        recorder = self.ledger.log_recorder
-        table = SQL("{}.{}").format(Identifier(recorder.datastore.schema),
-                                    Identifier(recorder.events_table_name))
         query = SQL("SELECT DISTINCT originator_id FROM {} WHERE originator_id = ANY(%s)")
-        with recorder.datastore.transaction(commit=False) as curs:
-            curs.execute(query.format(table), (list(ids),))
+        with self.ledger.log_recorder.datastore.transaction(commit=False) as curs:
+            curs.execute(query.format(self._table()), (list(ids),))
             return {row["originator_id"] for row in curs.fetchall()}

@@ -7,7 +7,8 @@ the wrapped key left in the row's dead tuple and the write-ahead log is useless 
 key is rotated (``ledger rotate-master-key``, ``rewrap`` here).
 Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears the
 person from every cache of the erasing process at once (the ledger's, its access log's, its audit
-log's).
+log's), and from every other process's within ``LEDGER_ERASURE_POLL_SECONDS``
+(``commands.erasure_watch``, through ``erased_lately``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class PersonKeys:
         self.cache_seconds = cache_seconds
         self._cache: dict[UUID, tuple[bytes, float]] = {}
         self._name = f"{datastore.schema}.{events_table}"
+        self._events_table = events_table
         _LIVE.add(self)
 
     def create_statement(self) -> Composed:
@@ -46,6 +48,11 @@ class PersonKeys:
             "CREATE TABLE IF NOT EXISTS {} (person_id uuid PRIMARY KEY, key bytea, "
             "created_at timestamptz NOT NULL DEFAULT now(), erased_at timestamptz)"
         ).format(self.table)
+
+    def index_statement(self) -> Composed:
+        """The index by which every process finds the erasures of the last minute, cheaply."""
+        return SQL("CREATE INDEX IF NOT EXISTS {} ON {} (erased_at) WHERE erased_at IS NOT NULL"
+                   ).format(Identifier(f"{self._events_table}_person_keys_erased"), self.table)
 
     def key_for(self, person_id: UUID, create: bool) -> bytes | None:
         """The person's key; None once erased (or, unless ``create``, never made)."""
@@ -56,6 +63,19 @@ class PersonKeys:
         if person_id not in found:
             return None
         return found[person_id] or None
+
+    def existing(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes | None]:
+        """Many people's keys at once (cached ones, the rest in one statement); None once erased
+        or never made. Nothing is created."""
+        now, found, missing = time.monotonic(), {}, []
+        for person_id in dict.fromkeys(person_ids):
+            cached = self._cache.get(person_id)
+            if cached is not None and now - cached[1] < self.cache_seconds:
+                found[person_id] = cached[0] or None
+            else:
+                missing.append(person_id)
+        found.update({p: key or None for p, key in self._select(missing).items()})
+        return found
 
     def ensure(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
         """Make sure each person has a key row (one statement); answers their keys."""
@@ -77,6 +97,20 @@ class PersonKeys:
                 "ON CONFLICT (person_id) DO UPDATE SET key = NULL, "
                 "erased_at = COALESCE({}.erased_at, now())"
             ).format(self.table, self.table), (person_id,), prepare=False)
+        self._mark_erased(person_id)
+
+    def erased_lately(self, seconds: float) -> list[UUID]:
+        """The people erased (by any process) in the last ``seconds``, each now marked erased in
+        every key cache of this process."""
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(SQL("SELECT person_id FROM {} WHERE erased_at > now() - "
+                             "make_interval(secs => %s)").format(self.table), (seconds,), prepare=False)
+            erased = [row["person_id"] for row in curs.fetchall()]
+        for person_id in erased:
+            self._mark_erased(person_id)
+        return erased
+
+    def _mark_erased(self, person_id: UUID) -> None:
         for keys in list(_LIVE):
             if keys._name == self._name:
                 keys._cache[person_id] = (ERASED, time.monotonic())

@@ -10,6 +10,7 @@ privacy officer like a break-glass read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -37,8 +38,10 @@ def current_birth_date(story: PersonStory) -> Any:
 class RelationshipClaims:
     """The Ledger's command for claims (mixed into ``commands.Ledger``)."""
 
-    def claim_relationship(self, nhs_number: str, birth_date: date, occurrence: Occurrence) -> Receipt:
-        """Record the claim in the matching story, or refuse as if nothing matched."""
+    def claim_relationship(self, nhs_number: str, birth_date: date, occurrence: Occurrence,
+                           then: Sequence[Occurrence] = ()) -> Receipt:
+        """Record the claim in the matching story, or refuse as if nothing matched; ``then`` are
+        entries recorded after the claim, in the same save (a confirmed self-referral's)."""
         ledger: Any = self
         if ledger.service_of(occurrence.provider_id) not in FRONT_DOORS:
             raise NotPermitted("provider_id: only the Hub or a GP practice may claim a relationship",
@@ -53,7 +56,8 @@ class RelationshipClaims:
         if story is None or current_birth_date(story) != birth_date.isoformat():
             attempts.failed(occurrence.provider_id, occurrence.staff_id, now)
             raise UnknownPerson(NO_MATCH, "nhs_number")
-        story.record(occurrence, ledger.clock())
+        for entry in (occurrence, *then):
+            story.record(entry, ledger.clock())
         try:
             recordings = ledger.save(story)
         except IntegrityError:

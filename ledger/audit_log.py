@@ -13,7 +13,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 
 AUDIT_ACTIONS = ("replay", "as_of_outcomes", "figure_inputs", "erasure_requested", "erase_identity",
-                 "rotate_master_key")
+                 "rotate_master_key", "person_token_issued", "import_migrated")
 
 
 class AuditEntry(BaseAggregate[UUID]):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr
 
 from ledger import payloads as person
 from ledger import payloads_care as care
+from ledger import payloads_person as own
 from ledger.payloads import Payload
 from ledger.values import Identifier, Instant, Money, Name
 from ledger.vocabulary import Service, Tier
@@ -60,6 +61,9 @@ PERSON_EVENTS: dict[str, type[Payload]] = {
     "DischargedFromWard": care.DischargedFromWard,
     "EventRetracted": care.EventRetracted,
     "RelationshipClaimed": care.RelationshipClaimed,
+    "PersonNoteAdded": own.PersonNoteAdded,
+    "SelfAssessmentSubmitted": own.SelfAssessmentSubmitted,
+    "EntryWithheldFromPerson": own.EntryWithheldFromPerson,
 }
 PROVIDER_EVENTS: dict[str, type[Payload]] = {
     "ProviderRegistered": ProviderRegistered,

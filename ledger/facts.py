@@ -13,6 +13,7 @@ NEW_IDS = {
     "ReferralMade": "referral_id",
     "PlanAgreed": "plan_id",
     "AdmittedToWard": "stay_id",
+    "SelfAssessmentSubmitted": "self_assessment_id",
 }
 
 
@@ -59,6 +60,8 @@ class StoryFacts:
     key_worker: str | None = None
     key_worker_provider: str | None = None  # staff ids mean something only with their provider
     retractable: set[int] = field(default_factory=set)
+    recorded: dict[int, tuple[str, str]] = field(default_factory=dict)  # version: type, provider
+    withheld: set[int] = field(default_factory=set)  # versions withheld from the person's view
 
     def apply(self, entry: Entry) -> None:
         """Fold one admitted entry into the facts."""
@@ -67,6 +70,7 @@ class StoryFacts:
             self.ids.add((name, entry.data[name]))
         if entry.version > 1 and entry.type != "EventRetracted":
             self.retractable.add(entry.version)
+        self.recorded[entry.version] = (entry.type, entry.provider_id)
         _APPLY.get(entry.type, _nothing)(self, entry)
 
 
@@ -142,4 +146,5 @@ _APPLY: dict[str, Callable[[StoryFacts, Entry], None]] = {
     "KeyWorkerAssigned": _key_worker_assigned,
     "KeyWorkerEnded": _key_worker_ended,
     "EventRetracted": _retracted,
+    "EntryWithheldFromPerson": lambda facts, entry: facts.withheld.add(entry.data["version"]),
 }

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from ledger.errors import InvalidEvent
 from ledger.facts import NEW_IDS, Entry, StoryFacts, fold
+from ledger.guards_person import check_author, check_withholding
 from ledger.values import check_not_in_future
 
 
@@ -18,6 +19,7 @@ def check(facts: StoryFacts, entry: Entry, story: Sequence[Entry], retracted: se
         return
     if not facts.registered:
         raise InvalidEvent("person_id: no story starts with a registration here", "person_id")
+    check_author(entry)
     _check_new_id(facts, entry)
     if entry.type == "EventRetracted":
         check_retraction(facts, entry, story, retracted)
@@ -131,4 +133,5 @@ _GUARDS: dict[str, Callable[[StoryFacts, Entry], None]] = {
     "PlanReviewed": _check_review,
     "AdmittedToWard": _check_admission,
     "DischargedFromWard": _check_discharge,
+    "EntryWithheldFromPerson": check_withholding,
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-IDENTIFYING = ("nhs_number", "given_name", "family_name", "birth_date", "postcode")
+IDENTIFYING = ("nhs_number", "given_name", "family_name", "birth_date", "postcode", "phone", "email")
 SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "PersonRegistered": IDENTIFYING,
     "DetailsUpdated": IDENTIFYING,
@@ -21,6 +21,8 @@ SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "PlanAgreed": ("strengths",),
     "EventRetracted": ("reason",),
     "RelationshipClaimed": ("reason",),
+    "PersonNoteAdded": ("note",),
+    "SelfAssessmentSubmitted": ("own_words", "strengths", "what_matters"),
 }
 GOAL_FREE_TEXT = ("description",)  # inside each of PlanAgreed's goals
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
-from ledger.values import Identifier, Name, NhsNumber, Postcode, Text
+from ledger.values import Email, Identifier, Name, NhsNumber, Phone, Postcode, Text
 from ledger.vocabulary import Attendance, Channel, ConsentScope, Need, Purpose, Risk
 
 Strengths = Annotated[list[Text], Field(max_length=100)]
@@ -28,6 +28,8 @@ class PersonRegistered(Payload):
     family_name: Name
     birth_date: date
     postcode: Postcode | None = None
+    phone: Phone | None = None
+    email: Email | None = None
 
 
 class DetailsUpdated(Payload):
@@ -38,6 +40,8 @@ class DetailsUpdated(Payload):
     family_name: Name | None = None
     birth_date: date | None = None
     postcode: Postcode | None = None
+    phone: Phone | None = None
+    email: Email | None = None
 
 
 class ConsentRecorded(Payload):

@@ -100,6 +100,18 @@ class PersonStory(BaseAggregate[UUID]):
         TOPIC = "ledger.PersonStory.RelationshipClaimed"
         NAME = "RelationshipClaimed"
 
+    class PersonNoteAdded(Event):
+        TOPIC = "ledger.PersonStory.PersonNoteAdded"
+        NAME = "PersonNoteAdded"
+
+    class SelfAssessmentSubmitted(Event):
+        TOPIC = "ledger.PersonStory.SelfAssessmentSubmitted"
+        NAME = "SelfAssessmentSubmitted"
+
+    class EntryWithheldFromPerson(Event):
+        TOPIC = "ledger.PersonStory.EntryWithheldFromPerson"
+        NAME = "EntryWithheldFromPerson"
+
     class EventRetracted(Event):
         TOPIC = "ledger.PersonStory.EventRetracted"
         NAME = "EventRetracted"

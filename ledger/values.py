@@ -57,5 +57,8 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 Text = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(check_no_nul)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(check_no_nul)]
 Postcode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9 ]{2,10}$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")]
+Email = Annotated[str, StringConstraints(
+    max_length=254, pattern=r"^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
 Instant = AwareDatetime
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]

@@ -9,7 +9,9 @@ Need = Literal[
     "employment", "isolation", "substance_use", "caring",
 ]
 ConsentScope = Literal["share_with_network", "research"]
-Channel = Literal["face_to_face", "telephone", "video", "talk_type", "email", "sms", "web_chat"]
+Channel = Literal[
+    "face_to_face", "telephone", "video", "talk_type", "email", "sms", "web_chat", "web"
+]
 Attendance = Literal[
     "attended", "did_not_attend", "cancelled_by_person", "cancelled_by_provider", "late_not_seen"
 ]

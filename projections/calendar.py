@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -47,9 +48,9 @@ class Month:
         """The month's first day."""
         return date(self.year, self.number, 1)
 
-    @property
+    @cached_property
     def last(self) -> date:
-        """The month's last day (its end, for figures "at month end")."""
+        """The month's last day (its end, for figures "at month end"; worked out once)."""
         return self.following().first - timedelta(days=1)
 
     def following(self) -> Month:

@@ -72,6 +72,7 @@ def rebuild(scratch: FiguresView, sources: list[Source], heads: dict[str, int],
             progress: Progress | None = None) -> ReplayReport:
     """Project each source from the start of its log up to its head into the scratch view."""
     projector = Projector(scratch, batch_size)
+    projector.bulk_behind = 0  # the summaries are built whole once, by the batch reaching the head
     report = ReplayReport()
     started = time.perf_counter()
     for source in sources:

@@ -37,6 +37,7 @@ class Borough:
         self.rng = Chance(seed)
         self.clock = LondonClock()
         self.start, self.switch, self.end = (self.clock.at(day, 0) for day in days)
+        self.last_release = self.end * 2  # lines recorded after the end too, unless cut at the end
         self.recorder = Recorder(self.start)
         self.records = SupportRecords(self.clock, self.recorder, self.rng, params.recording)
         self.identities = Identities(self.rng)
@@ -78,8 +79,9 @@ class Borough:
         at = clock.at(day, start + 5 * rng.below((end - start) // 5))
         return at if at > self.now else self.now + rng.between(5, 60)
 
-    def run(self) -> Iterator[str]:
-        """Resume journeys in instant order until the end; yield lines once their time has passed."""
+    def run(self) -> Iterator[tuple[int, str]]:
+        """Resume journeys in instant order until the end; yield lines (with the instant each was
+        recorded at) once their time has passed."""
         waiting, recorder, records = self._waiting, self.recorder, self.records
         current, pending = recorder.current, recorder.pending
         while waiting and waiting[0][0] < self.end:
@@ -100,7 +102,7 @@ class Borough:
                     raise ValueError("a journey cannot resume in the past")
                 self._sequence += 1
                 heappush(waiting, (resume, self._sequence, journey, None))
-        yield from recorder.release(self.end * 2)
+        yield from recorder.release(self.last_release)
 
 
 def _once(action: Callable[[], None]) -> Journey:

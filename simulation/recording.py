@@ -48,8 +48,9 @@ class Recorder:
         when = max(recorded, target[0] + 1)
         heappush(self.pending, (when, self._sequence, story, line, None, target))
 
-    def release(self, before: int) -> Iterator[str]:
-        """Write out, in order, every line recorded before an instant, which becomes `now`."""
+    def release(self, before: int) -> Iterator[tuple[int, str]]:
+        """Write out, in order, every line recorded before an instant (with the instant it was
+        recorded at); that instant becomes `now`."""
         pending, current = self.pending, self.current
         index, count = 0, len(current)
         while True:
@@ -60,13 +61,13 @@ class Recorder:
                 index += 1
             else:
                 break
-            _, _, story, line, kept, target = item
+            recorded, _, story, line, kept, target = item
             if story is not None:
                 story.version += 1
                 if kept is not None:
                     kept.append(story.version)
                 if target is not None:
                     line = line.replace(VERSION, str(target[1]))
-            yield line
+            yield recorded, line
         current.clear()
         self.now = before

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 
 from simulation.arrivals import ArrivalCalendar, arrivals
 from simulation.borough import Borough
-from simulation.clock import MINUTES_PER_DAY, add_months, day_number
+from simulation.clock import MINUTES_PER_DAY, LondonClock, add_months, day_number
 from simulation.directory import cost_uplifts, registrations
 from simulation.opening import SECONDARY_TEAMS, opening_caseload, opening_size
 from simulation.parameters import BoroughParameters
@@ -27,6 +28,17 @@ def simulate(people: int, months: int, seed: int, start: str = "2024-01",
     Network and IPSA open `switch_month` months in (half way by default). The lines are the
     same, byte for byte, for the same arguments.
     """
+    return (line for _, line in recorded_lines(people, months, seed, start, switch_month, params))
+
+
+def recorded_lines(people: int, months: int, seed: int, start: str = "2024-01",
+                   switch_month: int | None = None, params: BoroughParameters | None = None,
+                   until: date | None = None) -> Iterator[tuple[int, str]]:
+    """``simulate``'s lines, each with the instant it was recorded at (minutes since the epoch).
+
+    With ``until`` (a London date, today at the latest) the borough stops at that date's first
+    minute: nothing happens or is recorded from then on, even within the months asked for.
+    """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", start):
         raise ValueError("start must be YYYY-MM")
     if people < 0 or months < 1:
@@ -36,22 +48,36 @@ def simulate(people: int, months: int, seed: int, start: str = "2024-01",
         raise ValueError("switch_month must lie within the months simulated")
     year, month = int(start[:4]), int(start[5:])
     days = tuple(day_number(*add_months(year, month, n)) for n in (0, switch, months))
-    if (days[2] + 14) * MINUTES_PER_DAY * 60 > time.time():
+    if until is not None:
+        last = (until - date(1970, 1, 1)).days
+        if LondonClock().at(last, 0) * 60 > time.time():  # its first minute, London time
+            raise ValueError("until must not be later than today")
+        days = (days[0], days[1], min(days[2], last))
+    elif (days[2] + 14) * MINUTES_PER_DAY * 60 > time.time():
         raise ValueError("the simulated months must end at least two weeks ago")
     params = params or BoroughParameters()
     calendar = ArrivalCalendar(params.arrivals, days[1])
     scale = people / (calendar.expected(days[0], days[2]) + opening_size(params))
     borough = Borough(params, seed, (days[0], days[1], days[2]), scale)
+    if until is not None:
+        borough.last_release = borough.end  # nothing recorded after the end
     return _stream(borough, people, calendar, (days[0], days[2]), (year, month))
 
 
+def with_recorded_at(lines: Iterator[tuple[int, str]]) -> Iterator[str]:
+    """Each line with its recording time added as ``recorded_at`` (UTC, ISO 8601)."""
+    for minute, line in lines:
+        when = datetime.fromtimestamp(minute * 60, UTC).isoformat()
+        yield f'{line[:-1]}, "recorded_at": "{when}"}}'
+
+
 def _stream(borough: Borough, people: int, calendar: ArrivalCalendar, days: tuple[int, int],
-            start: tuple[int, int]) -> Iterator[str]:
+            start: tuple[int, int]) -> Iterator[tuple[int, str]]:
     """Register the providers (on 1 January, before the longest opening stay began), open the
     borough, and run it."""
     years_back = 1 + borough.params.wards.opening_stay_days[1] // 365
     registered = borough.clock.at(day_number(start[0] - years_back, 1), 540)
-    yield from registrations(borough, registered)
+    yield from ((registered, line) for line in registrations(borough, registered))
     for provider, team in borough.params.teams.items():
         borough.lists[provider] = WaitingList(borough, team)
         borough.begin(borough.lists[provider].work(), borough.start)

@@ -1,50 +1,66 @@
-"""The demo borough: two simulated years (one before the Hub opens, one after) loaded into an
-empty ledger, and a token for every role so a newcomer can look around at once."""
+"""The demo borough: two simulated years (one before the Hub opens, one after) ending today,
+loaded into an empty ledger as history (each event at its own recording time, so "as of last
+month" reads as it did then), and a token for every role so a newcomer can look around at once.
+
+The clock is read once, when the demo is made: the borough ends at the start of that day
+(London), in the current month. Figures still use the events' own times."""
 
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 
 import structlog
 
 from api.http.tokens import Caller, mint
 from commands import Ledger
-from commands.bulk_import import BulkImport
+from commands.audit_log import AuditLog
+from commands.migrated_import import MigratedImport
+from projections.calendar import london_date
 
 DEMO_MONTHS = 24
 DEMO_SEED = 2017  # the year the Lambeth Hub's evaluation began
+DEMO_KEY_WORKER = "hub-s-1"  # one of the simulated Hub's staff, who key-works people
 log = structlog.get_logger()
 
 ROLES = (
     Caller(role="provider", provider_id="hub", staff_id="hub-demo"),
-    Caller(role="key_worker", provider_id="hub", staff_id="hub-kw-demo"),
+    Caller(role="key_worker", provider_id="hub", staff_id=DEMO_KEY_WORKER),
     Caller(role="analyst", staff_id="analyst-demo"),
     Caller(role="commissioner", staff_id="commissioner-demo"),
     Caller(role="privacy_officer", staff_id="privacy-officer-demo"),
 )  # never an admin token: `ledger token --role admin` mints one, for an hour
 
 
-def demo_start(today: datetime) -> str:
-    """The first month of two whole years ending at least a month before ``today``."""
-    month = today.year * 12 + today.month - 1 - DEMO_MONTHS - 2
+def demo_start(today: date) -> str:
+    """The first month of the two years whose last month is ``today``'s."""
+    month = today.year * 12 + today.month - DEMO_MONTHS
     return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
-def load_demo(ledger: Ledger) -> int:
-    """Load the demo borough if the ledger is empty; answers how many events were appended."""
-    from simulation import DEFAULT_PEOPLE, simulate
+def demo_lines(now: datetime, people: int | None = None) -> Iterator[tuple[datetime, str]]:
+    """The demo borough's lines, each with the instant it was recorded, up to ``now``'s day."""
+    from simulation import DEFAULT_PEOPLE
+    from simulation.stream import recorded_lines
 
+    today = london_date(now)
+    lines = recorded_lines(people or DEFAULT_PEOPLE, DEMO_MONTHS, DEMO_SEED, demo_start(today),
+                           until=today)
+    return ((datetime.fromtimestamp(minute * 60, UTC), line) for minute, line in lines)
+
+
+def load_demo(ledger: Ledger, audit_log: AuditLog) -> int:
+    """Load the demo borough if the ledger is empty; answers how many events were appended."""
     if ledger.recorder.max_notification_id():
         log.info("demo.skipped", reason="the ledger is not empty")
         return 0
     started = time.monotonic()
-    lines = simulate(DEFAULT_PEOPLE, DEMO_MONTHS, DEMO_SEED, demo_start(datetime.now(UTC)))
-    numbered = ((n, line.encode()) for n, line in enumerate(lines, start=1))
-    report = BulkImport(ledger).run(numbered, lambda consumed: None)
-    log.info("demo.loaded", events=report.appended, rejected=len(report.rejections),
+    importer = MigratedImport(ledger, audit_log)
+    appended = importer.run(demo_lines(datetime.now(UTC)), operator="demo")
+    log.info("demo.loaded", events=appended, rejected=len(importer.rejections),
              seconds=round(time.monotonic() - started, 1))
-    return report.appended
+    return appended
 
 
 def sign_in_sheet(base_url: str, key: str) -> str:

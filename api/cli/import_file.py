@@ -38,6 +38,8 @@ def import_command(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="NDJSON file, or - for standard input")],
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Events per transaction")] = 1000,
+    as_recorded: Annotated[bool, typer.Option(help="Migrated history: each line's recorded_at is "
+                                                   "kept as its recording time")] = False,
 ) -> None:
     """Append every line of an NDJSON file; report rejected lines with their reasons."""
     from api.cli.starting import deployment_of
@@ -46,6 +48,10 @@ def import_command(
     if file != "-" and not path.is_file():
         raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
     env = deployment_of(ctx).env
+    if as_recorded:
+        from api.cli.import_recorded import report_migration
+
+        report_migration(env, sys.stdin.buffer if file == "-" else path)
     if file == "-":
         report = import_stream(env, sys.stdin.buffer, None, batch_size)
     else:

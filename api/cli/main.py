@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
+from uuid import UUID
 
 import typer
 
@@ -39,9 +40,10 @@ def serve(
     if demo:
         from api.cli.demo import load_demo, sign_in_sheet
         from commands import Ledger
+        from commands.audit_log import AuditLog
 
-        with Ledger(env=deployment.env) as ledger:
-            load_demo(ledger)
+        with Ledger(env=deployment.env) as ledger, AuditLog(env=deployment.env) as audit_log:
+            load_demo(ledger, audit_log)
         typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key))
     app = create_app(deployment.settings, projections=projections)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths
@@ -51,14 +53,30 @@ def serve(
 def token(
     ctx: typer.Context,
     role: Annotated[Role, typer.Option(help="provider, key_worker, analyst, commissioner, admin, "
-                                            "privacy_officer")],
+                                            "privacy_officer, person")],
     provider: Annotated[str | None, typer.Option(help="The provider (provider, key_worker)")] = None,
     staff: Annotated[str, typer.Option(help="The staff member")] = "staff-1",
     hours: Annotated[float | None, typer.Option(
-        help="Lifetime in hours (at most 12; privacy officer 8; admin 1)")] = None,
+        help="Lifetime in hours (at most 12; privacy officer 8; admin and person 1)")] = None,
+    person: Annotated[UUID | None, typer.Option(help="The person's story (role person)")] = None,
+    birth_date: Annotated[datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="The person's birth date, checked against the story (person)")] = None,
+    nhs_number: Annotated[str | None, typer.Option(help="The person's NHS number, checked too")] = None,
+    link: Annotated[str | None, typer.Option(help="Print a sign-in link at this base URL (person)")] = None,
 ) -> None:
     """Print a bearer token for a role, signed with the deployment's key (its provider must be in
-    the directory)."""
+    the directory). A person's token is issued by Hub staff (``--staff``) after checking who the
+    person is: their birth date (and NHS number, if given) must match the story; its issue is
+    audited."""
+    if role == "person":
+        from api.cli.person_token import check_person, issue
+
+        if person is None or birth_date is None:
+            raise typer.BadParameter("role person needs --person and --birth-date", param_hint="--person")
+        deployment = deployment_of(ctx)
+        check_person(deployment.env, person, birth_date.date(), nhs_number)
+        typer.echo(issue(deployment.env, deployment.signing_key, person, staff, hours, link))
+        return
     if role in ("provider", "key_worker") and provider is None:
         raise typer.BadParameter("role provider and key_worker need --provider", param_hint="--provider")
     if role not in ("provider", "key_worker") and provider is not None:
@@ -94,8 +112,18 @@ def require_registered(provider_id: str, env: dict[str, str], hint: str = "--pro
 
 def main() -> None:
     """Entry point of the ``ledger`` console script."""
-    from api.cli import erase, figures, import_file, replay, rotate_master_key, simulate, verify_chain
+    from api.cli import (
+        erase,
+        figures,
+        import_file,
+        replay,
+        rotate_master_key,
+        send_alerts,
+        simulate,
+        verify_chain,
+    )
 
-    for command in (import_file, simulate, figures, verify_chain, replay, erase, rotate_master_key):
+    for command in (import_file, simulate, figures, verify_chain, replay, erase, rotate_master_key,
+                    send_alerts):
         command.register(cli)
     cli()

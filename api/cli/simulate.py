@@ -15,12 +15,16 @@ def simulate_command(
     seed: Annotated[int, typer.Option(help="Seed: the same seed gives the same bytes")],
     start: Annotated[str, typer.Option(help="First month, YYYY-MM")] = "2024-01",
     switch_month: Annotated[int | None, typer.Option(help="Months in when the Hub opens")] = None,
+    recorded: Annotated[bool, typer.Option(help="Add each line's recorded_at (for ledger import "
+                                                "--as-recorded)")] = False,
 ) -> None:
     """Write a simulated borough's events, one JSON line each, to standard output."""
     from simulation import simulate
+    from simulation.stream import recorded_lines, with_recorded_at
 
     try:
-        lines = simulate(people, months, seed, start, switch_month)
+        lines = (with_recorded_at(recorded_lines(people, months, seed, start, switch_month))
+                 if recorded else simulate(people, months, seed, start, switch_month))
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     out = sys.stdout

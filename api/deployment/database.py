@@ -38,6 +38,8 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
         "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
         "POSTGRES_POOL_SIZE": str(settings.pool_size),
         "POSTGRES_MAX_OVERFLOW": str(settings.pool_overflow),
+        "LEDGER_STORY_CACHE_SIZE": str(settings.story_cache_size),
+        "LEDGER_ERASURE_POLL_SECONDS": str(settings.erasure_poll_seconds),
     }
     if settings.identity_key is not None:
         env["LEDGER_IDENTITY_KEY"] = settings.identity_key.get_secret_value()

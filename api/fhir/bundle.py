@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fhir.resources.R4B.bundle import Bundle
 
+from api.fhir.own_words import PERSON_BUILDERS
 from api.fhir.resources import BUILDERS, Resource, organisation, url
 from ledger.facts import Entry
 from ledger.story import PersonStory
@@ -32,6 +33,10 @@ def patient(story: PersonStory) -> Resource:
         resource["identifier"].insert(0, {"system": NHS_NUMBER, "value": details["nhs_number"]})
     if "postcode" in details:
         resource["address"] = [{"postalCode": details["postcode"]}]
+    telecom = [{"system": system, "value": details[system]} for system in ("phone", "email")
+               if system in details]
+    if telecom:
+        resource["telecom"] = telecom
     return resource
 
 
@@ -51,7 +56,7 @@ def story_bundle(story: PersonStory) -> dict[str, Any]:
     person = url(pid, "patient", pid)
     entries: list[dict[str, Any]] = [{"fullUrl": person, "resource": patient(story)}]
     for entry in story.entries:
-        build = BUILDERS.get(entry.type)
+        build = BUILDERS.get(entry.type) or PERSON_BUILDERS.get(entry.type)
         if build is None:
             continue
         resource = build(person, entry, pid)

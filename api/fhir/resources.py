@@ -14,7 +14,7 @@ from ledger.vocabulary import ATTENDED
 
 ACT_CODES = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 CLASS_OF_CHANNEL = {"face_to_face": "AMB", "telephone": "VR", "video": "VR", "talk_type": "AMB",
-                    "email": "VR", "sms": "VR", "web_chat": "VR"}
+                    "email": "VR", "sms": "VR", "web_chat": "VR", "web": "VR"}
 PRIORITY = {"routine": "routine", "urgent": "urgent", "very_urgent": "asap", "emergency": "stat"}
 TASK_STATUS = {"ReferralAccepted": "accepted", "ReferralDeclined": "rejected",
                "ReferralClosed": "completed"}

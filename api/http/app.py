@@ -20,16 +20,21 @@ from api.http.routes.claims import router as claims_router
 from api.http.routes.erasure import router as identity_router
 from api.http.routes.figures import router as figures_router
 from api.http.routes.health import router as health_router
+from api.http.routes.intake import router as intake_router
 from api.http.routes.people import router as people_router
 from api.http.routes.providers import router as providers_router
 from api.http.routes.revocations import router as revocations_router
+from api.http.routes.search import router as search_router
+from api.http.routes.self_referrals import router as self_referrals_router
 from api.http.routes.story import router as story_router
 from api.http.routes.summary import router as summary_router
+from api.http.routes.worklists import router as worklists_router
 from api.settings import Settings
 from api.web.pages import router as web_router
 from commands import Ledger
 from commands.access_log import AccessLog
 from commands.audit_log import AuditLog
+from commands.intake import Intake
 
 
 def worker_threads(settings: Settings) -> int:
@@ -50,12 +55,14 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
         app.state.ledger = Ledger(env=env)
         app.state.access_log = AccessLog(env=env)
         app.state.audit_log = AuditLog(env=env)
+        app.state.intake = Intake(env=env)
         app.state.signing_key = deployment.signing_key
         start_figures(app.state, env, follow=projections, wait_seconds=settings.read_wait_seconds)
         try:
             yield
         finally:
             stop_figures(app.state)
+            app.state.intake.close()
             app.state.audit_log.close()
             app.state.access_log.close()
             app.state.ledger.close()
@@ -66,7 +73,8 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
                   docs_url=None, redoc_url=None)
     for router in (health_router, providers_router, claims_router, people_router, identity_router,
                    story_router, fhir_router, figures_router, audit_router, break_glass_router,
-                   revocations_router, summary_router):
+                   revocations_router, self_referrals_router, intake_router, summary_router,
+                   worklists_router, search_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

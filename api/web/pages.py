@@ -50,6 +50,11 @@ STATIC = _static_files()
 PAGE_NAMES = sorted(path.stem for path in PAGES.glob("*.html"))
 
 
+def page_response(name: str) -> Response:
+    """A page's HTML with the hardening headers (for a route that shares its path with a page)."""
+    return _html(name)
+
+
 def _html(name: str) -> Response:
     body = (PAGES / f"{name}.html").read_bytes()
     return Response(body, media_type="text/html; charset=utf-8", headers=HARDENING)

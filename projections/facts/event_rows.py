@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from ledger.vocabulary import ATTENDED, DIRECT_CHANNELS
 from projections.calendar import london_date
 
 Row = tuple[Any, ...]
+IDENTITY_FIELDS = ("nhs_number", "given_name", "family_name")
 
 
 def _story(event: Any) -> Row:
@@ -28,7 +30,24 @@ def _contact(event: Any) -> Row:
 def _referral(event: Any) -> Row:
     data = event.data
     return (*_story(event), data["referral_id"], data["to_provider_id"], data["priority"],
-            data["source"])
+            data["source"], list(data.get("needs") or []))
+
+
+def _sealed(data: dict[str, Any]) -> tuple[str | None, ...]:
+    return tuple(None if data.get(f) is None else json.dumps(data[f]) for f in IDENTITY_FIELDS)
+
+
+def as_stored(row: Row, stored: dict[str, Any]) -> Row:
+    """An ``identities`` row with its values as the log stores them (sealed markers), even when
+    the event was decoded by a mapper that opens them."""
+    return (*row[:-len(IDENTITY_FIELDS)], *_sealed(stored))
+
+
+def _identity(change: str) -> Callable[[Any], Row]:
+    def row(event: Any) -> Row:  # each value stays sealed: JSON of the stored marker, or None
+        return (*_story(event), change, *_sealed(event.data))
+
+    return row
 
 
 def _decision(decision: str) -> Callable[[Any], Row]:
@@ -72,10 +91,15 @@ FACTS: dict[str, tuple[str, Callable[[Any], Row]]] = {
     PersonStory.ReferralClosed.TOPIC: ("decisions", _decision("closed")),
     PersonStory.AssessmentRecorded.TOPIC: ("assessments",
                                            lambda e: (*_story(e), e.data["assessment_id"])),
+    PersonStory.SelfAssessmentSubmitted.TOPIC: ("self_assessments",
+                                               lambda e: (*_story(e), e.data["self_assessment_id"])),
     PersonStory.KeyWorkerAssigned.TOPIC: ("key_workers", _key_worker("assigned")),
     PersonStory.KeyWorkerEnded.TOPIC: ("key_workers", _key_worker("ended")),
     PersonStory.AdmittedToWard.TOPIC: ("ward_events", _ward("admitted")),
     PersonStory.DischargedFromWard.TOPIC: ("ward_events", _ward("discharged")),
+    PersonStory.PersonRegistered.TOPIC: ("identities", _identity("registered")),
+    PersonStory.DetailsUpdated.TOPIC: ("identities", _identity("updated")),
+    PersonStory.RelationshipClaimed.TOPIC: ("relationship_claims", _story),
     PersonStory.EventRetracted.TOPIC: ("retractions", lambda e: (*_story(e), e.data["version"])),
     Provider.ProviderRegistered.TOPIC: ("providers", _provider),
     Provider.ProviderCostsChanged.TOPIC: ("providers", _provider),

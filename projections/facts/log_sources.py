@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from eventsourcing.application import Application
 from eventsourcing.utils import Environment
 
-from projections.facts.event_rows import TOPICS, Row, fact_of
+from projections.facts.event_rows import TOPICS, Row, as_stored, fact_of
 
 ACCESS_LOG = "access_log"
 READ_TOPIC_SUFFIX = ".StoryRead"
@@ -61,6 +61,15 @@ class ApplicationSource:
         """The application's recorder."""
         return self.app.recorder
 
+    def _state(self, stored: bytes) -> dict[str, Any]:
+        mapper = self.app.mapper
+        if mapper.cipher:
+            stored = mapper.cipher.decrypt(stored)
+        if mapper.compressor:
+            stored = mapper.compressor.decompress(stored)
+        state: dict[str, Any] = mapper.transcoder.decode(stored)
+        return state
+
 
 class LedgerSource(ApplicationSource):
     """Story and directory events of an application named ``ledger``."""
@@ -74,6 +83,8 @@ class LedgerSource(ApplicationSource):
     def facts(self, notification: Any) -> list[tuple[str, Row]]:
         """The fact row the notification's event adds, if any."""
         fact = fact_of(self.app.mapper.to_domain_event(notification))
+        if fact is not None and fact[0] == "identities":  # as stored, sealed, whatever the mapper
+            fact = ("identities", as_stored(fact[1], self._state(notification.state)["data"]))
         return [] if fact is None else [fact]
 
 
@@ -92,11 +103,3 @@ class AccessLogSource(ApplicationSource):
         return [("story_reads", (notification.id, notification.originator_id,
                                  state["provider_id"], state["at"], state["timestamp"]))]
 
-    def _state(self, stored: bytes) -> dict[str, Any]:
-        mapper = self.app.mapper
-        if mapper.cipher:
-            stored = mapper.cipher.decrypt(stored)
-        if mapper.compressor:
-            stored = mapper.compressor.decompress(stored)
-        state: dict[str, Any] = mapper.transcoder.decode(stored)
-        return state

@@ -2,7 +2,8 @@
 
 One projector (not one per figure) because decoding the log is the cost and is done once; a
 retraction touches facts of every kind; and every figure then answers at the same position.
-Rows and the tracking position commit in one transaction, so each event counts exactly once,
+Rows, the summaries they change (``projections.summaries``) and the tracking position commit in
+one transaction, so each event counts exactly once, the summaries never drift from the facts,
 and after a crash the next batch starts from the committed position.
 """
 
@@ -18,9 +19,17 @@ from psycopg.sql import SQL, Identifier
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
+from projections.summaries import cells
+from projections.summaries.batch import Reach, reach_of
+from projections.summaries.maintain import Maintenance
+from projections.worklists.refresh import refresh_worklists
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
+# Further behind the head than this, a batch leaves the summaries unbuilt (in its transaction,
+# so no question reads them meanwhile) and the batch that reaches the head builds them whole:
+# cheaper than keeping them up to date batch by batch through a long catch-up or a replay.
+BULK_BEHIND = 5000
 
 
 class Projector:
@@ -29,6 +38,7 @@ class Projector:
     def __init__(self, view: FiguresView, batch_size: int = BATCH_SIZE) -> None:
         self.view = view
         self.batch_size = batch_size
+        self.bulk_behind = BULK_BEHIND
         self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
 
     def position(self, source: Source) -> int:
@@ -38,7 +48,7 @@ class Projector:
     def advance(self, source: Source, head: int | None = None) -> int:
         """Write one batch (at most up to ``head``); answers the new position."""
         start = self.position(source)
-        end = head if head is not None else int(source.recorder.max_notification_id() or 0)
+        end = last = head if head is not None else int(source.recorder.max_notification_id() or 0)
         if end <= start:
             return start
         # A short range of positions per page: with statistics stale after a bulk import,
@@ -53,7 +63,7 @@ class Projector:
         for notification in page:
             for table, row in source.facts(notification):
                 rows[table].append(row)
-        self._commit(source.name, start, position, rows)
+        self._commit(source.name, start, position, rows, last - position > self.bulk_behind)
         return position
 
     def catch_up(self, source: Source) -> int:
@@ -62,15 +72,37 @@ class Projector:
         position = self.position(source)
         while position < head:
             position = self.advance(source, head)
+        self.build_summaries()
         return position
 
-    def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]]) -> None:
+    def build_summaries(self) -> None:
+        """Build the summaries whole if they never were (facts projected before they existed)."""
+        with self.view.datastore.transaction(commit=False) as curs:
+            if cells.span(curs, self.view) is not None:
+                return
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(cells.PATIENT)
+            if cells.span(curs, self.view) is None:
+                Maintenance(self.view, curs, Reach()).after()
+
+    def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]],
+                bulk: bool = False) -> None:
+        with self.view.datastore.transaction(commit=True) as curs:
+            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(cells.PATIENT)
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
+            if bulk:
+                cells.forget(curs, self.view)
+            upkeep = None if bulk else Maintenance(self.view, curs, reach_of(self.view, rows))
+            if upkeep is not None:
+                upkeep.before()
             for table, table_rows in rows.items():
                 self._copy(curs, table, table_rows)
+            refresh_worklists(curs, self.view.table, rows)
+            if upkeep is not None:
+                upkeep.after()
             self.view._insert_tracking(curs, Tracking(name, position))
 
     def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:

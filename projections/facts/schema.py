@@ -12,18 +12,25 @@ from typing import Any
 from eventsourcing.postgres import PostgresTrackingRecorder
 from psycopg.sql import SQL, Composed, Identifier
 
+from projections.worklists.tables import worklist_tables
+
 PREFIX = "figures"
 STORY = ("person_id uuid", "version bigint", "recorded_at timestamptz", "provider_id text",
          "occurred_at timestamptz", "occurred_on date")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "contacts": (*STORY, "contact_id text", "channel text", "attendance text", "purpose text",
                  "referral_id text", "attended_direct boolean"),
-    "referrals": (*STORY, "referral_id text", "to_provider_id text", "priority text", "source text"),
+    "referrals": (*STORY, "referral_id text", "to_provider_id text", "priority text", "source text",
+                  "needs text[]"),
     "decisions": (*STORY, "referral_id text", "decision text", "reason text"),
     "assessments": (*STORY, "assessment_id text"),
+    "self_assessments": (*STORY, "self_assessment_id text"),
     "key_workers": (*STORY, "change text", "key_worker_staff_id text"),
     "ward_events": (*STORY, "stay_id text", "movement text", "ward_type text", "destination text"),
     "retractions": (*STORY, "retracted_version bigint"),
+    # who the person is, each identifying value kept sealed (JSON of its marker): the lists' names
+    "identities": (*STORY, "change text", "nhs_number text", "given_name text", "family_name text"),
+    "relationship_claims": STORY,
     "providers": ("stream_id uuid", "version bigint", "recorded_at timestamptz", "provider_id text",
                   "occurred_at timestamptz", "occurred_on date", "name text", "tier text",
                   "service text", "unit_cost_gbp numeric", "bed_day_cost_gbp numeric"),
@@ -36,7 +43,15 @@ INDEXES = {
     "decisions": "person_id, referral_id",
     "retractions": "person_id, retracted_version",
     "story_reads": "person_id, provider_id",
+    "referrals": "person_id, referral_id",
 }
+
+SUMMARY_TABLES = (  # kept by projections.summaries; provider_id '' is the borough-wide cell
+    "CREATE TABLE IF NOT EXISTS {} (metric text, month date, provider_id text, parts jsonb NOT NULL,"
+    " PRIMARY KEY (metric, month, provider_id))",
+    "CREATE TABLE IF NOT EXISTS {} (single boolean PRIMARY KEY DEFAULT true CHECK (single),"
+    " first_month date, last_month date)",
+)
 
 
 class FiguresView(PostgresTrackingRecorder):
@@ -55,6 +70,9 @@ class FiguresView(PostgresTrackingRecorder):
                 self.sql_create_statements.append(SQL(
                     "CREATE INDEX IF NOT EXISTS {} ON {} (" + INDEXES[table] + ")"
                 ).format(index, self.table(table)))
+        self.sql_create_statements.extend(worklist_tables(self.table))
+        for name, create in zip(("summary_cells", "summary_span"), SUMMARY_TABLES, strict=True):
+            self.sql_create_statements.append(SQL(create).format(self.table(name)))
 
     def table(self, name: str) -> Composed:
         """The qualified name of one fact table."""

@@ -50,9 +50,10 @@ def cost(facts: LiveFacts, months: list[Month], provider: str | None = None,
                 total[key] += sum((book.bed_day_cost(day) for day in days), Decimal(0))
                 people[key].add(stay.person_id)
     keys = {*people, *((m, None) for m in months)}
-    return assemble({key: _figures(total[key], len(people[key])) for key in keys}, months, provider)
+    return assemble({key: figures_of(total[key], len(people[key])) for key in keys}, months, provider)
 
 
-def _figures(total: Decimal, people: int) -> Figures:
+def figures_of(total: Decimal, people: int) -> Figures:
     per_person = pounds(total / people) if people else None
-    return {"cost_gbp": pounds(total), "people": people, "cost_per_person_gbp": per_person}
+    return {"cost_gbp": pounds(total), "people": people, "cost_per_person_gbp": per_person,
+            "_parts": {"total_gbp": str(total)}}

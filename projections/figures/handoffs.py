@@ -16,6 +16,8 @@ WINDOW_DAYS = 90
 COUNTS = ("repeat_assessments", "re_referrals", "key_worker_changes")
 RATES = {"referrals_per_person": ("referrals", ("people",)),
          "story_reuse_rate": ("read_first", ("seen",))}
+PARTS = ("referrals", "people", "repeat_assessments", "re_referrals", "key_worker_changes",
+         "read_first", "seen")
 ASSESSMENTS = "SELECT a.person_id, a.provider_id, a.occurred_at, a.occurred_on FROM ({assessments}) a"
 KEY_WORKERS = """
 SELECT k.person_id, k.provider_id, k.occurred_on, k.change, k.key_worker_staff_id
@@ -87,10 +89,15 @@ def handoffs(facts: LiveFacts, months: list[Month], provider: str | None = None,
 
 
 def _figures(c: dict[str, Any], reads: bool) -> Figures:
-    people = len(c.get("people", ()))
-    reuse = rate(c["read_first"], c["seen"]) if reads else None
-    return {"referrals_per_person": rate(c["referrals"], people),
-            "repeat_assessments": c["repeat_assessments"], "re_referrals": c["re_referrals"],
-            "key_worker_changes": c["key_worker_changes"], "story_reuse_rate": reuse,
-            "_counts": {"referrals": c["referrals"], "people": people,
-                        "read_first": c["read_first"], "seen": c["seen"]}}
+    return figures_of({**c, "people": len(c.get("people", ()))}, reads)
+
+
+def figures_of(c: dict[str, Any], reads: bool) -> Figures:
+    """A cell's figures from its counts (people as a number); no reuse rate while nothing was read."""
+    n = {name: c.get(name, 0) for name in PARTS}
+    reuse = rate(n["read_first"], n["seen"]) if reads else None
+    return {"referrals_per_person": rate(n["referrals"], n["people"]),
+            "repeat_assessments": n["repeat_assessments"], "re_referrals": n["re_referrals"],
+            "key_worker_changes": n["key_worker_changes"], "story_reuse_rate": reuse,
+            "_counts": {"referrals": n["referrals"], "people": n["people"],
+                        "read_first": n["read_first"], "seen": n["seen"]}}

@@ -57,9 +57,14 @@ def referrals(facts: LiveFacts, months: list[Month], provider: str | None = None
 def _figures(received: list[Journey], mean: Fraction | None) -> Figures:
     accepted = sum(j.accepted for j in received)
     declined = sum(j.declined for j in received)
-    avoidable = sum(_avoidable(j) for j in received)
-    change = None if not mean else rate(len(received) - mean, mean)
-    return {"referrals": len(received), "accepted": accepted, "declined": declined,
+    return figures_of(len(received), accepted, declined, sum(_avoidable(j) for j in received), mean)
+
+
+def figures_of(received: int, accepted: int, declined: int, avoidable: int,
+               mean: Fraction | None) -> Figures:
+    """A cell's figures from its counts and the baseline's mean (None without a baseline)."""
+    change = None if not mean else rate(received - mean, mean)
+    return {"referrals": received, "accepted": accepted, "declined": declined,
             "acceptance_rate": rate(accepted, accepted + declined),
             "avoidable_share": rate(avoidable, accepted + declined),
             "change_vs_baseline": change,

@@ -8,7 +8,7 @@ from collections import defaultdict
 from ledger.vocabulary import COMMUNITY_DESTINATIONS, REHAB_WARD
 from projections.calendar import Month
 from projections.figures.fact_reader import LiveFacts
-from projections.figures.statistics import Figures, Key, assemble, median
+from projections.figures.statistics import Figures, Key, assemble, histogram, median
 from projections.figures.ward_stays import Stay, stays
 
 COUNTS = ("moves", "rehab_inpatients", "readmissions_90d")
@@ -46,6 +46,11 @@ def rehab_moves(facts: LiveFacts, months: list[Month], provider: str | None = No
 
 def _figures(moves: list[Stay], inpatients: int, every: list[Stay]) -> Figures:
     lengths = [(s.discharged_on - s.admitted_on).days for s in moves if s.discharged_on]
-    return {"moves": len(moves), "rehab_inpatients": inpatients,
-            "median_length_of_stay_days": median(lengths),
-            "readmissions_90d": sum(_readmitted(s, every) for s in moves)}
+    return figures_of(len(moves), inpatients, lengths, sum(_readmitted(s, every) for s in moves))
+
+
+def figures_of(moves: int, inpatients: int, lengths: list[int], readmissions: int) -> Figures:
+    """A cell's figures from its counts and the moves' lengths of stay."""
+    return {"moves": moves, "rehab_inpatients": inpatients,
+            "median_length_of_stay_days": median(lengths), "readmissions_90d": readmissions,
+            "_parts": {"stay_days": histogram(lengths)}}

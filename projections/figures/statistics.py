@@ -3,7 +3,9 @@ and the shape every figure's rows take."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +14,18 @@ from projections.calendar import Month
 Key = tuple[Month, str | None]
 Figures = dict[str, Any]
 RATE_PLACES = 4
+_EVERY_CELL: ContextVar[bool] = ContextVar("every_cell", default=False)
+
+
+@contextmanager
+def every_cell() -> Iterator[None]:
+    """While open, ``assemble`` keeps a provider's row even when all its shown figures are zero
+    (the summaries add up cells of a few people, whose hidden counts still matter)."""
+    token = _EVERY_CELL.set(True)
+    try:
+        yield
+    finally:
+        _EVERY_CELL.reset(token)
 
 
 def median(values: Sequence[int]) -> int | float | None:
@@ -34,6 +48,19 @@ def p90(values: Sequence[int]) -> int | None:
     return sorted(values)[rank - 1]
 
 
+def histogram(values: Iterable[int]) -> dict[str, int]:
+    """How many times each value occurs, keyed by the value as text (as JSON keeps it)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[str(value)] = counts.get(str(value), 0) + 1
+    return counts
+
+
+def values_of(counts: dict[str, int]) -> list[int]:
+    """The values a histogram counts, each as many times as it occurs."""
+    return [int(value) for value, n in counts.items() for _ in range(n)]
+
+
 def rate(numerator: Fraction | int, denominator: Fraction | int) -> float | None:
     """``numerator ÷ denominator`` exactly, rounded half-even to 4 places; None over zero."""
     if not denominator:
@@ -54,7 +81,8 @@ def assemble(figures: dict[Key, Figures], months: Iterable[Month],
         chosen: list[str | None] = [provider] if provider is not None else [*providers, None]
         for key in chosen:
             values = figures.get((month, key))
-            if values is None or (key is not None and not _any_figure(values)):
+            hidden = key is not None and not _any_figure(values or {}) and not _EVERY_CELL.get()
+            if values is None or hidden:
                 continue
             rows.append({"month": month.label, "provider_id": key, **values})
     return rows

@@ -36,5 +36,5 @@ def test_the_import_benchmark_drops_its_schemas(database_url: str) -> None:
 def test_make_bench_runs_a_module_that_exists() -> None:
     """``make bench`` names ``python -m bench``, and the package can be run."""
     makefile = (Path(__file__).parents[2] / "Makefile").read_text()
-    assert re.search(r"^bench:.*\n\t\$\(BIN\)/python -m bench\s*$", makefile, re.MULTILINE)
+    assert re.search(r"^bench:.*\n\t\$\(BIN\)/python -m bench .*--out ", makefile, re.MULTILINE)
     assert (Path(__file__).parents[2] / "bench" / "__main__.py").exists()

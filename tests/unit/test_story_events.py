@@ -35,4 +35,4 @@ def test_the_stored_topics_are_unchanged() -> None:
     assert PersonStory.PersonRegistered.TOPIC == "ledger.PersonStory.PersonRegistered"
     assert PersonStory.Event.TOPIC == "ledger.PersonStory.Event"
     assert topics == {name: f"ledger.PersonStory.{name}" for name in EVENT_CLASSES}
-    assert len(topics) == 17  # catalogue v1 and RelationshipClaimed (issue 11)
+    assert len(topics) == 20  # catalogue v1, RelationshipClaimed (issue 11), the person's three (issue 15)

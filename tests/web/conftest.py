@@ -11,12 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from api_journeys import SIGNING_KEY
-from api_server import running
+from api_server import running, serving
 from playwright.sync_api import Browser, Page, sync_playwright
 from system_chromium import CHROMIUM, CHROMIUM_ARGS, REQUIRED, chromium_missing, why_not
 from web_borough import Link, borough_settings, token
 
 from api.http.app import create_app
+from api.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +54,13 @@ def link(borough: str) -> Link:
         return f"{borough}/#token={token(role, provider, key)}"
 
     return sign_in_link
+
+
+@pytest.fixture
+def front_door(database_url: str, schema: str) -> Iterator[str]:
+    """A ledger of its own (the tests' providers, the Hub among them) served for the front door's
+    pages, its per-address limit raised for a browser that sends many requests."""
+    settings = Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY,
+                        self_referral_limit=100)
+    with serving(create_app(settings)) as base:
+        yield base

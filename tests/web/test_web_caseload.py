@@ -1,62 +1,58 @@
-"""In the browser: provider staff see their caseload and waiting list, and open a person's story."""
+"""The caseload page: the team's people by name, filtered by name or key worker, sorted."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
 import pytest
+from page_checks import DESKTOP, PHONE
 from playwright.sync_api import Page, expect
-from web_borough import Link, token
+from worklist_pages import TEAM, api, busiest_key_worker, faults, signed_in
 
 pytestmark = pytest.mark.xdist_group("web")
-TEAM = "cmht-1"  # the Community Mental Health Team: people are waiting for it in the simulation
+ROWS = "#caseload tbody tr"
+NAMES = f"{ROWS} td:first-child a"
 
 
-def waiting_list(base: str, provider: str = TEAM) -> list[dict[str, Any]]:
-    """The provider's waiting list as the API answers it."""
-    headers = {"Authorization": f"Bearer {token('provider', provider)}"}
-    answer = httpx.get(f"{base}/providers/{provider}/waiting-list", headers=headers)
-    answer.raise_for_status()
-    return list(answer.json()["waiting"])
+def test_the_caseload_shows_names_as_the_api_gives_them(page: Page, borough: str) -> None:
+    """Every person on the caseload, by name, in the API's order (by name)."""
+    people = api(borough, f"/providers/{TEAM}/caseload")["people"]
+    page.goto(signed_in(borough, "/caseload", "provider"))
+    expect(page.locator(NAMES)).to_have_text([p["name"] for p in people])
 
 
-def test_a_provider_sees_the_caseload_count(page: Page, link: Link, borough: str) -> None:
-    """Provider staff see how many people are on their caseload today, as the API counts them."""
-    headers = {"Authorization": f"Bearer {token('provider', TEAM)}"}
-    caseload = httpx.get(f"{borough}/providers/{TEAM}/caseload", headers=headers).json()
-    page.goto(link("provider", TEAM))
-    expect(page.locator("#caseload-count")).to_have_text(f"{caseload['count']} on {caseload['on']}")
+def test_filtering_by_key_worker_leaves_their_people(page: Page, borough: str) -> None:
+    """Choosing a key worker leaves exactly the people they key-work."""
+    people = api(borough, f"/providers/{TEAM}/caseload")["people"]
+    staff = busiest_key_worker(borough)
+    page.goto(signed_in(borough, "/caseload", "provider"))
+    expect(page.locator(ROWS)).to_have_count(len(people))
+    page.select_option("#worker", staff)
+    expect(page.locator(NAMES)).to_have_text(
+        [p["name"] for p in people if p["key_worker_staff_id"] == staff])
 
 
-def test_a_provider_sees_the_waiting_list_oldest_first(page: Page, link: Link, borough: str) -> None:
-    """The waiting list shows each waiting person by id, oldest first, with days waited."""
-    waits = waiting_list(borough)
-    assert waits
-    page.goto(link("provider", TEAM))
-    expect(page.locator("#waiting-list tbody td.person")).to_have_text([w["person_id"] for w in waits])
-    expect(page.locator("#waiting-list tbody td.number")).to_have_text([str(w["days_waited"]) for w in waits])
+def test_filtering_by_nhs_number_finds_one_person(page: Page, borough: str) -> None:
+    """Typing a person's NHS number leaves that person alone."""
+    person = api(borough, f"/providers/{TEAM}/caseload")["people"][-1]
+    page.goto(signed_in(borough, "/caseload", "key_worker"))
+    page.fill("#find", person["nhs_number"])
+    expect(page.locator(NAMES)).to_have_text([person["name"]])
 
 
-def test_a_key_worker_sees_the_waiting_list_too(page: Page, link: Link) -> None:
-    """A key worker sees their provider's waiting list."""
-    page.goto(link("key_worker", TEAM))
-    expect(page.locator("#waiting-list tbody tr").first).to_be_visible()
+def test_sorting_by_name_twice_reverses_it(page: Page, borough: str) -> None:
+    """Name ascending, then descending: the last name comes first."""
+    people = api(borough, f"/providers/{TEAM}/caseload")["people"]
+    page.goto(signed_in(borough, "/caseload", "provider"))
+    expect(page.locator(ROWS)).to_have_count(len(people))
+    page.get_by_role("button", name="Name").click()
+    page.get_by_role("button", name="Name").click()
+    last = max(people, key=lambda p: p["name"].lower())["name"]
+    expect(page.locator(NAMES).first).to_have_text(last)
 
 
-def test_a_provider_opens_a_story_as_a_timeline(page: Page, link: Link) -> None:
-    """Reading a waiting person's story shows their events, registration first."""
-    page.goto(link("provider", TEAM))
-    page.locator("#waiting-list button.read-story").first.click()
-    expect(page.locator("#timeline li").first).to_contain_text("Person Registered")
-    expect(page.locator("#timeline li").last).to_contain_text("Referral Made")
-
-
-def test_a_refused_story_read_is_explained(page: Page, link: Link, borough: str) -> None:
-    """A story the ledger refuses (no care relationship) shows why, and the page stays signed in."""
-    waits = waiting_list(borough)
-    page.goto(link("provider", "peer-1"))
-    expect(page.locator("#provider")).to_be_visible()
-    page.evaluate("id => import('/static/caseload.js').then(m => m.showStory(id))", waits[0]["person_id"])
-    expect(page.locator("#story-problem")).to_contain_text("no care relationship")
-    expect(page.locator("#sign-out")).to_be_visible()
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_the_caseload_page_is_clean(page: Page, borough: str, size: dict[str, int]) -> None:
+    """No serious axe finding, no sideways scroll, no junk text."""
+    page.set_viewport_size(size)
+    page.goto(signed_in(borough, "/caseload", "provider"))
+    expect(page.locator(ROWS).first).to_be_visible()
+    assert faults(page) == []

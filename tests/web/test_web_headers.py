@@ -23,7 +23,7 @@ def test_the_page_carries_a_strict_content_security_policy(borough: str) -> None
 
 def test_the_page_and_its_assets_forbid_content_sniffing(borough: str) -> None:
     """The page and its script are sent with X-Content-Type-Options: nosniff and their own types."""
-    page, script = httpx.get(f"{borough}/"), httpx.get(f"{borough}/static/page.js")
+    page, script = httpx.get(f"{borough}/"), httpx.get(f"{borough}/static/sign-in.js")
     assert page.headers["X-Content-Type-Options"] == script.headers["X-Content-Type-Options"] == "nosniff"
     assert script.headers["Content-Type"].startswith("text/javascript")
 

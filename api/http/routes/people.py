@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Response
 from api.http.appending import append_retrying
 from api.http.auth import caller_with_role
 from api.http.dependencies import ExpectedVersion, IdempotencyKey, LedgerApp
+from api.http.person_writes import append_as_person
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
@@ -19,7 +20,7 @@ from ledger.event_lines import occurrence_of
 
 router = APIRouter(tags=["stories"])
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
-ProviderStaff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker"))]
+Writer = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "person"))]
 
 
 @router.post("/people", status_code=201, response_model=Registered,
@@ -41,10 +42,15 @@ def register_person(
 @router.post("/people/{person_id}/events", status_code=201, response_model=Appended,
              responses=responses(*WRITE_CODES, 412))
 def append_events(
-    person_id: UUID, body: AppendBody, caller: ProviderStaff, ledger: LedgerApp,
+    person_id: UUID, body: AppendBody, caller: Writer, ledger: LedgerApp,
     expected: ExpectedVersion, response: Response, idempotency_key: IdempotencyKey = None,
 ) -> Appended:
-    """Append one event, or a batch all or nothing, to a person's story."""
+    """Append one event, or a batch all or nothing, to a person's story (a person: to their own,
+    a note or a self-assessment)."""
+    if caller.role == "person":
+        own = append_as_person(person_id, body, caller, ledger, expected, idempotency_key)
+        response.headers[POSITION_HEADER] = str(own.position)
+        return Appended(version=own.version)
     events = body.sent()
     prefixes = [""] if body.events is None else [f"events.{i}." for i in range(len(events))]
     occurrences = [_occurrence(e, caller, p) for e, p in zip(events, prefixes, strict=True)]

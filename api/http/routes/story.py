@@ -13,6 +13,8 @@ from pydantic import AwareDatetime
 from api.http.auth import CurrentCaller
 from api.http.consent_view import within_consent
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
+from api.http.person_access import OwnAccessLogAnswer, own_story, read_own_access_log, read_own_story
+from api.http.person_view import OwnStoryAnswer, visible_story
 from api.http.read_access import cares_for, may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
@@ -28,7 +30,7 @@ AsOf = Annotated[AwareDatetime | None, Query(description="Only events recorded a
 Version = Annotated[int | None, Query(ge=1, description="Only events up to this version")]
 
 
-@router.get("/people/{person_id}/story", response_model=StoryAnswer,
+@router.get("/people/{person_id}/story", response_model=StoryAnswer | OwnStoryAnswer,
             responses=responses(*READ_CODES))
 def read_story(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
@@ -36,6 +38,8 @@ def read_story(
     reason: BreakGlassReason = None, purpose: AuditPurpose = None,
 ) -> StoryAnswer:
     """A person's story, now or as recorded at an instant; every read goes in the access log."""
+    if caller.role == "person":  # their own story as it stands, withheld entries marked
+        return read_own_story(person_id, caller, ledger, access_log)
     story = admitted_story(person_id, caller, ledger, access_log, stated(caller, reason, purpose))
     answer = story_answer(story, as_of, version)
     response.headers["ETag"] = f'"{answer.version}"'
@@ -63,6 +67,8 @@ def admitted_story(
     A provider not in the directory (a token minted for a made-up code) is refused before
     anything else: it cannot break glass.
     """
+    if caller.role == "person":
+        return visible_story(own_story(person_id, caller, ledger, access_log))
     refuse_role(caller)
     service = ledger.service_of(caller.provider_id) if caller.provider_id is not None else ""
     story = ledger.story(person_id)
@@ -82,12 +88,15 @@ def admitted_story(
     return within_consent(story, caller.provider_id, service, decision.break_glass)
 
 
-@router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer,
+@router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer | OwnAccessLogAnswer,
             responses=responses(*READ_CODES))
 def read_access_log(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp
 ) -> AccessLogAnswer:
-    """Who read a person's story, when, why and with what outcome (analysts, the key worker)."""
+    """Who read a person's story, when, why and with what outcome (analysts, the key worker,
+    the person)."""
+    if caller.role == "person":
+        return read_own_access_log(person_id, caller, ledger, access_log)
     if caller.role not in ("analyst", "key_worker", "provider"):
         raise HTTPException(403, "Authorization: only analysts and the person's key worker")
     story = ledger.story(person_id)

@@ -10,7 +10,8 @@ import { ApiProblem, adoptFragmentToken, claimsOf, forgetToken, storedToken } fr
 // Each role's pages, in the order its navigation shows them: [path, label].
 export const ROLE_PAGES = {
   key_worker: [["/my-people", "My people"], ["/search", "Find a person"], ["/waiting-list", "Waiting list"]],
-  provider: [["/waiting-list", "Waiting list"], ["/caseload", "Caseload"], ["/search", "Find a person"]],
+  provider: [["/waiting-list", "Waiting list"], ["/caseload", "Caseload"], ["/search", "Find a person"],
+    ["/intake", "Self-referrals"]],
   commissioner: [["/dashboard", "Borough figures"]],
   analyst: [["/dashboard", "Borough figures"], ["/audit", "Audit tools"]],
   admin: [["/directory", "Provider directory"]],
@@ -61,7 +62,8 @@ function header(claims) {
   container.append(service);
   const who = el("p", "ledger-who");
   const place = claims.provider_id ? ` at ${claims.provider_id}` : "";
-  who.textContent = `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}${place}`;
+  who.textContent = claims.role === "person" ? "Signed in to your own story"
+    : `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}${place}`;
   const out = el("button", "nhsuk-button nhsuk-button--reverse nhsuk-button--small", "Sign out");
   out.type = "button";
   out.addEventListener("click", () => signOut("You have signed out."));

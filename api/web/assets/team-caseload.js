@@ -1,0 +1,47 @@
+// The caseload page: everyone on the team's caseload today, by name, sortable and filterable.
+
+import { explain, startPage } from "./layout.js";
+import { readApi } from "./session.js";
+import {
+  el, listTable, matchesText, nameOf, nhsNumberOf, sortChoices, storyLink,
+} from "./worklist-table.js";
+
+const COLUMNS = [
+  { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
+  { label: "NHS number", cell: nhsNumberOf },
+  { label: "Referred on", cell: (r) => r.referred_on, sort: (r) => r.referred_on,
+    ways: ["earliest first", "latest first"] },
+  { label: "Key worker", cell: (r) => r.key_worker_staff_id || "None here",
+    sort: (r) => r.key_worker_staff_id || "~" },
+];
+
+async function main() {
+  const claims = await startPage({ roles: ["provider", "key_worker"] });
+  if (!claims) return;
+  try {
+    const answer = await readApi(`/providers/${encodeURIComponent(claims.provider_id)}/caseload`);
+    const table = listTable(document.getElementById("caseload"), COLUMNS,
+      { caption: `Your team's caseload on ${answer.on}` });
+    const count = document.getElementById("count");
+    const say = (n) => { count.textContent = `${n} of ${answer.count} people`; };
+    const find = document.getElementById("find");
+    const worker = document.getElementById("worker");
+    const workers = [...new Set(answer.people.map((p) => p.key_worker_staff_id).filter(Boolean))].sort();
+    for (const staff of workers) {
+      const option = el("option", "", staff);
+      option.value = staff;
+      worker.append(option);
+    }
+    const apply = () => say(table.filter((r) => matchesText(r, find.value)
+      && (!worker.value || (worker.value === "-" ? !r.key_worker_staff_id : r.key_worker_staff_id === worker.value))));
+    for (const input of [find, worker]) input.addEventListener("input", apply);
+    document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
+    sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
+    document.getElementById("filters").hidden = false;
+    say(table.show(answer.people));
+  } catch (problem) {
+    explain(problem);
+  }
+}
+
+main();

@@ -1,0 +1,70 @@
+// The waiting list page: the team's open, unseen referrals with names, priority, needs, referrer
+// and days waited; sortable, filterable, each with its next actions on the person's story page.
+
+import { explain, startPage } from "./layout.js";
+import { readApi } from "./session.js";
+import {
+  NEED_WORDS, PRIORITY_RANK, PRIORITY_WORDS, el, listTable, matchesText, nameOf,
+  nhsNumberOf, sortChoices, storyLink,
+} from "./worklist-table.js";
+
+function actions(row) {
+  const who = `for ${nameOf(row)}, referral from ${row.from_provider_name}`;
+  const box = el("div", "ledger-actions");
+  if (!row.accepted) {
+    box.append(storyLink(row, "Accept", "accept", who), storyLink(row, "Decline", "decline", who));
+  }
+  box.append(storyLink(row, "Record first contact", "first-contact", who));
+  return box;
+}
+
+const COLUMNS = [
+  { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
+  { label: "NHS number", cell: nhsNumberOf },
+  { label: "Priority", cell: (r) => PRIORITY_WORDS[r.priority] || r.priority,
+    sort: (r) => [PRIORITY_RANK[r.priority] ?? 9, r.received_at].join("|"),
+    ways: ["most urgent first", "least urgent first"] },
+  { label: "Needs", cell: (r) => r.needs.map((n) => NEED_WORDS[n] || n).join(", ") || "None recorded" },
+  { label: "Referred by", cell: (r) => r.from_provider_name, sort: (r) => r.from_provider_name },
+  { label: "Days waited", cell: (r) => `${r.days_waited}${r.accepted ? " (accepted)" : ""}`,
+    sort: (r) => r.days_waited, numeric: true,
+    ways: ["shortest wait first", "longest wait first"] },
+  { label: "Next actions", cell: actions },
+];
+
+function fillChoices(select, values, words) {
+  for (const value of values) {
+    const option = el("option", "", words[value] || value);
+    option.value = value;
+    select.append(option);
+  }
+}
+
+async function main() {
+  const claims = await startPage({ roles: ["provider", "key_worker"] });
+  if (!claims) return;
+  try {
+    const answer = await readApi(`/providers/${encodeURIComponent(claims.provider_id)}/waiting-list`);
+    const table = listTable(document.getElementById("waiting"), COLUMNS,
+      { caption: `Waiting for your team on ${answer.on}` });
+    const count = document.getElementById("count");
+    const say = (n) => { count.textContent = `${n} of ${answer.count} waiting`; };
+    const find = document.getElementById("find");
+    const priority = document.getElementById("priority");
+    const need = document.getElementById("need");
+    fillChoices(priority, Object.keys(PRIORITY_WORDS), PRIORITY_WORDS);
+    fillChoices(need, Object.keys(NEED_WORDS), NEED_WORDS);
+    const apply = () => say(table.filter((r) => matchesText(r, find.value)
+      && (!priority.value || r.priority === priority.value)
+      && (!need.value || r.needs.includes(need.value))));
+    for (const input of [find, priority, need]) input.addEventListener("input", apply);
+    document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
+    sortChoices(document.getElementById("sort"), COLUMNS, table, "Most urgent, then longest waiting");
+    document.getElementById("filters").hidden = false;
+    say(table.show(answer.waiting));
+  } catch (problem) {
+    explain(problem);
+  }
+}
+
+main();

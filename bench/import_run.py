@@ -1,0 +1,70 @@
+"""The import benchmark: ``ledger import`` of a simulated borough's file in its own process.
+
+Its rate and its peak memory (the child's maximum resident set, from ``wait4``) beside the
+raw-SQL rate of rows as wide as the stored events, 1000 rows per commit, in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+
+from api.settings import Settings
+from bench.raw_sql import raw_insert_rate
+from bench.server import LEDGER, server_env
+from simulation import simulate
+
+EVENTS_PER_PERSON = 11
+"""About how many lines the simulated borough writes per person over two years."""
+
+
+def write_borough(path: Path, lines: int, seed: int = 1) -> int:
+    """The first ``lines`` lines of a simulated borough big enough to write that many."""
+    written = 0
+    with path.open("w") as out:
+        for line in simulate(lines // EVENTS_PER_PERSON + 50, 24, seed, "2024-01"):
+            if written >= lines:
+                break
+            out.write(line + "\n")
+            written += 1
+    return written
+
+
+def ledger_import(url: str, settings: Settings, path: Path) -> tuple[int, float, float]:
+    """Events appended, seconds taken and peak memory (MB) of ``ledger import FILE``."""
+    started = time.perf_counter()
+    child = subprocess.Popen([str(LEDGER), "import", str(path)], env=server_env(url, settings),
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert child.stdout is not None
+    said = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    found = re.search(r"appended (\d+) events; rejected (\d+)", said)
+    if found is None or os.waitstatus_to_exitcode(status) != 0 or found.group(2) != "0":
+        raise RuntimeError(f"ledger import failed: {said[-500:]}")
+    return int(found.group(1)), seconds, usage.ru_maxrss / 1024
+
+
+def stored_width(url: str, schema: str) -> int:
+    """The mean width in bytes of a stored event's state in ``schema``."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute(f'SELECT avg(octet_length(state)) FROM "{schema}".ledger_events').fetchone()
+    return int(row[0]) if row and row[0] is not None else 360
+
+
+def run(url: str, settings: Settings, lines: int) -> dict[str, float]:
+    """Import ``lines`` simulated lines into the settings' (empty) schema, then the raw baseline."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "borough.ndjson"
+        write_borough(path, lines)
+        appended, seconds, peak = ledger_import(url, settings, path)
+    width = stored_width(url, settings.schema_name)
+    raw = raw_insert_rate(url, rows=min(appended, 200_000), width=width)
+    return {"ledger_events_per_s": round(appended / seconds, 1), "raw_sql_rows_per_s": round(raw, 1),
+            "peak_rss_mb": round(peak, 1), "lines": appended, "stored_event_bytes": width}

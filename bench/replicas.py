@@ -1,0 +1,92 @@
+"""Growing a seeded borough to millions of events quickly: copies of its stories under new people.
+
+The first borough is imported for real (``BulkImport``: parsed, checked against the story's
+rules, sealed, chained). Each copy of a story gets a new person id and, if it had one, a new
+valid NHS number with its own claim; its events keep their types, times, providers and data.
+Events that hold a sealed field (names, free text) are decoded and encoded again by the
+ledger's own mapper under the new person's key, so every copy reads back as the original does;
+the other events' stored bytes do not depend on the person and are reused as they are. Every
+copy goes in through the ledger's ``COPY`` path (write lock, hash chain, notification).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from typing import Any
+from uuid import UUID, uuid4
+
+from eventsourcing.persistence import StoredEvent
+
+from commands import Ledger
+from commands.sealing import STORY_PREFIX, seal, unseal
+from ledger.claims import NhsNumberClaim
+from ledger.identity import SEALED_FIELDS, reseal
+from simulation.identities import check_digit
+
+PAGE = 5000
+COPY_BASE = 800_000_000  # nine-digit bases below the simulation's (900000000 and up)
+
+
+def copy_numbers() -> Iterator[str]:
+    """Valid NHS numbers the simulated borough never issues."""
+    for base in itertools.count(COPY_BASE):
+        check = check_digit(str(base))
+        if check is not None:
+            yield f"{base}{check}"
+
+
+class Replicator:
+    """Appends copies of the stories at log positions 1..``head`` until ``target`` events are stored."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.numbers = copy_numbers()
+        self.head = int(ledger.recorder.max_notification_id() or 0)
+
+    def grow(self, target: int) -> int:
+        """Copy the first ``head`` positions again and again until ``target``; answers the head."""
+        stored = self.head
+        while stored < target:
+            new_ids: dict[UUID, UUID] = {}
+            position = 0
+            while position < self.head and stored < target:
+                page = self.ledger.recorder.select_notifications(
+                    position, min(PAGE, target - stored), stop=self.head, inclusive_of_start=False)
+                if not page:
+                    break
+                position = page[-1].id
+                people = [n.originator_id for n in page if n.originator_id not in new_ids
+                          and n.topic.startswith(STORY_PREFIX)]
+                new_ids.update((old, uuid4()) for old in people)
+                self.ledger.person_keys.ensure(new_ids[old] for old in people)
+                events = [e for n in page for e in self._copies(n, new_ids)]
+                self.ledger.log_recorder.copy_events(events)
+                stored += len(events)
+        return int(self.ledger.recorder.max_notification_id() or 0)
+
+    def _copies(self, stored: Any, new_ids: dict[UUID, UUID]) -> list[StoredEvent]:
+        if not stored.topic.startswith(STORY_PREFIX):
+            return []  # claims are made afresh; providers are registered once
+        old, person = stored.originator_id, new_ids[stored.originator_id]
+        name = stored.topic.removeprefix(STORY_PREFIX)
+        if name not in SEALED_FIELDS:
+            return [StoredEvent(person, stored.originator_version, stored.topic, stored.state)]
+        state = json.loads(stored.state)
+        keys = self.ledger.person_keys
+        old_key, new_key = keys.key_for(old, create=False), keys.key_for(person, create=False)
+        assert new_key is not None, "keys are made for a page's new people before it is copied"
+        claims: list[StoredEvent] = []
+        if name == "PersonRegistered" and "nhs_number" in state["data"]:
+            number = next(self.numbers)
+            state["data"]["nhs_number"] = seal(old_key or b"", old, "nhs_number", number)
+            claim = NhsNumberClaim.claim(number, person, self.ledger.claim_namespace)
+            claims = [self.ledger.mapper.to_stored_event(e) for e in claim.collect_events()]
+
+        def again(field: str, value: Any) -> Any:
+            return seal(new_key, person, field, unseal(old_key, old, field, value))
+
+        state["data"] = reseal(name, state["data"], again)
+        body = json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode()
+        return [StoredEvent(person, stored.originator_version, stored.topic, body), *claims]

@@ -1,0 +1,68 @@
+"""Every process hears of every erasure within a few seconds, and forgets the person at once.
+
+An erasure (``DELETE /people/{id}/identity``, ``ledger erase``) forgets the person in the erasing
+process there and then. Every other process runs one ``ErasureWatch`` per Ledger, a daemon
+thread that every ``LEDGER_ERASURE_POLL_SECONDS`` (default 1) asks the key table which people
+were erased in the last minute (``PersonKeys.erased_lately``, one indexed query), marks their
+keys erased in every key cache of the process and forgets their kept stories. So a person
+erased anywhere leaves every process's caches within the poll interval plus one query (two
+seconds by default). The watch starts with the first story kept and stops when the Ledger closes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from uuid import UUID
+
+from eventsourcing.persistence import PersistenceError
+from psycopg_pool import PoolClosed
+
+from commands.person_keys import PersonKeys
+
+DEFAULT_POLL_SECONDS = 1.0
+WINDOW_SECONDS = 60.0  # longer than any erasure's transaction (statement timeout 30 s)
+
+
+class ErasureWatch:
+    """Polls for erasures and hands each erased person to ``forget``."""
+
+    def __init__(self, keys: PersonKeys, forget: Callable[[UUID], None],
+                 every: float = DEFAULT_POLL_SECONDS) -> None:
+        self.keys = keys
+        self.forget = forget
+        self.every = every
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start watching, unless already started or stopped."""
+        if self.thread is not None or self.stopping.is_set():
+            return
+        with self.lock:
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._watch, name="erasure-watch", daemon=True)
+                self.thread.start()
+
+    def poll(self) -> list[UUID]:
+        """One look at the erasures of the last minute; each person forgotten here."""
+        erased = self.keys.erased_lately(WINDOW_SECONDS)
+        for person_id in erased:
+            self.forget(person_id)
+        return erased
+
+    def stop(self) -> None:
+        """Stop watching (the thread ends within one poll interval)."""
+        self.stopping.set()
+        if self.thread is not None and self.thread is not threading.current_thread():
+            self.thread.join(timeout=self.every + 5)
+
+    def _watch(self) -> None:
+        while not self.stopping.wait(self.every):
+            try:
+                self.poll()
+            except PoolClosed:
+                return
+            except PersistenceError:  # the database away for a moment: look again next time
+                continue

@@ -1,0 +1,93 @@
+"""Group commit: the saves waiting at the same moment are written in one transaction.
+
+Every write to the log takes the log's write lock, so concurrent writers queue for it anyway;
+here they queue in memory instead, and whoever takes the write turn writes every group waiting
+then (up to ``MOST`` groups) in one transaction, one lock, one commit. Each group keeps its
+own answer: one that would repeat a stored (stream, version), or one written earlier in the same
+batch, is refused alone with the library's ``IntegrityError`` (its writer then answers 409, 412
+or its earlier answer, as before) while the others land. A writer is answered only after the
+commit, with its own notification ids; if the batch fails, every writer in it gets the failure.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from eventsourcing.persistence import IntegrityError, StoredEvent
+
+MOST = 256  # groups per transaction: bounds one commit's size and its lock time
+
+Groups = list[Sequence[StoredEvent]]
+Answers = list[Sequence[int] | None]  # per group: its notification ids, or None when refused
+WriteBatch = Callable[[Groups], Answers]
+
+
+@dataclass
+class Waiting:
+    """One writer's events and, once written, its answer."""
+
+    events: Sequence[StoredEvent]
+    done: bool = False
+    ids: Sequence[int] | None = None
+    failure: BaseException | None = None
+
+
+class GroupCommit:
+    """Coalesces concurrent writes into batches, written by ``write_batch`` one batch at a time."""
+
+    def __init__(self, write_batch: WriteBatch, most: int = MOST) -> None:
+        self.write_batch = write_batch
+        self.most = most
+        self.queue: list[Waiting] = []
+        self.queue_lock = threading.Lock()
+        self.turn = threading.Lock()  # held by the one writing a batch
+
+    def write(self, events: Sequence[StoredEvent]) -> Sequence[int]:
+        """Write the events with whatever else is waiting; their notification ids once committed."""
+        waiting = Waiting(events)
+        with self.queue_lock:
+            self.queue.append(waiting)
+        while not waiting.done:
+            with self.turn:
+                if not waiting.done:
+                    self._write(self._take())
+        if waiting.failure is not None:
+            raise waiting.failure
+        assert waiting.ids is not None
+        return waiting.ids
+
+    def _take(self) -> list[Waiting]:
+        with self.queue_lock:
+            batch, self.queue = self.queue[:self.most], self.queue[self.most:]
+        return batch
+
+    def _write(self, batch: list[Waiting]) -> None:
+        try:
+            answers = self._answers(batch)
+        except BaseException as failure:  # every writer of the batch hears why it failed
+            for waiting in batch:
+                waiting.failure, waiting.done = failure, True
+            if not isinstance(failure, Exception):
+                raise
+            return
+        for waiting, ids in zip(batch, answers, strict=True):
+            if ids is None:
+                waiting.failure = waiting.failure or IntegrityError("a stored version repeated")
+            waiting.ids, waiting.done = ids, True
+
+    def _answers(self, batch: list[Waiting]) -> Answers:
+        try:
+            return self.write_batch([waiting.events for waiting in batch])
+        except IntegrityError:  # not foreseen by the batch's own check: each group alone
+            if len(batch) == 1:
+                raise
+            return [self._alone(waiting) for waiting in batch]
+
+    def _alone(self, waiting: Waiting) -> Sequence[int] | None:
+        try:
+            return self.write_batch([waiting.events])[0]
+        except IntegrityError as refusal:
+            waiting.failure = refusal
+            return None

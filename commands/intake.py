@@ -1,0 +1,112 @@
+"""The intake application: the Hub's self-referrals, each its own sealed stream, apart from the
+ledger's log, with the alert outbox and the front door's request counts beside its events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError, Mapper
+
+from commands.configured import ConfiguredApplication
+from commands.intake_mapper import IntakeMapper
+from commands.intake_recorder import INTAKE_RECORDER_TOPIC, IntakeRecorder
+from commands.sealing import ledger_keys
+from ledger.errors import ConcurrentWrite, UnknownPerson
+from ledger.intake import SelfReferral, new_reference, stream_of
+from ledger.self_referral import SelfReferralDetails
+
+NOT_AWAITING = "reference: no self-referral awaits confirmation under this reference"
+
+
+@dataclass(frozen=True)
+class AwaitingReferral:
+    """A self-referral awaiting confirmation: its reference, when, how urgent, and what it says."""
+
+    reference: str
+    received_at: datetime
+    urgent: bool
+    details: SelfReferralDetails | None  # None once its key is destroyed
+
+
+class Intake(ConfiguredApplication):
+    """The Hub's intake of self-referrals."""
+
+    name = "intake"
+    env: ClassVar[dict[str, str]] = {"APPLICATION_RECORDER_TOPIC": INTAKE_RECORDER_TOPIC}
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The sealing mapper, with the library's transcoder."""
+        return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=IntakeMapper)
+
+    def construct_recorder(self) -> Any:
+        """The intake's recorder; the mapper seals with the ledger's key table."""
+        recorder = super().construct_recorder()
+        if isinstance(self.mapper, IntakeMapper):
+            self.mapper.keys = ledger_keys(recorder, self.env)
+        return recorder
+
+    @property
+    def intake_recorder(self) -> IntakeRecorder:
+        """The recorder, with its outbox and request counts."""
+        assert isinstance(self.recorder, IntakeRecorder)
+        return self.recorder
+
+    def receive(self, details: SelfReferralDetails) -> str:
+        """Take a request into the intake; answers its reference."""
+        for _ in range(5):  # a reference already used (one in a billion) gets another
+            reference = new_reference()
+            request = SelfReferral.receive(reference, details.in_crisis, details.referrer,
+                                           details.model_dump(mode="json", exclude_none=True))
+            try:
+                self.save(request)
+            except IntegrityError:
+                continue
+            return reference
+        raise ConcurrentWrite("reference: no free reference; try again", "reference")
+
+    def awaiting(self) -> list[AwaitingReferral]:
+        """Every request not yet confirmed: urgent first, then oldest first."""
+        found: dict[UUID, AwaitingReferral] = {}
+        start = 1
+        while page := self.recorder.select_notifications(start, 1000):
+            for notification in page:
+                event = self.mapper.to_domain_event(notification)
+                if isinstance(event, SelfReferral.Received):
+                    found[event.originator_id] = _awaiting(event)
+                elif isinstance(event, SelfReferral.Confirmed):
+                    found.pop(event.originator_id, None)
+            start = page[-1].id + 1
+        return sorted(found.values(), key=lambda r: (not r.urgent, r.received_at, r.reference))
+
+    def request(self, reference: str) -> SelfReferral:
+        """The request under a reference while it awaits confirmation; else 404."""
+        try:
+            request: object = self.repository.get(stream_of(reference))
+        except AggregateNotFoundError:
+            raise UnknownPerson(NOT_AWAITING, "reference") from None
+        if not isinstance(request, SelfReferral) or request.person_id is not None:
+            raise UnknownPerson(NOT_AWAITING, "reference")
+        return request
+
+    def confirm(self, request: SelfReferral, person_id: UUID, how: str, provider_id: str,
+                staff_id: str) -> None:
+        """Record that the request was confirmed into a story."""
+        request.confirm(person_id, how, provider_id, staff_id)
+        try:
+            self.save(request)
+        except IntegrityError:
+            raise ConcurrentWrite("reference: confirmed by someone else just now", "reference") from None
+
+
+def details_of(request: SelfReferral) -> SelfReferralDetails | None:
+    """The request's details, or None once its key is destroyed."""
+    return None if request.details is None else SelfReferralDetails.model_validate(request.details)
+
+
+def _awaiting(event: SelfReferral.Received) -> AwaitingReferral:
+    details = None if event.details is None else SelfReferralDetails.model_validate(event.details)
+    return AwaitingReferral(event.reference, event.timestamp, event.urgent, details)

@@ -1,0 +1,140 @@
+"""The stories this process appended to lately, kept so that an append replays nothing.
+
+An append needs a story's facts (referrals, plans, stays, key worker, ids used) and its entries'
+ids and providers, never a name or free text. So a kept story holds none, not even sealed: it is
+loaded from the log without opening any sealed field, and every sealed field of every entry
+(``ledger.identity.SEALED_FIELDS``) is withheld, as an erased story reads them (``None``), as is
+its NHS-number fact. An append takes its story out of the cache while it decides and saves, and
+puts it back only after its commit, so a refused or failed append leaves nothing behind.
+
+A kept story may be behind the log when another process appended meanwhile: its save then
+repeats a stored version and is refused (``ConcurrentWrite``), the story is reloaded and the
+append tried again; an If-Match ahead of the kept version reloads at once. An erasure forgets
+the person in the erasing process at once, and in every other within
+``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import Mapper
+
+from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
+from commands.person_keys import PersonKeys
+from ledger.identity import SEALED_FIELDS, reseal
+from ledger.registration import no_story
+from ledger.story import PersonStory
+
+DEFAULT_SIZE = 10_000
+
+
+def withheld(_field: str, _value: Any) -> None:
+    """What a kept story holds in place of a sealed field: nothing."""
+    return None
+
+
+def withhold(story: PersonStory, start: int = 0) -> None:
+    """Withhold the sealed fields of the story's entries from index ``start`` on, and its
+    NHS-number fact."""
+    entries = story.entries
+    for index in range(start, len(entries)):
+        entry = entries[index]
+        if entry.type in SEALED_FIELDS:
+            entries[index] = replace(entry, data=reseal(entry.type, entry.data, withheld))
+    story.facts.nhs_number = None
+
+
+class RecentStories:
+    """At most ``size`` stories, least recently used leaving first; safe across threads."""
+
+    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+        self.size = size
+        self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def take(self, person_id: UUID) -> PersonStory | None:
+        """The kept story, taken out for one append (None when not kept)."""
+        with self.lock:
+            return self.stories.pop(person_id, None)
+
+    def keep(self, story: PersonStory, withheld_before: int = 0) -> None:
+        """Keep a story, its entries from index ``withheld_before`` on withheld first."""
+        withhold(story, withheld_before)
+        if self.size < 1:
+            return
+        with self.lock:
+            self.stories[story.id] = story
+            while len(self.stories) > self.size:
+                self.stories.popitem(last=False)
+
+    def forget(self, person_id: UUID) -> None:
+        """Drop the person's story, if kept."""
+        with self.lock:
+            self.stories.pop(person_id, None)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self.stories
+
+
+class StoriesInMemory:
+    """The Ledger's stories: as read (every field opened), and as an append decides on them
+    (kept in ``RecentStories``, nothing opened)."""
+
+    recent_stories: RecentStories
+    erasure_watch: ErasureWatch
+    repository: Any
+    recorder: Any
+    mapper: Mapper[UUID]
+
+    def keep_recent_stories(self, env: Mapping[str, str]) -> None:
+        """Make the cache (``LEDGER_STORY_CACHE_SIZE`` stories, 0 for none) and its erasure watch."""
+        self.recent_stories = RecentStories(int(env.get("LEDGER_STORY_CACHE_SIZE") or DEFAULT_SIZE))
+        every = float(env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
+        keys: PersonKeys = getattr(self, "person_keys")  # noqa: B009 (IdentityErasure's property)
+        self.erasure_watch = ErasureWatch(keys, self.recent_stories.forget, every)
+
+    def close(self) -> None:
+        """Stop the erasure watch, then close as the library does."""
+        self.erasure_watch.stop()
+        super().close()  # type: ignore[misc]
+
+    def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
+        """A person's story, now or as it stood at a version."""
+        try:
+            story: object = self.repository.get(person_id, version=version)
+        except AggregateNotFoundError:
+            raise no_story(person_id) from None
+        if not isinstance(story, PersonStory):
+            raise no_story(person_id)
+        return story
+
+    def story_to_append(self, person_id: UUID, expected_version: int | None) -> PersonStory:
+        """The kept story, or the story loaded with its sealed fields unopened; reloaded when an
+        If-Match names a version beyond the kept one."""
+        story = self.recent_stories.take(person_id)
+        if story is None or (expected_version is not None and story.version < expected_version):
+            story = self.sealed_story(person_id)
+        return story
+
+    def keep_appended(self, story: PersonStory, entries_before: int) -> None:
+        """Keep a story whose appended events are committed (its new entries withheld first)."""
+        self.recent_stories.keep(story, entries_before)
+        self.erasure_watch.start()
+
+    def sealed_story(self, person_id: UUID) -> PersonStory:
+        """The story from the log, its sealed fields withheld (no key is used, none opened)."""
+        story: Any = None
+        for stored in self.recorder.select_events(person_id):
+            event: Any = Mapper.to_domain_event(self.mapper, stored)
+            story = event.mutate(story)
+        if not isinstance(story, PersonStory):
+            raise no_story(person_id)
+        withhold(story)
+        return story

@@ -1,0 +1,1 @@
+"""The outcome figures kept as per-month, per-provider summaries, maintained with the facts."""

@@ -1,0 +1,55 @@
+"""What one batch of facts reaches: the people whose figures it can change, for which metrics,
+the months its story facts are dated in, and whether it changes the provider directory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from projections.facts.schema import FiguresView
+from projections.summaries.metrics import READ_METRICS
+
+READS = "story_reads"
+DIRECTORY = "providers"
+
+
+@dataclass
+class Reach:
+    """The people a batch's story facts and story reads are about, its dates, its directory change."""
+
+    people: set[UUID] = field(default_factory=set)
+    readers: set[UUID] = field(default_factory=set)
+    dates: list[date] = field(default_factory=list)
+    directory: bool = False
+
+    def people_for(self, metric: str) -> set[UUID]:
+        """The people whose part of a metric the batch can change (a read changes handoffs only)."""
+        return self.people | self.readers if metric in READ_METRICS else self.people
+
+    @property
+    def months(self) -> tuple[date, date] | None:
+        """The first day of the first and of the last month the story facts are dated in."""
+        if not self.dates:
+            return None
+        return min(self.dates).replace(day=1), max(self.dates).replace(day=1)
+
+
+def reach_of(view: FiguresView, rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> Reach:
+    """The reach of a batch's fact rows, by table."""
+    reach = Reach()
+    for table, table_rows in rows.items():
+        if table == DIRECTORY:
+            reach.directory = reach.directory or bool(table_rows)
+            continue
+        columns = view.column_names(table)
+        person = columns.index("person_id")
+        if table == READS:
+            reach.readers.update(row[person] for row in table_rows)
+            continue
+        dated = columns.index("occurred_on")
+        reach.people.update(row[person] for row in table_rows)
+        reach.dates.extend(row[dated] for row in table_rows)
+    return reach

@@ -1,0 +1,44 @@
+"""Care relationships from the facts: the ledger's own rule (``ledger.relationships.ties``) run
+over entries rebuilt from the fact rows that establish or end a relationship."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from uuid import UUID
+
+from ledger.facts import Entry
+from ledger.relationships import ties
+
+ENTRIES = """
+SELECT person_id, version, 'PersonRegistered' AS type, occurred_at, recorded_at, provider_id,
+  NULL AS referral_id, NULL AS to_provider_id, NULL AS stay_id
+  FROM {identities} i WHERE i.change = 'registered'
+UNION ALL SELECT person_id, version, 'RelationshipClaimed', occurred_at, recorded_at, provider_id,
+  NULL, NULL, NULL FROM {relationship_claims} c
+UNION ALL SELECT person_id, version, 'ReferralMade', occurred_at, recorded_at, provider_id,
+  referral_id, to_provider_id, NULL FROM {referrals} r
+UNION ALL SELECT person_id, version, CASE decision WHEN 'accepted' THEN 'ReferralAccepted'
+  WHEN 'declined' THEN 'ReferralDeclined' ELSE 'ReferralClosed' END, occurred_at, recorded_at,
+  provider_id, referral_id, NULL, NULL FROM {decisions} d
+UNION ALL SELECT person_id, version, CASE movement WHEN 'admitted' THEN 'AdmittedToWard'
+  ELSE 'DischargedFromWard' END, occurred_at, recorded_at, provider_id, NULL, NULL, stay_id
+  FROM {ward_events} w
+UNION ALL SELECT person_id, version, CASE change WHEN 'assigned' THEN 'KeyWorkerAssigned'
+  ELSE 'KeyWorkerEnded' END, occurred_at, recorded_at, provider_id, NULL, NULL, NULL
+  FROM {key_workers} k
+ORDER BY person_id, version
+"""
+
+
+def ties_of(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """``worklist_ties`` rows (person, provider, basis, began, ended) from the entry rows."""
+    stories: dict[UUID, list[Entry]] = defaultdict(list)
+    for row in rows:
+        data = {k: row[k] for k in ("referral_id", "to_provider_id", "stay_id") if row[k]}
+        stories[row["person_id"]].append(Entry(
+            version=row["version"], type=row["type"], occurred_at=row["occurred_at"],
+            recorded_at=row["recorded_at"], provider_id=row["provider_id"], staff_id="",
+            data=data))
+    return [(person_id, tie.provider_id, tie.basis, tie.began, tie.ended)
+            for person_id, entries in stories.items() for tie in ties(entries, set())]

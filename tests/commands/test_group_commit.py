@@ -1,0 +1,76 @@
+"""Group commit: appends waiting together share one transaction; a conflict is refused alone."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from uuid import UUID, uuid4
+
+import pytest
+from builders import contact, registration
+
+from commands import Ledger
+from ledger.errors import ConcurrentWrite
+
+
+def queued_together(ledger: Ledger, writes: list[Callable[[], object]]) -> list[object]:
+    """Run the writes in threads while the write turn is held, so that they all wait; then let
+    one batch take them. Answers each write's result or the exception it raised."""
+    group = ledger.log_recorder.group
+    results: list[object] = [None] * len(writes)
+
+    def run(n: int) -> None:
+        try:
+            results[n] = writes[n]()
+        except Exception as error:
+            results[n] = error
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(writes))]
+    with group.turn:
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while len(group.queue) < len(writes) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(group.queue) == len(writes)
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+@pytest.fixture
+def people(ledger: Ledger, person: UUID) -> list[UUID]:
+    """Eight people registered at the Hub."""
+    others = [uuid4() for _ in range(7)]
+    for person_id in others:
+        ledger.register_person(person_id, registration(None))
+    return [person, *others]
+
+
+def test_waiting_appends_land_in_one_transaction(
+    ledger: Ledger, people: list[UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight appends queued together are written by one batch, each with its own position."""
+    batches: list[int] = []
+    write_groups = ledger.log_recorder.write_groups
+    monkeypatch.setattr(ledger.log_recorder.group, "write_batch",
+                        lambda groups: batches.append(len(groups)) or write_groups(groups))
+    writes = [lambda p=p: ledger.append(p, [contact("c-1")]) for p in people]
+    receipts = queued_together(ledger, writes)
+    assert batches == [8]
+    assert sorted(r.version for r in receipts) == [2] * 8  # type: ignore[attr-defined]
+    assert len({r.position for r in receipts}) == 8  # type: ignore[attr-defined]
+
+
+def test_a_conflict_in_a_batch_is_refused_alone(ledger: Ledger, people: list[UUID]) -> None:
+    """Two appends decided on the same version of one story: one lands, the other is refused,
+    and an append to another story in the same batch lands."""
+    first, second = people[0], people[1]
+    writes = [lambda: ledger.append(first, [contact("c-1")]),
+              lambda: ledger.append(first, [contact("c-2")]),
+              lambda: ledger.append(second, [contact("c-1")])]
+    outcomes = queued_together(ledger, writes)
+    assert sum(isinstance(o, ConcurrentWrite) for o in outcomes[:2]) == 1
+    assert not isinstance(outcomes[2], Exception)
+    assert (ledger.story(first).version, ledger.story(second).version) == (2, 2)

@@ -97,6 +97,21 @@ def _retracted(d: dict[str, Any], c: Context) -> str:
     return f"Withdrew {what}: {sealed(d['reason'])}"
 
 
+def _self_assessment(d: dict[str, Any], c: Context) -> str:
+    said = f"Needs: {words(d['needs'])}."
+    for key, label in (("own_words", "In their words"), ("what_matters", "What matters")):
+        if key in d:
+            said += f" {label}: {sealed(d[key])}"
+    strengths = d.get("strengths")
+    return said + (f" Strengths: {'; '.join(strengths)}." if strengths else "")
+
+
+def _withheld(d: dict[str, Any], c: Context) -> str:
+    kept = c.entries.get(d["version"])
+    what = f"The {heading(kept.type).lower()} of {day(kept.occurred_at)}" if kept else "An entry"
+    return f"{what} is not shown to the person: {word(d['reason'])}."
+
+
 def _consent(d: dict[str, Any], c: Context) -> str:
     return f"{'Agreed to' if d['given'] else 'Refused'} {word(d['scope'])}."
 
@@ -121,6 +136,9 @@ SENTENCES: dict[str, Callable[[dict[str, Any], Context], str]] = {
     "DischargedFromWard": _discharged,
     "RelationshipClaimed": lambda d, c: f"Reason: {sealed(d['reason'])}",
     "EventRetracted": _retracted,
+    "PersonNoteAdded": lambda d, c: sealed(d["note"]),
+    "SelfAssessmentSubmitted": _self_assessment,
+    "EntryWithheldFromPerson": _withheld,
 }
 
 

@@ -49,9 +49,15 @@ WORDS: dict[str, str] = {
     # consent scopes
     "share_with_network": "sharing the story with Network services",
     "research": "use of their records in research",
+    # why an entry is withheld from the person (issue 15)
+    "serious_harm": "seeing it could cause serious harm",
+    "third_party_details": "it holds details about someone else",
 }
+SELF = "self"  # the provider code of entries the person records themselves (issue 15)
+SELF_WORDS = "the person themselves"
 FIELDS = {"nhs_number": "NHS number", "given_name": "given name", "family_name": "family name",
-          "birth_date": "date of birth", "postcode": "postcode"}
+          "birth_date": "date of birth", "postcode": "postcode", "phone": "phone number",
+          "email": "email address"}
 HEADINGS = {
     "PersonRegistered": "Registered", "DetailsUpdated": "Details updated",
     "ConsentRecorded": "Consent", "ContactRecorded": "Contact",
@@ -62,6 +68,8 @@ HEADINGS = {
     "PlanReviewed": "Care plan reviewed", "AdmittedToWard": "Admitted to a ward",
     "DischargedFromWard": "Discharged from a ward",
     "RelationshipClaimed": "Care relationship claimed", "EventRetracted": "Entry retracted",
+    "PersonNoteAdded": "Note from the person", "SelfAssessmentSubmitted": "The person's own assessment",
+    "EntryWithheldFromPerson": "Withheld from the person",
 }
 
 

@@ -22,7 +22,7 @@ from api.http.read_access import may_read_access_log
 from api.http.responses import READ_CODES, responses
 from api.http.routes.story import admitted_story, stated
 from api.http.story_summary import summary
-from api.http.story_words import LONDON
+from api.http.story_words import LONDON, SELF, SELF_WORDS
 from api.http.summary_answer import RecentRead, SummaryAnswer
 from commands import Ledger
 from commands.access_log import AccessLog
@@ -43,6 +43,8 @@ def names_in(ledger: Ledger) -> dict[str, str]:
 def name_of(ledger: Ledger, provider_id: str) -> str:
     """A provider's name from the directory (its code, should it not be there)."""
     names = names_in(ledger)
+    if provider_id == SELF:
+        return SELF_WORDS
     if provider_id not in names:
         try:
             names[provider_id] = ledger.provider(provider_id).name

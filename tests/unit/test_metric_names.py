@@ -34,9 +34,17 @@ def test_the_cli_refuses_an_unknown_metric_with_exit_status_2() -> None:
     assert "people-supported" in answer.output
 
 
-def test_the_web_page_asks_only_for_metrics_in_the_table() -> None:
-    """Every metric the figures page names is one the API answers."""
-    script = resources.files("api.web").joinpath("assets/figures.js").read_text()
+def test_the_dashboard_asks_only_for_metrics_in_the_table() -> None:
+    """Every metric the dashboard's headlines name is one the API answers."""
+    script = resources.files("api.web").joinpath("assets/headlines.js").read_text()
     asked = set(re.findall(r'metric: "([a-z-]+)"', script))
     assert asked
     assert asked <= set(METRICS)
+
+
+def test_the_audit_tools_ask_only_for_metrics_in_the_table() -> None:
+    """Every metric the as-of comparison offers is one the API answers."""
+    script = resources.files("api.web").joinpath("assets/audit-as-of.js").read_text()
+    offered = set(re.findall(r'^  "?([a-z-]+)"?: \["', script, re.MULTILINE))
+    assert offered
+    assert offered <= set(METRICS)

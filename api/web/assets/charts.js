@@ -6,8 +6,14 @@
 
 import { monthName, monthStart, shiftMonth } from "./months.js";
 
-const WIDTH = 720;
 const MARGIN = { top: 16, right: 16, bottom: 46, left: 64 };
+let WIDTH = 720;
+
+// Charts are drawn at the width the page has (at most 720), so text stays readable on a phone.
+function fitWidth() {
+  const main = document.getElementById("main");
+  WIDTH = Math.max(300, Math.min(720, main ? main.clientWidth : 720));
+}
 
 function frame(height, label) {
   const svg = window.d3.create("svg")
@@ -27,13 +33,14 @@ function yLabel(svg, height, text) {
 // marks: {opening: "YYYY-MM"|null, baseline: ["YYYY-MM", "YYYY-MM"]|null}.
 export function lineChart(label, months, series, unit, marks = {}) {
   const d3 = window.d3;
+  fitWidth();
   const height = 280;
   const svg = frame(height, label);
   const x = d3.scaleTime().domain([monthStart(months[0]), monthStart(months.at(-1))])
     .range([MARGIN.left, WIDTH - MARGIN.right]);
   const top = d3.max(series.flatMap((s) => s.values)) || 1;
   const y = d3.scaleLinear().domain([0, top]).nice().range([height - MARGIN.bottom, MARGIN.top]);
-  const every = Math.max(1, Math.ceil(months.length / 8));
+  const every = Math.max(1, Math.ceil(months.length / (WIDTH < 500 ? 3 : 8)));
   const ticks = months.filter((_, n) => n % every === 0).map(monthStart);
   if (marks.baseline) {
     const [from, to] = marks.baseline.map(monthStart);
@@ -71,7 +78,8 @@ export function lineChart(label, months, series, unit, marks = {}) {
 // bars: [{name, value: number|null}]; a null bar is drawn as an empty outline ("suppressed").
 export function barChart(label, bars, unit) {
   const d3 = window.d3;
-  const left = 200;
+  fitWidth();
+  const left = WIDTH < 500 ? Math.round(WIDTH * 0.5) : 200;
   const height = MARGIN.top + MARGIN.bottom + bars.length * 26;
   const svg = frame(height, label);
   const x = d3.scaleLinear().domain([0, d3.max(bars, (b) => b.value) || 1]).nice()

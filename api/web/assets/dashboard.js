@@ -57,12 +57,18 @@ async function defaults(directory) {
   return { opening, ranges: { from, to: last, baselineFrom, baselineTo }, found: active.length > 0 };
 }
 
+// One question per metric, over the months from the earlier start to the later end of the period
+// and the baseline (the figures of a month do not depend on the range asked), split back in two.
 async function answersFor(ranges) {
+  const from = [ranges.from, ranges.baselineFrom].sort()[0];
+  const to = [ranges.to, ranges.baselineTo].sort().at(-1);
   const base = `baseline_from=${ranges.baselineFrom}&baseline_to=${ranges.baselineTo}`;
-  const ask = (metric, from, to) => readApi(`/outcomes/${metric}?from=${from}&to=${to}&${base}`);
-  const both = await Promise.all(HEADLINES.map((h) => Promise.all([
-    ask(h.metric, ranges.from, ranges.to), ask(h.metric, ranges.baselineFrom, ranges.baselineTo)])));
-  return Object.fromEntries(HEADLINES.map((h, n) => [h.metric, { period: both[n][0].rows, baseline: both[n][1].rows }]));
+  const answers = await Promise.all(HEADLINES.map((h) => readApi(`/outcomes/${h.metric}?from=${from}&to=${to}&${base}`)));
+  const within = (rows, first, last) => rows.filter((r) => r.month >= first && r.month <= last);
+  return Object.fromEntries(HEADLINES.map((h, n) => [h.metric, {
+    period: within(answers[n].rows, ranges.from, ranges.to),
+    baseline: within(answers[n].rows, ranges.baselineFrom, ranges.baselineTo),
+  }]));
 }
 
 async function show(ranges, directory, opening) {

@@ -94,12 +94,15 @@ class Intake(ConfiguredApplication):
 
     def confirm(self, request: SelfReferral, person_id: UUID, how: str, provider_id: str,
                 staff_id: str) -> None:
-        """Record that the request was confirmed into a story."""
+        """Record that the request was confirmed into a story, then destroy the intake's copy of
+        its details (its key): they are in the story now, so erasing the person erases them."""
         request.confirm(person_id, how, provider_id, staff_id)
         try:
             self.save(request)
         except IntegrityError:
             raise ConcurrentWrite("reference: confirmed by someone else just now", "reference") from None
+        if isinstance(self.mapper, IntakeMapper) and self.mapper.keys is not None:
+            self.mapper.keys.erase(request.id)  # the details live on in the story, sealed there
 
 
 def details_of(request: SelfReferral) -> SelfReferralDetails | None:

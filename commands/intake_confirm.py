@@ -41,13 +41,24 @@ def arrival(request: SelfReferral, details: SelfReferralDetails, provider_id: st
     when = request.created_on
     contact: dict[str, Any] = {"contact_id": request.reference, "channel": "web", "attendance": "attended",
                "purpose": "drop_in", "duration_minutes": 0}
-    if details.what_matters is not None:
-        contact["summary"] = f"What matters to them: {details.what_matters}"
+    said = [f"What matters to them: {details.what_matters}" if details.what_matters else "",
+            f"When to reach them: {details.best_time}" if details.best_time else ""]
+    if any(said):
+        contact["summary"] = "\n".join(line for line in said if line)
     referral: dict[str, Any] = {"referral_id": request.reference, "to_provider_id": provider_id,
                 "priority": "urgent" if details.in_crisis else "routine", "source": details.source,
-                "needs": [], "reason": details.what_is_going_on}
+                "needs": [], "reason": details.what_is_going_on + referred_by(details)}
     return [occurrence_of("ContactRecorded", when, provider_id, staff_id, contact),
             occurrence_of("ReferralMade", when, provider_id, staff_id, referral)]
+
+
+def referred_by(details: SelfReferralDetails) -> str:
+    """Who referred the person, and how to reach them, for the referral's (sealed) reason."""
+    if details.referrer == "self":
+        return ""
+    reach = ", ".join(v for v in (details.referrer_phone, details.referrer_email) if v)
+    return (f"\n\nReferred by {details.referrer_name} ({details.referrer.replace('_', ' ')})"
+            f"{', ' + reach if reach else ''}; the person agreed to this referral.")
 
 
 def into_new_story(ledger: Ledger, intake: Intake, reference: str, occurred_at: datetime,

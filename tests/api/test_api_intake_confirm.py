@@ -9,6 +9,8 @@ from api_journeys import NHS_NUMBERS, bearer
 from fastapi.testclient import TestClient
 from self_referral_bodies import asking, for_someone_else
 
+from ledger.intake import stream_of
+
 HUB = bearer("provider", "hub")
 NOW = "2026-01-05T09:00:00+00:00"
 CLAIM = {"occurred_at": NOW, "reason": "asked us for help through the website"}
@@ -102,3 +104,15 @@ def test_only_the_hub_confirms(client: TestClient) -> None:
                          headers=bearer("provider", "gp-1"))
     assert answer.status_code == 403
     assert len(awaiting(client)) == 1
+
+
+def test_confirming_destroys_the_intakes_copy_of_the_details(
+        client: TestClient, story_of: Callable[[str], dict[str, Any]]) -> None:
+    """The details move into the story (the referrer's too, sealed there); the intake's copy of
+    them no longer opens, so erasing the person leaves nothing of them in the intake."""
+    reference = referred(client, for_someone_else(birth_date="1985-02-03"))
+    person = client.post(f"/intake/{reference}/story", json={"occurred_at": NOW},
+                         headers=HUB).json()["person_id"]
+    assert "Grace Example" in story_of(person)["events"][2]["data"]["reason"]
+    intake = client.app.state.intake  # type: ignore[attr-defined]
+    assert intake.repository.get(stream_of(reference)).details is None

@@ -40,7 +40,7 @@ class SelfReferralBody(SelfReferralDetails):
 
 @router.post("/self-referrals", status_code=202,
              dependencies=[Depends(within_rate), Depends(small_body)],
-             responses=responses(413, 422, 429, 503))
+             responses=responses(400, 413, 422, 429, 503))
 def refer_oneself(body: SelfReferralBody, intake: IntakeApp) -> dict[str, Any]:
     """Ask the Hub for help (no token); the same answer whatever the request matches."""
     details = SelfReferralDetails.model_validate(body.model_dump(exclude={"website"}))

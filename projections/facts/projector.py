@@ -29,7 +29,7 @@ SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # Further behind the head than this, a batch leaves the summaries unbuilt (in its transaction,
 # so no question reads them meanwhile) and the batch that reaches the head builds them whole:
 # cheaper than keeping them up to date batch by batch through a long catch-up or a replay.
-BULK_BEHIND = 5000
+BULK_BEHIND, BULK_BATCHES = 5000, 10  # events, or batches when fewer
 
 
 class Projector:
@@ -38,7 +38,7 @@ class Projector:
     def __init__(self, view: FiguresView, batch_size: int = BATCH_SIZE) -> None:
         self.view = view
         self.batch_size = batch_size
-        self.bulk_behind = BULK_BEHIND
+        self.bulk_behind = min(BULK_BEHIND, BULK_BATCHES * batch_size)
         self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
 
     def position(self, source: Source) -> int:

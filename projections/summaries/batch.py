@@ -14,6 +14,9 @@ from projections.summaries.metrics import READ_METRICS
 
 READS = "story_reads"
 DIRECTORY = "providers"
+# The story facts the summarised figures read (other fact tables, kept for other views, reach none)
+STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "key_workers", "ward_events",
+                "retractions")
 
 
 @dataclass
@@ -43,6 +46,8 @@ def reach_of(view: FiguresView, rows: Mapping[str, Sequence[tuple[Any, ...]]]) -
     for table, table_rows in rows.items():
         if table == DIRECTORY:
             reach.directory = reach.directory or bool(table_rows)
+            continue
+        if table not in (READS, *STORY_TABLES):
             continue
         columns = view.column_names(table)
         person = columns.index("person_id")

@@ -19,13 +19,10 @@ from psycopg.sql import SQL
 from projections.calendar import Month, months_between
 from projections.facts.schema import FiguresView
 from projections.summaries import cells
-from projections.summaries.batch import Reach
+from projections.summaries.batch import STORY_TABLES, Reach
 from projections.summaries.metrics import DIRECTORY_METRICS, SUMMARIES
 from projections.summaries.parts import Parts, combined
 from projections.summaries.scoped import CursorFacts
-
-STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "key_workers", "ward_events",
-                "retractions")
 
 
 class Maintenance:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from page_checks import DESKTOP, PHONE
 from playwright.sync_api import Page, expect
+from self_referral_bodies import asking
 from worklist_pages import TEAM, api, faults, signed_in
 
 pytestmark = pytest.mark.xdist_group("web")
@@ -68,3 +70,14 @@ def test_sorting_from_the_menu_works_at_phone_width(page: Page, borough: str) ->
     page.select_option("#sort", label="Days waited, longest wait first")
     longest = max(w["days_waited"] for w in waiting)
     expect(page.locator(f"{ROWS} td:nth-child(6)").first).to_contain_text(str(longest))
+
+
+def test_the_hubs_list_shows_a_self_referral_to_confirm_in_the_intake(page: Page, borough: str) -> None:
+    """A self-referral awaiting confirmation is a row of the Hub's list, sent to the intake page."""
+    sent = httpx.post(f"{borough}/self-referrals", json=asking(given_name="Wren"))
+    assert sent.status_code == 202, sent.text
+    page.goto(signed_in(borough, "/waiting-list", "provider", provider="hub"))
+    row = page.locator(ROWS, has_text="Wren")
+    expect(row).to_contain_text("Self-referral, awaiting confirmation")
+    expect(row.get_by_role("link", name="Confirm in the intake")).to_have_attribute("href", "/intake")
+    assert faults(page) == []

@@ -8,7 +8,18 @@ import {
   nhsNumberOf, sortChoices, storyLink,
 } from "./worklist-table.js";
 
+// A self-referral awaiting confirmation has no story yet: it is confirmed on the intake page.
+const selfReferral = (row) => row.kind === "self_referral";
+
+function intakeLink(row, text) {
+  const link = el("a", "nhsuk-link", text);
+  link.href = "/intake";
+  link.append(el("span", "nhsuk-u-visually-hidden", ` (self-referral ${row.referral_id})`));
+  return link;
+}
+
 function actions(row) {
+  if (selfReferral(row)) return intakeLink(row, "Confirm in the intake");
   const who = `for ${nameOf(row)}, referral from ${row.from_provider_name}`;
   const box = el("div", "ledger-actions");
   if (!row.accepted) {
@@ -18,14 +29,16 @@ function actions(row) {
   return box;
 }
 
+const referrer = (r) => (selfReferral(r) ? "Self-referral, awaiting confirmation" : r.from_provider_name);
+
 const COLUMNS = [
-  { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
+  { label: "Name", cell: (r) => (selfReferral(r) ? intakeLink(r, nameOf(r)) : storyLink(r)), sort: (r) => nameOf(r).toLowerCase() },
   { label: "NHS number", cell: nhsNumberOf },
   { label: "Priority", cell: (r) => PRIORITY_WORDS[r.priority] || r.priority,
     sort: (r) => [PRIORITY_RANK[r.priority] ?? 9, r.received_at].join("|"),
     ways: ["most urgent first", "least urgent first"] },
-  { label: "Needs", cell: (r) => r.needs.map((n) => NEED_WORDS[n] || n).join(", ") || "None recorded" },
-  { label: "Referred by", cell: (r) => r.from_provider_name, sort: (r) => r.from_provider_name },
+  { label: "Needs", cell: (r) => (r.needs || []).map((n) => NEED_WORDS[n] || n).join(", ") || "None recorded" },
+  { label: "Referred by", cell: referrer, sort: referrer },
   { label: "Days waited", cell: (r) => `${r.days_waited}${r.accepted ? " (accepted)" : ""}`,
     sort: (r) => r.days_waited, numeric: true,
     ways: ["shortest wait first", "longest wait first"] },
@@ -56,7 +69,7 @@ async function main() {
     fillChoices(need, Object.keys(NEED_WORDS), NEED_WORDS);
     const apply = () => say(table.filter((r) => matchesText(r, find.value)
       && (!priority.value || r.priority === priority.value)
-      && (!need.value || r.needs.includes(need.value))));
+      && (!need.value || (r.needs || []).includes(need.value))));
     for (const input of [find, priority, need]) input.addEventListener("input", apply);
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
     sortChoices(document.getElementById("sort"), COLUMNS, table, "Most urgent, then longest waiting");

@@ -10,6 +10,8 @@ from fastapi import APIRouter
 from api.fhir.bundle import story_bundle
 from api.http.auth import CurrentCaller
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
+from api.http.person_access import own_story
+from api.http.person_view import visible_story
 from api.http.responses import READ_CODES, responses
 from api.http.routes.story import admitted_story, stated
 
@@ -22,5 +24,7 @@ def read_story_as_fhir(
     reason: BreakGlassReason = None, purpose: AuditPurpose = None,
 ) -> dict[str, Any]:
     """A person's story as a FHIR R4B collection Bundle; every read goes in the access log."""
+    if caller.role == "person":  # their own story, withheld entries left out
+        return story_bundle(visible_story(own_story(person_id, caller, ledger, access_log)))
     why = stated(caller, reason, purpose)
     return story_bundle(admitted_story(person_id, caller, ledger, access_log, why))

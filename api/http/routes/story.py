@@ -13,8 +13,8 @@ from pydantic import AwareDatetime
 from api.http.auth import CurrentCaller
 from api.http.consent_view import within_consent
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
-from api.http.person_access import OwnAccessLogAnswer, own_story, read_own_access_log, read_own_story
-from api.http.person_view import OwnStoryAnswer, visible_story
+from api.http.person_access import OwnAccessLogAnswer, read_own_access_log, read_own_story
+from api.http.person_view import OwnStoryAnswer
 from api.http.read_access import cares_for, may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
@@ -67,8 +67,6 @@ def admitted_story(
     A provider not in the directory (a token minted for a made-up code) is refused before
     anything else: it cannot break glass.
     """
-    if caller.role == "person":
-        return visible_story(own_story(person_id, caller, ledger, access_log))
     refuse_role(caller)
     service = ledger.service_of(caller.provider_id) if caller.provider_id is not None else ""
     story = ledger.story(person_id)

@@ -24,7 +24,7 @@ Staff = Annotated[Caller, Depends(caller_with_role(
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
-@router.get("/providers", responses={503: {"description": "Directory not yet caught up"}})
+@router.get("/providers", responses=responses(401, 403, 422, 503))
 def list_providers(request: Request, caller: Staff, after: After = None) -> dict[str, Any]:
     """Every provider by name, with tier, service and unit costs over time (every staff role)."""
     reached(request.app.state.figures, after)

@@ -41,80 +41,61 @@ class PersonStory(BaseAggregate[UUID]):
         NAME = "PersonRegistered"
 
     class DetailsUpdated(Event):
-        TOPIC = "ledger.PersonStory.DetailsUpdated"
-        NAME = "DetailsUpdated"
+        TOPIC, NAME = "ledger.PersonStory.DetailsUpdated", "DetailsUpdated"
 
     class ConsentRecorded(Event):
-        TOPIC = "ledger.PersonStory.ConsentRecorded"
-        NAME = "ConsentRecorded"
+        TOPIC, NAME = "ledger.PersonStory.ConsentRecorded", "ConsentRecorded"
 
     class ContactRecorded(Event):
-        TOPIC = "ledger.PersonStory.ContactRecorded"
-        NAME = "ContactRecorded"
+        TOPIC, NAME = "ledger.PersonStory.ContactRecorded", "ContactRecorded"
 
     class AssessmentRecorded(Event):
-        TOPIC = "ledger.PersonStory.AssessmentRecorded"
-        NAME = "AssessmentRecorded"
+        TOPIC, NAME = "ledger.PersonStory.AssessmentRecorded", "AssessmentRecorded"
 
     class ReferralMade(Event):
-        TOPIC = "ledger.PersonStory.ReferralMade"
-        NAME = "ReferralMade"
+        TOPIC, NAME = "ledger.PersonStory.ReferralMade", "ReferralMade"
 
     class ReferralAccepted(Event):
-        TOPIC = "ledger.PersonStory.ReferralAccepted"
-        NAME = "ReferralAccepted"
+        TOPIC, NAME = "ledger.PersonStory.ReferralAccepted", "ReferralAccepted"
 
     class ReferralDeclined(Event):
-        TOPIC = "ledger.PersonStory.ReferralDeclined"
-        NAME = "ReferralDeclined"
+        TOPIC, NAME = "ledger.PersonStory.ReferralDeclined", "ReferralDeclined"
 
     class ReferralClosed(Event):
-        TOPIC = "ledger.PersonStory.ReferralClosed"
-        NAME = "ReferralClosed"
+        TOPIC, NAME = "ledger.PersonStory.ReferralClosed", "ReferralClosed"
 
     class KeyWorkerAssigned(Event):
-        TOPIC = "ledger.PersonStory.KeyWorkerAssigned"
-        NAME = "KeyWorkerAssigned"
+        TOPIC, NAME = "ledger.PersonStory.KeyWorkerAssigned", "KeyWorkerAssigned"
 
     class KeyWorkerEnded(Event):
-        TOPIC = "ledger.PersonStory.KeyWorkerEnded"
-        NAME = "KeyWorkerEnded"
+        TOPIC, NAME = "ledger.PersonStory.KeyWorkerEnded", "KeyWorkerEnded"
 
     class PlanAgreed(Event):
-        TOPIC = "ledger.PersonStory.PlanAgreed"
-        NAME = "PlanAgreed"
+        TOPIC, NAME = "ledger.PersonStory.PlanAgreed", "PlanAgreed"
 
     class PlanReviewed(Event):
-        TOPIC = "ledger.PersonStory.PlanReviewed"
-        NAME = "PlanReviewed"
+        TOPIC, NAME = "ledger.PersonStory.PlanReviewed", "PlanReviewed"
 
     class AdmittedToWard(Event):
-        TOPIC = "ledger.PersonStory.AdmittedToWard"
-        NAME = "AdmittedToWard"
+        TOPIC, NAME = "ledger.PersonStory.AdmittedToWard", "AdmittedToWard"
 
     class DischargedFromWard(Event):
-        TOPIC = "ledger.PersonStory.DischargedFromWard"
-        NAME = "DischargedFromWard"
+        TOPIC, NAME = "ledger.PersonStory.DischargedFromWard", "DischargedFromWard"
 
     class RelationshipClaimed(Event):
-        TOPIC = "ledger.PersonStory.RelationshipClaimed"
-        NAME = "RelationshipClaimed"
+        TOPIC, NAME = "ledger.PersonStory.RelationshipClaimed", "RelationshipClaimed"
 
     class PersonNoteAdded(Event):
-        TOPIC = "ledger.PersonStory.PersonNoteAdded"
-        NAME = "PersonNoteAdded"
+        TOPIC, NAME = "ledger.PersonStory.PersonNoteAdded", "PersonNoteAdded"
 
     class SelfAssessmentSubmitted(Event):
-        TOPIC = "ledger.PersonStory.SelfAssessmentSubmitted"
-        NAME = "SelfAssessmentSubmitted"
+        TOPIC, NAME = "ledger.PersonStory.SelfAssessmentSubmitted", "SelfAssessmentSubmitted"
 
     class EntryWithheldFromPerson(Event):
-        TOPIC = "ledger.PersonStory.EntryWithheldFromPerson"
-        NAME = "EntryWithheldFromPerson"
+        TOPIC, NAME = "ledger.PersonStory.EntryWithheldFromPerson", "EntryWithheldFromPerson"
 
     class EventRetracted(Event):
-        TOPIC = "ledger.PersonStory.EventRetracted"
-        NAME = "EventRetracted"
+        TOPIC, NAME = "ledger.PersonStory.EventRetracted", "EventRetracted"
 
     def __init__(self) -> None:
         """An empty story: the registration's ``apply`` then adds its first entry."""

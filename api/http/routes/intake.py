@@ -58,7 +58,7 @@ def intake_reader(
     return caller_with_role("provider")(current_caller(request, credentials))
 
 
-@router.get("/intake", response_model=None, responses=responses(401, 403, 503))
+@router.get("/intake", response_model=None, responses=responses(401, 403, 422, 503))
 def awaiting_confirmation(caller: Annotated[Caller | None, Depends(intake_reader)],
                           ledger: LedgerApp, intake: IntakeApp) -> dict[str, Any] | Response:
     """Self-referrals awaiting confirmation, urgent first, then oldest first (Hub staff only);

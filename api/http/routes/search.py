@@ -12,6 +12,7 @@ from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import LedgerApp
 from api.http.figures_runner import london_today, reached
 from api.http.name_search import search
+from api.http.responses import responses
 from api.http.tokens import Caller
 
 router = APIRouter(tags=["lists"], responses={
@@ -29,7 +30,7 @@ class SearchBody(BaseModel):
     after: int | None = Field(None, ge=0, description="Wait for a write's receipt position")
 
 
-@router.post("/people/search")
+@router.post("/people/search", responses=responses(400, 401, 403, 413, 422, 503))
 def find_people(request: Request, body: SearchBody, caller: Searcher,
                 ledger: LedgerApp) -> dict[str, Any]:
     """People the caller's provider may read whose name or NHS number matches; nobody else, and

@@ -1,11 +1,12 @@
 // Every signed-in page's frame: the NHS.UK header with the ledger's name, the links the caller's
-// role uses, who is signed in and a sign-out button, and a problem banner. A page calls
+// role uses, who is signed in (staff at their provider's name, from GET /providers) and a
+// sign-out button, and a problem banner. A page calls
 //   const claims = await startPage({ roles: ["key_worker", "provider"] });
 // which adopts a `#token=` link, sends a caller with no token to the sign-in page (`/`), and
 // answers the token's claims, or null (with the reason shown) when the page is not for the role.
 // The page's HTML holds <header id="site-header"></header> and <p id="problem" hidden></p>.
 
-import { ApiProblem, adoptFragmentToken, claimsOf, forgetToken, storedToken } from "./session.js";
+import { ApiProblem, adoptFragmentToken, claimsOf, forgetToken, readApi, storedToken } from "./session.js";
 
 // Each role's pages, in the order its navigation shows them: [path, label].
 export const ROLE_PAGES = {
@@ -53,6 +54,18 @@ export function signOut(message) {
   window.location.assign(next);
 }
 
+// Puts the provider's name from the directory (GET /providers) in place of its code; the code
+// stays when the directory cannot be read or does not hold it.
+async function nameProvider(slot, code) {
+  try {
+    const { providers } = await readApi("/providers");
+    const found = (providers || []).find((provider) => provider.provider_id === code);
+    if (found && found.name) slot.textContent = found.name;
+  } catch {
+    // the code stays: the header is no place for this problem
+  }
+}
+
 function header(claims) {
   const top = el("header", "nhsuk-header");
   top.setAttribute("role", "banner");
@@ -61,9 +74,14 @@ function header(claims) {
   service.href = "/";
   container.append(service);
   const who = el("p", "ledger-who");
-  const place = claims.provider_id ? ` at ${claims.provider_id}` : "";
-  who.textContent = claims.role === "person" ? "Signed in to your own story"
-    : `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}${place}`;
+  const caller = el("span", null, claims.role === "person" ? "Signed in to your own story"
+    : `${claims.sub}, ${ROLE_NAMES[claims.role] || claims.role}`);
+  if (claims.provider_id && claims.role !== "person") {
+    const place = el("span", "ledger-provider", claims.provider_id);
+    caller.append(" at ", place);
+    nameProvider(place, claims.provider_id);
+  }
+  who.append(caller);
   const out = el("button", "nhsuk-button nhsuk-button--reverse nhsuk-button--small", "Sign out");
   out.type = "button";
   out.addEventListener("click", () => signOut("You have signed out."));

@@ -4,7 +4,7 @@ Keys are stored wrapped by the deployment's master key (``commands.key_wrapping`
 clear. A key row outlives erasure with its key set to NULL and ``erased_at`` set, so that a
 person once erased is never given a fresh key (their later free text is then not kept at all);
 the wrapped key left in the row's dead tuple and the write-ahead log is useless once the master
-key is rotated (``ledger rotate-master-key``, ``rewrap`` here).
+key is rotated (``ledger rotate-master-key``, ``commands.key_rotation``).
 Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears the
 person from every cache of the erasing process at once (the ledger's, its access log's, its audit
 log's), and from every other process's within ``LEDGER_ERASURE_POLL_SECONDS``
@@ -133,28 +133,9 @@ class PersonKeys:
             return ERASED
         return self.wrapper.unwrap(bytes(stored), person_id) or ERASED
 
-    def rewrap(self, curs: Any, old: KeyWrapper, new: KeyWrapper) -> int:
-        """Re-wrap every live key under ``new`` in the caller's transaction; answers how many.
-
-        Raises ``ValueError`` if a key does not open under ``old`` (nothing is then changed)."""
-        curs.execute(SQL("SELECT person_id, key FROM {} WHERE key IS NOT NULL FOR UPDATE")
-                     .format(self.table), prepare=False)
-        rows = curs.fetchall()
-        rewrapped = []
-        for row in rows:
-            person_id, stored = row["person_id"], bytes(row["key"])
-            key = old.unwrap(stored, person_id)
-            if key is None:
-                raise ValueError(f"the key of person {person_id} does not open with the current "
-                                 "master key; nothing was changed")
-            rewrapped.append((person_id, new.wrap(key, person_id)))
-        if rewrapped:
-            curs.execute(SQL("UPDATE {} AS k SET key = r.key FROM unnest(%s::uuid[], %s::bytea[]) "
-                             "AS r(person_id, key) WHERE k.person_id = r.person_id")
-                         .format(self.table),
-                         ([p for p, _ in rewrapped], [k for _, k in rewrapped]), prepare=False)
+    def forget_all(self) -> None:
+        """Empty this table's cache in this process (after its keys were re-wrapped)."""
         self._cache.clear()
-        return len(rewrapped)
 
 
 _LIVE: weakref.WeakSet[PersonKeys] = weakref.WeakSet()  # every key table's cache in this process

@@ -32,6 +32,7 @@ def rotate_command(
     from api.deployment.keys import MASTER
     from commands import Ledger
     from commands.audit_log import AuditLog
+    from commands.key_rotation import rewrap
     from commands.key_wrapping import MasterKey
 
     deployment = deployment_of(ctx)  # the current master key, checked against the database
@@ -54,7 +55,7 @@ def rotate_command(
         keys = ledger.person_keys
         try:
             with keys.datastore.transaction(commit=True) as curs:
-                count = keys.rewrap(curs, MasterKey(old.get_secret_value()), MasterKey(new))
+                count = rewrap(keys, curs, MasterKey(old.get_secret_value()), MasterKey(new))
                 record_new_key(curs, deployment.settings, MASTER, new)
         except ValueError as error:
             typer.echo(f"ledger: {error}", err=True)

@@ -10,6 +10,7 @@ import pytest
 from builders import provider, registration
 
 from commands import Ledger
+from commands.key_rotation import rewrap
 from commands.key_wrapping import MasterKey
 
 OLD, NEW = "an-old-master-key-for-these-tests-0000", "a-new-master-key-for-these-tests-11111"
@@ -48,7 +49,7 @@ def test_a_legacy_raw_key_still_reads_and_rotation_wraps_it(
         assert ledger.story(person_id).entries[0].data["given_name"] == "Ada"
         keys = ledger.person_keys
         with keys.datastore.transaction(commit=True) as curs:
-            assert keys.rewrap(curs, MasterKey(OLD), MasterKey(NEW)) == 1
+            assert rewrap(keys, curs, MasterKey(OLD), MasterKey(NEW)) == 1
     assert len(stored_key(database_url, schema, person_id)) > 32
     with Ledger(env={**env, "LEDGER_MASTER_KEY": NEW}) as rotated:
         assert rotated.story(person_id).entries[0].data["given_name"] == "Ada"
@@ -62,6 +63,6 @@ def test_rotation_from_a_wrong_master_key_changes_nothing(
     keys = ledger.person_keys
     with pytest.raises(ValueError, match="does not open"), \
             keys.datastore.transaction(commit=True) as curs:
-        keys.rewrap(curs, MasterKey(OLD), MasterKey(NEW))
+        rewrap(keys, curs, MasterKey(OLD), MasterKey(NEW))
     assert stored_key(database_url, schema, person) == before
 

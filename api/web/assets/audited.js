@@ -1,13 +1,7 @@
 // Reads for audits: the API with the session's token and, where the ledger asks why, the
 // analyst's stated purpose in `X-Audit-Purpose` (it is kept in the access log and flagged).
 
-import { ApiProblem, storedToken } from "./session.js";
-
-function detailOf(body) {
-  if (body && typeof body.detail === "string") return body.detail;
-  if (body && Array.isArray(body.detail)) return body.detail.map((item) => item && item.msg).filter(Boolean).join("; ");
-  return "";
-}
+import { readApi } from "./session.js";
 
 const MEANINGS = {
   401: "The ledger did not accept your token (forged, expired, or from another deployment). Sign in again.",
@@ -18,24 +12,8 @@ const MEANINGS = {
 
 // GETs `path`; with `purpose`, sends it as X-Audit-Purpose. Answers the JSON body or throws an
 // ApiProblem whose message says what the ledger answered (and names the field at fault).
-export async function readAudited(path, purpose) {
-  const headers = { Authorization: `Bearer ${storedToken()}`, Accept: "application/json" };
-  if (purpose) headers["X-Audit-Purpose"] = purpose;
-  let answer;
-  try {
-    answer = await fetch(path, { headers, cache: "no-store" });
-  } catch {
-    throw new ApiProblem(0, "The ledger could not be reached. Is the server running?");
-  }
-  const body = await answer.json().catch(() => null);
-  if (!answer.ok) {
-    const meaning = MEANINGS[answer.status] || `The ledger answered ${answer.status}.`;
-    const detail = detailOf(body);
-    const problem = new ApiProblem(answer.status, detail ? `${meaning} (${detail})` : meaning);
-    problem.body = body;
-    throw problem;
-  }
-  return body;
+export function readAudited(path, purpose) {
+  return readApi(path, { headers: purpose ? { "X-Audit-Purpose": purpose } : {}, meanings: MEANINGS });
 }
 
 // A `datetime-local` value ("2026-10-29T14:00", the browser's time) as an instant with its offset.

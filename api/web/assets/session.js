@@ -68,12 +68,14 @@ function detailOf(body) {
   return "";
 }
 
-// GETs an API path with the session's token; answers the JSON body or throws an ApiProblem.
-export async function readApi(path) {
+// GETs an API path with the session's token; answers the JSON body or throws an ApiProblem
+// (its `body` the API's answer). `headers` are sent as well; `meanings` say what each refusal
+// means to this page (the signed-in pages' by default).
+export async function readApi(path, { headers = {}, meanings = MEANINGS } = {}) {
   let answer;
   try {
     answer = await fetch(path, {
-      headers: { Authorization: `Bearer ${storedToken()}`, Accept: "application/json" },
+      headers: { ...headers, Authorization: `Bearer ${storedToken()}`, Accept: "application/json" },
       cache: "no-store",
     });
   } catch {
@@ -81,9 +83,11 @@ export async function readApi(path) {
   }
   const body = await answer.json().catch(() => null);
   if (!answer.ok) {
-    const meaning = MEANINGS[answer.status] || `The ledger answered ${answer.status}.`;
+    const meaning = meanings[answer.status] || `The ledger answered ${answer.status}.`;
     const detail = detailOf(body);
-    throw new ApiProblem(answer.status, detail ? `${meaning} (${detail})` : meaning);
+    const problem = new ApiProblem(answer.status, detail ? `${meaning} (${detail})` : meaning);
+    problem.body = body;
+    throw problem;
   }
   return body;
 }

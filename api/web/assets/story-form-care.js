@@ -17,6 +17,10 @@ export const referralLabel = (r) => `From ${r.from_provider_name} to ${r.to_prov
 export const providerOptions = (state) => state.providers.map((p) => [p.provider_id, `${p.name} (${p.service_words})`]);
 
 export const event = (type, values, data) => ({ type, occurred_at: values.occurred_at, data });
+// A form's body whose data is the named fields as typed: recorded("X", "a", "b") sends
+// {type: "X", occurred_at, data: {a: values["data.a"], b: values["data.b"]}}.
+export const recorded = (type, ...names) => (values) =>
+  event(type, values, Object.fromEntries(names.map((name) => [name, values[`data.${name}`]])));
 
 export const CONTACT = {
   id: "record-contact", title: "Record a contact",
@@ -32,10 +36,8 @@ export const CONTACT = {
     { name: "data.summary", label: "What happened (optional)", kind: "textarea" },
     WHEN,
   ],
-  body: (v) => event("ContactRecorded", v, {
-    contact_id: v["data.contact_id"], referral_id: v["data.referral_id"], channel: v["data.channel"],
-    attendance: v["data.attendance"], purpose: v["data.purpose"],
-    duration_minutes: v["data.duration_minutes"], summary: v["data.summary"] }),
+  body: recorded("ContactRecorded", "contact_id", "referral_id", "channel", "attendance", "purpose",
+    "duration_minutes", "summary"),
 };
 
 export const ASSESSMENT = {
@@ -48,9 +50,7 @@ export const ASSESSMENT = {
     { name: "data.summary", label: "Summary (optional)", kind: "textarea" },
     WHEN,
   ],
-  body: (v) => event("AssessmentRecorded", v, {
-    assessment_id: v["data.assessment_id"], needs: v["data.needs"], strengths: v["data.strengths"],
-    risk: v["data.risk"], summary: v["data.summary"] }),
+  body: recorded("AssessmentRecorded", "assessment_id", "needs", "strengths", "risk", "summary"),
 };
 
 export const KEY_WORKER = {
@@ -61,7 +61,7 @@ export const KEY_WORKER = {
       value: (state) => (state.claims.role === "key_worker" ? state.claims.sub : "") },
     WHEN,
   ],
-  body: (v) => event("KeyWorkerAssigned", v, { key_worker_staff_id: v["data.key_worker_staff_id"] }),
+  body: recorded("KeyWorkerAssigned", "key_worker_staff_id"),
 };
 
 export const ADMISSION = {
@@ -73,8 +73,7 @@ export const ADMISSION = {
     { name: "data.out_of_area", label: "Out of area", kind: "checkbox" },
     WHEN,
   ],
-  body: (v) => event("AdmittedToWard", v, {
-    stay_id: v["data.stay_id"], ward_type: v["data.ward_type"], out_of_area: v["data.out_of_area"] }),
+  body: recorded("AdmittedToWard", "stay_id", "ward_type", "out_of_area"),
 };
 
 export const DISCHARGE = {
@@ -87,7 +86,5 @@ export const DISCHARGE = {
       blank: "No service named", options: providerOptions },
     WHEN,
   ],
-  body: (v) => event("DischargedFromWard", v, {
-    stay_id: v["data.stay_id"], destination: v["data.destination"],
-    support_provider_id: v["data.support_provider_id"] }),
+  body: recorded("DischargedFromWard", "stay_id", "destination", "support_provider_id"),
 };

@@ -2,7 +2,7 @@
 // the receiving service's decision on a referral (accept, or decline with a reason).
 
 import { freshId } from "./story-form-kit.js";
-import { WHEN, event, providerOptions, referralLabel } from "./story-form-care.js";
+import { WHEN, providerOptions, recorded, referralLabel } from "./story-form-care.js";
 import { NEEDS, PRIORITIES, SOURCES, sourceOf } from "./story-words.js";
 
 const plural = (n) => `${n} day${n === 1 ? "" : "s"}`;
@@ -27,9 +27,7 @@ export const REFERRAL = {
     { name: "data.reason", label: "Reason (optional)", kind: "textarea" },
     WHEN,
   ],
-  body: (v) => event("ReferralMade", v, {
-    referral_id: v["data.referral_id"], to_provider_id: v["data.to_provider_id"],
-    priority: v["data.priority"], source: v["data.source"], needs: v["data.needs"], reason: v["data.reason"] }),
+  body: recorded("ReferralMade", "referral_id", "to_provider_id", "priority", "source", "needs", "reason"),
 };
 
 export const ACCEPT = {
@@ -39,7 +37,7 @@ export const ACCEPT = {
     { name: "data.referral_id", label: "Referral", kind: "select", options: undecidedOptions },
     WHEN,
   ],
-  body: (v) => event("ReferralAccepted", v, { referral_id: v["data.referral_id"] }),
+  body: recorded("ReferralAccepted", "referral_id"),
 };
 
 export const DECLINE = {
@@ -52,7 +50,5 @@ export const DECLINE = {
       blank: "Nowhere", options: providerOptions },
     WHEN,
   ],
-  body: (v) => event("ReferralDeclined", v, {
-    referral_id: v["data.referral_id"], reason: v["data.reason"],
-    signposted_to_provider_id: v["data.signposted_to_provider_id"] }),
+  body: recorded("ReferralDeclined", "referral_id", "reason", "signposted_to_provider_id"),
 };

@@ -4,7 +4,10 @@ The pages hold no data. They sign in with a bearer token and read everything the
 token-protected API, so the server decides who sees what. A strict Content-Security-Policy keeps
 scripts to the files served here (no inline script, no other origin).
 
-Each page is one file ``assets/pages/<name>.html`` served at ``/<name>`` (``index`` at ``/``);
+Each page is one file ``assets/pages/<name>.html`` served at ``/<name>`` (``index`` at ``/``),
+holding its own title, style sheets and script; what every page's head shares (the character
+set, viewport, referrer policy, the vendored NHS.UK style sheet and the icon) is written once
+here, ``SHARED_HEAD``, and put at the start of each page's ``<head>`` as it is served;
 static files are served from ``assets/`` (and the vendored NHS.UK frontend under
 ``assets/vendor/``) only when they exist there with a known type: a path that leaves the folder,
 or names anything else, is 404.
@@ -33,6 +36,13 @@ HARDENING = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-cache",
 }
+SHARED_HEAD = (
+    b'\n<meta charset="utf-8">\n'
+    b'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    b'<meta name="referrer" content="no-referrer">\n'
+    b'<link rel="stylesheet" href="/static/vendor/nhsuk-frontend-10.6.1/nhsuk-frontend.min.css">\n'
+    b'<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">\n'
+)
 router = APIRouter(include_in_schema=False)
 
 
@@ -56,7 +66,7 @@ def page_response(name: str) -> Response:
 
 
 def _html(name: str) -> Response:
-    body = (PAGES / f"{name}.html").read_bytes()
+    body = (PAGES / f"{name}.html").read_bytes().replace(b"<head>", b"<head>" + SHARED_HEAD, 1)
     return Response(body, media_type="text/html; charset=utf-8", headers=HARDENING)
 
 

@@ -9,6 +9,17 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.xdist_group("web")
 
 
+def attach(page: Page, front_door: str, reference: str, nhs_number: str, birth_date: str) -> None:
+    """On the intake page, claim the request's existing story with an NHS number and birth date."""
+    page.goto(hub_link(front_door))
+    card = page.locator(f'li.ledger-request[data-reference="{reference}"]')
+    card.locator("summary", has_text="Attach").click()
+    claim = card.locator("form[data-kind=claim]")
+    claim.locator("input[name=nhs_number]").fill(nhs_number)
+    claim.locator("input[name=birth_date]").fill(birth_date)
+    claim.locator("button").click()
+
+
 def test_hub_staff_start_a_story_from_a_self_referral(page: Page, front_door: str) -> None:
     """Starting a story: the request leaves the intake and the page links to the new story."""
     fill_in(page, front_door, "Gil", "New", birth_date="1988-07-14")
@@ -28,13 +39,7 @@ def test_hub_staff_attach_a_self_referral_to_an_existing_story(page: Page, front
     person = registered(front_door, "9434765870", "1979-11-02")
     fill_in(page, front_door, "Bea", "Known")
     reference = sent(page)
-    page.goto(hub_link(front_door))
-    card = page.locator(f'li.ledger-request[data-reference="{reference}"]')
-    card.locator("summary", has_text="Attach").click()
-    claim = card.locator("form[data-kind=claim]")
-    claim.locator("input[name=nhs_number]").fill("9434765870")
-    claim.locator("input[name=birth_date]").fill("1979-11-02")
-    claim.locator("button").click()
+    attach(page, front_door, reference, "9434765870", "1979-11-02")
     expect(page.locator("#done")).to_contain_text(f"Attached to their existing story for {reference}")
     assert (page.locator("#done a").get_attribute("href") or "").endswith(person)
     assert intake(front_door) == []
@@ -45,12 +50,6 @@ def test_a_claim_matching_nobody_is_explained_and_the_request_waits(page: Page, 
     registered(front_door, "4010232137", "1970-01-01")
     fill_in(page, front_door, "Hal", "Wrong")
     reference = sent(page)
-    page.goto(hub_link(front_door))
-    card = page.locator(f'li.ledger-request[data-reference="{reference}"]')
-    card.locator("summary", has_text="Attach").click()
-    claim = card.locator("form[data-kind=claim]")
-    claim.locator("input[name=nhs_number]").fill("4010232137")
-    claim.locator("input[name=birth_date]").fill("1971-01-01")
-    claim.locator("button").click()
+    attach(page, front_door, reference, "4010232137", "1971-01-01")
     expect(page.locator("#problem")).to_contain_text("No story matches")
     assert [r["reference"] for r in intake(front_door)] == [reference]

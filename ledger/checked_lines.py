@@ -15,6 +15,8 @@ import os
 import threading
 import time
 from datetime import datetime
+from sys import intern
+from typing import Any
 from uuid import UUID
 
 from ledger.catalogue import Occurrence, assembled
@@ -24,6 +26,7 @@ from ledger.event_lines import ParsedLine, parse_line
 NumberedLine = tuple[int, bytes]
 Verdict = tuple[int, str, bool]
 """A line's number, then its checked text and True, or the reason it was refused and False."""
+SHORT = 64  # texts up to this long are interned when a line is rebuilt
 
 
 def checked_text(parsed: ParsedLine) -> str:
@@ -38,10 +41,17 @@ def checked_text(parsed: ParsedLine) -> str:
 def parsed_from(text: str) -> ParsedLine:
     """The line ``checked_text`` wrote, rebuilt without validating it again."""
     type_, person_id, provider_id, staff_id, occurred_at, data, key = json.loads(text)
-    occurrence = Occurrence.checked(type_, datetime.fromisoformat(occurred_at), provider_id,
-                                    staff_id, data)
+    occurrence = Occurrence.checked(intern(type_), datetime.fromisoformat(occurred_at),
+                                    intern(provider_id), intern(staff_id), shared(data))
     return assembled(ParsedLine, {"occurrence": occurrence, "idempotency_key": key,
                                   "person_id": None if person_id is None else UUID(person_id)})
+
+
+def shared(data: dict[str, Any]) -> dict[str, Any]:
+    """The data with its field names and short texts (codes, ids) interned, as validation
+    leaves them: a story kept in memory then shares them rather than holding copies."""
+    return {intern(name): intern(value) if isinstance(value, str) and len(value) <= SHORT else value
+            for name, value in data.items()}
 
 
 def verdict(number: int, raw: bytes) -> Verdict | None:

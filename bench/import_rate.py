@@ -16,16 +16,18 @@ from bench.raw_sql import raw_insert_rate
 from bench.scratch import ScratchSchemas
 from commands import Ledger
 from commands.bulk_import import BulkImport
+from commands.line_checking import default_workers
 from ledger.event_lines import ParsedLine, parse_line
 from simulation import simulate
 
 
 def bulk_rate(env: dict[str, str], path: Path) -> tuple[int, float]:
-    """Events appended by ``BulkImport`` from the file, and its rate."""
+    """Events appended by ``BulkImport`` from the file (lines checked in worker processes, as
+    ``ledger import`` does), and its rate."""
     with Ledger(env=env) as ledger:
         started = time.perf_counter()
         with path.open("rb") as stream:
-            report = BulkImport(ledger).run(enumerate(stream, 1), lambda n: None)
+            report = BulkImport(ledger, workers=default_workers()).run(enumerate(stream, 1), lambda n: None)
         elapsed = time.perf_counter() - started
     assert not report.rejections, report.rejections[:3]
     return report.appended, report.appended / elapsed

@@ -11,10 +11,10 @@ from eventsourcing.persistence import IntegrityError
 from commands.application import Ledger
 from commands.import_batch import ImportBatch
 from commands.imported_stories import StoryCache
+from commands.line_checking import LineCheckers
+from ledger.checked_lines import NumberedLine, parsed_from
 from ledger.errors import LedgerError
-from ledger.event_lines import ParsedLine, parse_line
-
-NumberedLine = tuple[int, bytes]
+from ledger.event_lines import ParsedLine
 
 
 @dataclass
@@ -29,13 +29,17 @@ class ImportReport:
 class BulkImport:
     """Appends an NDJSON stream in batches, falling back to one line at a time on a conflict.
 
-    Batches are pipelined: while one batch is written (in a writer thread, under the log's
-    lock), the next is parsed and decided in memory. If the write loses a race, that batch is
-    redone one line at a time and the next is decided again on the stories as stored.
+    Lines are parsed and validated in ``workers`` other processes (``commands.line_checking``;
+    none: in this one), in the file's order. Batches are pipelined: while one batch is written
+    (in a writer thread, under the log's lock), the next is decided in memory. If the write
+    loses a race, that batch is redone one line at a time and the next is decided again on the
+    stories as stored.
     """
 
-    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000) -> None:
+    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000,
+                 workers: int = 0) -> None:
         self.ledger = ledger
+        self.checkers = LineCheckers(workers)
         self.batch_size = batch_size
         self.cache = StoryCache(cache_size)
         self.report = ImportReport()
@@ -48,38 +52,29 @@ class BulkImport:
         consumed = 0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer")
         try:
-            for number, raw in lines:
-                consumed += len(raw)
-                parsed = self._parse(number, raw)
-                if parsed is None:
-                    continue
-                if parsed.is_provider_event or parsed.idempotency_key is not None:
-                    self._flush(batch)
-                    self._settle()
-                    self._one_by_one([(number, parsed)])
-                    continue
-                batch.append((number, parsed))
-                if len(batch) >= self.batch_size:
-                    self._flush(batch)
-                    advance(consumed)
-                    consumed = 0
+            for verdicts, size in self.checkers.verdicts(lines):
+                consumed += size
+                for number, text, valid in verdicts:
+                    if not valid:
+                        self.report.rejections.append((number, text))
+                        continue
+                    parsed = parsed_from(text)
+                    if parsed.is_provider_event or parsed.idempotency_key is not None:
+                        self._flush(batch)
+                        self._settle()
+                        self._one_by_one([(number, parsed)])
+                        continue
+                    batch.append((number, parsed))
+                    if len(batch) >= self.batch_size:
+                        self._flush(batch)
+                        advance(consumed)
+                        consumed = 0
             self._flush(batch)
             self._settle()
         finally:
             self.writer.shutdown(wait=True)
         advance(consumed)
         return self.report
-
-    def _parse(self, number: int, raw: bytes) -> ParsedLine | None:
-        if not raw.strip():
-            return None
-        try:
-            return parse_line(raw)
-        except LedgerError as refusal:
-            self.report.rejections.append((number, refusal.message))
-        except UnicodeDecodeError:
-            self.report.rejections.append((number, "line: not valid UTF-8"))
-        return None
 
     def _flush(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide the batch now; write it once the batch before it has landed."""

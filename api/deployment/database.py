@@ -47,6 +47,8 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
         "POSTGRES_CONNECT_TIMEOUT": str(settings.pool_timeout),
         "LEDGER_CONNECT_TIMEOUT": str(settings.connect_timeout),
         "LEDGER_STATEMENT_TIMEOUT": str(settings.statement_timeout),
+        # Kept by the figures' readers; the write side's applications check a connection only
+        # when it was idle (``commands.sessions``): a ping per borrow was 14-18% of an append.
         "POSTGRES_PRE_PING": "y",
         # Never the library's insert function: it takes no write lock (commit order would stop
         # being notification order, and a projection could skip a late commit) and bypasses the

@@ -25,7 +25,8 @@ __all__ = ["Deployment", "RefusedToStart", "configure_logging", "open_deployment
 
 @dataclass(frozen=True)
 class Deployment:
-    """What one start runs on: the settings (with the keys found) and the store's env."""
+    """What one start runs on: the settings (with the keys and the database server found) and the
+    store's env."""
 
     settings: Settings
     env: dict[str, str]
@@ -41,7 +42,8 @@ def open_deployment(settings: Settings) -> Deployment:
     """The deployment the settings name, its keys bound to its database; ``RefusedToStart`` if not."""
     url = server_url(settings)
     keys = bind_keys(url, settings)
-    found = settings.model_copy(update={place.field: SecretStr(keys[place.name]) for place in KEY_PLACES})
+    found = settings.model_copy(update={"database_url": url,  # the embedded server, once started
+                                        **{place.field: SecretStr(keys[place.name]) for place in KEY_PLACES}})
     return Deployment(found, store_env(url, found))
 
 

@@ -102,7 +102,7 @@ class PersonKeys:
     def erased_lately(self, seconds: float) -> list[UUID]:
         """The people erased (by any process) in the last ``seconds``, each now marked erased in
         every key cache of this process."""
-        with self.datastore.transaction(commit=False) as curs:
+        with self.datastore.cursor() as curs:  # one statement: no transaction block
             curs.execute(SQL("SELECT person_id FROM {} WHERE erased_at > now() - "
                              "make_interval(secs => %s)").format(self.table), (seconds,), prepare=False)
             erased = [row["person_id"] for row in curs.fetchall()]
@@ -118,7 +118,7 @@ class PersonKeys:
     def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
         if not ids:
             return {}
-        with self.datastore.transaction(commit=False) as curs:
+        with self.datastore.cursor() as curs:  # one statement: no transaction block
             curs.execute(SQL("SELECT person_id, key FROM {} WHERE person_id = ANY(%s)")
                          .format(self.table), (ids,), prepare=False)
             rows = curs.fetchall()

@@ -28,8 +28,9 @@ class RevokedTokens(SideTable):
                          (token_id, expires_at, revoked_by), prepare=False)
 
     def is_revoked(self, token_id: str) -> bool:
-        """Whether the token id was withdrawn."""
-        with self.datastore.transaction(commit=False) as curs:
+        """Whether the token id was withdrawn: one statement on its own (autocommit), one round
+        trip, where a transaction block (BEGIN, SELECT, ROLLBACK) was three and 13% of an append."""
+        with self.datastore.cursor() as curs:
             curs.execute(SQL("SELECT 1 FROM {} WHERE token_id = %s").format(self.table),
                          (token_id,), prepare=False)
             return curs.fetchone() is not None

@@ -28,12 +28,12 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     demo: Annotated[bool, typer.Option(help="Load a simulated borough if the ledger is empty")] = False,
     projections: Annotated[bool, typer.Option(help="Follow the log in-process")] = True,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (one follows the "
+                                         "log at a time); see README")] = 1,
 ) -> None:
     """Serve the HTTP API."""
-    import uvicorn
-
+    from api.cli.serving import serve as serve_http
     from api.composition import configure_logging
-    from api.http.app import create_app
 
     configure_logging()
     deployment = deployment_of(ctx)  # refuses here, before serving, when the keys differ
@@ -45,8 +45,7 @@ def serve(
         with Ledger(env=deployment.env) as ledger, AuditLog(env=deployment.env) as audit_log:
             load_demo(ledger, audit_log)
         typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key))
-    app = create_app(deployment.settings, projections=projections)
-    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)  # we log routes, not paths
+    serve_http(deployment.settings, host, port, workers, projections)
 
 
 @cli.command()

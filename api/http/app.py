@@ -9,6 +9,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from api.composition import open_deployment
+from api.deployment.database import one_start_at_a_time
 from api.fhir.routes import router as fhir_router
 from api.http import errors as problems
 from api.http.deadline import Deadline
@@ -52,12 +53,14 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
         env = deployment.env
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads(settings)
         app.state.settings = deployment.settings
-        app.state.ledger = Ledger(env=env)
-        app.state.access_log = AccessLog(env=env)
-        app.state.audit_log = AuditLog(env=env)
-        app.state.intake = Intake(env=env)
         app.state.signing_key = deployment.signing_key
-        start_figures(app.state, env, follow=projections, wait_seconds=settings.read_wait_seconds)
+        assert deployment.settings.database_url is not None, "an opened deployment names its server"
+        with one_start_at_a_time(deployment.settings.database_url, settings.schema_name):
+            app.state.ledger = Ledger(env=env)
+            app.state.access_log = AccessLog(env=env)
+            app.state.audit_log = AuditLog(env=env)
+            app.state.intake = Intake(env=env)
+            start_figures(app.state, env, follow=projections, wait_seconds=settings.read_wait_seconds)
         try:
             yield
         finally:

@@ -10,6 +10,7 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.utils import Environment
 
+from projections.facts.leader import Leadership
 from projections.facts.log_sources import (
     ACCESS_LOG,
     AccessLogReader,
@@ -48,6 +49,7 @@ class FiguresRunner:
         self.access_log: AccessLogSource | None = None
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self.leadership: Leadership | None = None  # while following
         self.last_error: str | None = None
 
     def sources(self) -> list[Any]:
@@ -79,16 +81,19 @@ class FiguresRunner:
         return report
 
     def follow(self) -> None:
-        """Catch up, then keep following new events until ``stop()``."""
-        while not self._stopping.is_set():
-            try:
-                self.catch_up()
-                self.last_error = None
-            except Exception as error:
-                self.last_error = f"{type(error).__name__}: {error}"
-                log.exception("projection batch failed; retrying")
-                self._stopping.wait(1.0)
-            self._stopping.wait(POLL_SECONDS)
+        """Catch up, then keep following new events until ``stop()``, while this process leads
+        (one follower at a time across processes: ``projections.facts.leader``)."""
+        with Leadership(self.view.datastore) as self.leadership:
+            while not self._stopping.is_set():
+                try:
+                    if self.leadership.leads():
+                        self.catch_up()
+                    self.last_error = None
+                except Exception as error:
+                    self.last_error = f"{type(error).__name__}: {error}"
+                    log.exception("projection batch failed; retrying")
+                    self._stopping.wait(1.0)
+                self._stopping.wait(POLL_SECONDS)
 
     def stop_following(self) -> None:
         """Ask ``follow()`` to return after its current batch (safe from a signal handler)."""

@@ -4,7 +4,7 @@ providers' costs shown (each within £100 of its exact value), and the protectio
 not beat (``projections.figures.protection``).
 
 Each person a provider costs in a month had at least one contact or bed day there, so a provider
-costs at least (its people) × (its least positive unit cost in force that month): a zero unit cost
+costs at least (its people) times (its least positive unit cost in force that month): a zero unit cost
 is a service the provider does not offer. People shown as p are at least p - 4; a hidden count,
 at least 1 (the row would not exist otherwise). Hidden costs have no upper bound of their own:
 only the borough's total, less the costs shown and the other hidden costs' floors, bounds them.

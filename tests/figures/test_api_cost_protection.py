@@ -55,7 +55,7 @@ def rows(client: TestClient, role: str) -> list[dict[str, Any]]:
 
 
 def test_no_hidden_cost_is_narrowed_below_the_protection_interval(client: TestClient) -> None:
-    """Unit costs × people shown, and the borough less the costs shown, leave every hidden cost
+    """Unit costs times people shown, and the borough less the costs shown, leave every hidden cost
     an interval at least as wide as the protection rule asks."""
     directory = client.get("/providers", headers=token("commissioner")).json()["providers"]
     exact = {(r["month"], r["provider_id"]): r for r in rows(client, "analyst")}
@@ -70,5 +70,6 @@ def test_the_borough_total_is_hidden_when_no_provider_can_cover_the_one_suppress
     """Hiding the clinic beside the crisis team would pin both; the borough's cost hides instead."""
     shown = {r["provider_id"]: r for r in rows(client, "commissioner")}
     assert shown["crisis"]["cost_gbp"] is None
+    assert shown["clinic"]["cost_gbp"] is not None
     assert shown[None]["cost_gbp"] is None
     assert "cost_gbp" in shown[None]["suppressed_fields"]

@@ -5,7 +5,7 @@ controlled values, so that nothing shown can be solved back to an exact count.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -25,7 +25,9 @@ class Policy:
     """How a metric's figures are controlled: ``counts`` shown; each median or percentile shown
     only beside its ``basis`` count; each rate (numerator; denominator terms) and each money
     figure (its people count) recomputed from controlled counts; ``change`` against a baseline
-    of the named count. Counts a rate needs but the row does not show travel in ``_counts``."""
+    of the named count; ``least_costs`` (facts, months) → the least cost per person of each
+    (month, provider), which floors the money in complementary suppression. Counts a rate needs
+    but the row does not show travel in ``_counts``."""
 
     counts: Sequence[str]
     basis: Mapping[str, str] = field(default_factory=dict)
@@ -33,6 +35,7 @@ class Policy:
     money: Mapping[str, str] = field(default_factory=dict)
     per_person: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     change: Mapping[str, str] = field(default_factory=dict)
+    least_costs: Callable[..., Mapping[tuple[str, str], Decimal]] | None = None
 
 
 @dataclass(frozen=True)

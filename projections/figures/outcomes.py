@@ -14,6 +14,7 @@ from projections.figures import told_once as told
 from projections.figures import waiting_times as waits
 from projections.figures.disclosure import DEFAULT_THRESHOLD, Control, Policy, exact
 from projections.figures.fact_reader import LiveFacts
+from projections.figures.provider_costs import least_unit_costs
 from projections.figures.publication import published
 from projections.figures.statistics import Figures
 from projections.summaries.read import maintained_rows
@@ -33,7 +34,8 @@ METRICS: dict[str, Metric] = {
     "waiting-times": Metric(waits.waiting_times, Policy(waits.COUNTS, waits.BASIS)),
     "referrals": Metric(referrals.referrals, Policy(referrals.COUNTS, rates=referrals.RATES,
                                                     change=referrals.CHANGE)),
-    "cost": Metric(cost.cost, Policy(cost.COUNTS, money=cost.MONEY, per_person=cost.PER_PERSON)),
+    "cost": Metric(cost.cost, Policy(cost.COUNTS, money=cost.MONEY, per_person=cost.PER_PERSON,
+                                     least_costs=least_unit_costs)),
     "rehab-moves": Metric(rehab_moves.rehab_moves, Policy(rehab_moves.COUNTS, rehab_moves.BASIS)),
     "handoffs": Metric(handoffs.handoffs, Policy(handoffs.COUNTS, rates=handoffs.RATES)),
     "told-once": Metric(told.told_once, Policy(told.COUNTS, rates=told.RATES)),

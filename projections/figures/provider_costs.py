@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
+from projections.calendar import LONDON, Month
 from projections.figures.fact_reader import LiveFacts
 
 PROVIDERS = """
@@ -52,3 +53,28 @@ def cost_books(facts: LiveFacts) -> dict[str, CostBook]:
         book.contact.append(row["unit_cost_gbp"])
         book.bed_day.append(row["bed_day_cost_gbp"])
     return books
+
+
+def least_unit_costs(facts: LiveFacts, months: list[Month]) -> dict[tuple[str, str], Decimal]:
+    """By (month, provider): the larger of the provider's least positive contact cost and least
+    positive bed-day cost in force at some time in the month, so that its people times this is
+    at least what anyone reading the directory can say its cost was at least."""
+    least = {}
+    for provider, book in cost_books(facts).items():
+        for month in months:
+            start = datetime.combine(month.first, time(), LONDON)
+            end = datetime.combine(month.following().first, time(), LONDON)
+            contact = _in_force(book.contact, bisect.bisect_right(book.starts, start),
+                                bisect.bisect_left(book.starts, end))
+            bed_day = _in_force(book.bed_day, bisect.bisect_right(book.days, month.first),
+                                bisect.bisect_right(book.days, month.last))
+            least[(month.label, provider)] = max(contact, bed_day)
+    return least
+
+
+def _in_force(costs: list[Decimal], at_start: int, before_end: int) -> Decimal:
+    """The least positive of the costs in force from the one at the start to the last set
+    before the end (bisect positions), or 0."""
+    first = max(at_start - 1, 0)
+    return min((cost for cost in costs[first:max(before_end, first + 1)] if cost > 0),
+               default=Decimal(0))

@@ -3,9 +3,10 @@ same whatever else was asked, then the figures that combine cells derived from c
 
 - Rows are always computed for every provider (the ``provider`` asked only filters them), so a
   cell cannot depend on which providers were asked for.
-- **Secondary suppression of money**: a provider's cost adds up to the borough's, so when exactly
-  one provider's cost in a month is suppressed, the smallest cost shown beside it is suppressed
-  too (or the borough's, when there is none); no total minus siblings isolates one provider.
+- **Complementary suppression of money** by a protection interval (``protection``): a provider's
+  cost adds up to the borough's and is floored by its people times its unit costs, so in each
+  month where a cost is hidden, the smallest cost shown whose hiding leaves every hidden cost an
+  interval at least as wide as the rule asks is hidden too (the borough's, when none does).
 - **Change against a baseline** is (controlled count - m) ÷ m, m the mean of the *controlled*
   counts of the baseline months, and null when any of those is suppressed: two baseline windows
   then differ only by cells anyone can ask for directly.
@@ -19,6 +20,7 @@ from fractions import Fraction
 from projections.calendar import Month
 from projections.figures.disclosure import Control, Policy, controlled
 from projections.figures.fact_reader import LiveFacts
+from projections.figures.protection import suppress_complements
 from projections.figures.statistics import Figures, rate
 
 Rows = Callable[..., list[Figures]]
@@ -28,9 +30,12 @@ def published(rows: Rows, policy: Policy, metric: str, facts: LiveFacts, months:
               provider: str | None, baseline: list[Month] | None, control: Control) -> list[Figures]:
     """The controlled rows of ``months`` (only ``provider``'s when one is named)."""
     wanted = sorted({*months, *(baseline or [])}) if policy.change else months
-    table = [controlled(row, policy, control, metric) for row in rows(facts, wanted)]
-    for money in policy.money:
-        _secondary(table, money, [f for f, (m, _) in policy.per_person.items() if m == money])
+    computed = rows(facts, wanted)
+    table = [controlled(row, policy, control, metric) for row in computed]
+    least = policy.least_costs(facts, wanted) if policy.least_costs else {}
+    for money, people in policy.money.items():
+        followers = [f for f, (m, _) in policy.per_person.items() if m == money]
+        suppress_complements(computed, table, money, people, followers, least)
     labels = {month.label for month in months}
     shown = [row for row in table if row["month"] in labels
              and (provider is None or row["provider_id"] == provider)]
@@ -38,22 +43,6 @@ def published(rows: Rows, policy: Policy, metric: str, facts: LiveFacts, months:
         for row in shown:
             _change(row, figure, count, table, baseline)
     return shown
-
-
-def _secondary(table: list[Figures], money: str, followers: list[str]) -> None:
-    """Suppress a second cost in each month where exactly one provider's cost is suppressed."""
-    for month in dict.fromkeys(row["month"] for row in table):
-        providers = [r for r in table if r["month"] == month and r["provider_id"] is not None]
-        borough = [r for r in table if r["month"] == month and r["provider_id"] is None]
-        hidden = [r for r in providers if money in r["suppressed_fields"]]
-        if len(hidden) != 1 or any(money in r["suppressed_fields"] for r in borough):
-            continue
-        shown = sorted((r for r in providers if r[money] is not None),
-                       key=lambda r: (Fraction(r[money]), r["provider_id"]))
-        for row in shown[:1] or borough:
-            for name in (money, *followers):
-                row[name] = None
-            row["suppressed_fields"] = sorted({*row["suppressed_fields"], money, *followers})
 
 
 def _change(row: Figures, figure: str, count: str, table: list[Figures],

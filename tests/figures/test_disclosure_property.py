@@ -14,10 +14,13 @@ from commands import Ledger
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.cell_key import disclosure_secret
+from projections.figures.directory_listing import directory_listing
 from projections.figures.disclosure import SUPPRESSION_BAND
+from projections.figures.fact_reader import LiveFacts
 from projections.figures.outcomes import METRICS, Question, outcomes
 from projections.figures.statistics import rate
 from tests.figures import random_borough
+from tests.figures.cost_attack import too_narrow
 from tests.figures.scribe import Scribe
 from tests.figures.test_property import PROVIDERS, fresh_env
 
@@ -55,6 +58,14 @@ def check_costs(shown: Table, exact: Table) -> None:
         assert len(hidden) != 1 or shown[(month, None)]["cost_gbp"] is None
 
 
+def check_protection(runner: FiguresRunner) -> None:
+    """No hidden cost is narrowed below its protection interval by the directory's unit costs,
+    the people shown and the borough less the costs shown."""
+    directory = directory_listing(LiveFacts(runner.view))
+    shown = list(table(runner, "cost", exact=False).values())
+    assert too_narrow(shown, table(runner, "cost", exact=True), directory) == []
+
+
 def check_rates(shown: Table) -> None:
     """An acceptance rate is accepted ÷ (accepted + declined) as shown, or null beside a null."""
     for row in shown.values():
@@ -70,7 +81,8 @@ def check_rates(shown: Table) -> None:
 def test_a_commissioners_figures_stay_within_the_published_rounding(
     database_url: str, rng: random.Random
 ) -> None:
-    """Every metric of a random borough of 30 people, checked cell by cell against the exact."""
+    """Every metric of a random borough of 30 people, checked cell by cell against the exact,
+    and every hidden cost against the attack on its protection interval."""
     env = fresh_env(database_url)
     ledger = Ledger(env=env)
     random_borough.build(Scribe(ledger), rng, people=30, actions=700)
@@ -84,6 +96,7 @@ def test_a_commissioners_figures_stay_within_the_published_rounding(
             alone = table(runner, metric, exact=False, start=3, end=4, provider=provider)
             assert all(shown[key] == row for key, row in alone.items())
         check_costs(table(runner, "cost", False), table(runner, "cost", True))
+        check_protection(runner)
         check_rates(table(runner, "referrals", False))
     finally:
         runner.stop()

@@ -27,9 +27,10 @@ from projections.worklists.refresh import refresh_worklists
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # Further behind the head than this, a batch leaves the summaries unbuilt (in its transaction,
-# so no question reads them meanwhile) and the batch that reaches the head builds them whole:
-# cheaper than keeping them up to date batch by batch through a long catch-up or a replay.
-BULK_BEHIND, BULK_BATCHES = 5000, 10  # events, or batches when fewer
+# so no question reads them meanwhile) and a catch-up so begun stays in bulk to the head, then
+# builds them whole: cheaper than keeping them up to date batch by batch through a long
+# catch-up or a replay. A bulk batch is BULK_PAGE events long (fewer, larger transactions).
+BULK_BEHIND, BULK_BATCHES, BULK_PAGE = 5000, 10, 10_000  # events, or batches when fewer
 
 
 class Projector:
@@ -45,33 +46,38 @@ class Projector:
         """How far into the source's log the facts are written."""
         return int(self.view.max_tracking_id(source.name) or 0)
 
-    def advance(self, source: Source, head: int | None = None) -> int:
-        """Write one batch (at most up to ``head``); answers the new position."""
+    def advance(self, source: Source, head: int | None = None, bulk: bool = False) -> int:
+        """Write one batch (at most up to ``head``); answers the new position. A ``bulk`` batch
+        (or one further than ``bulk_behind`` from the head) leaves the summaries unbuilt."""
         start = self.position(source)
         end = last = head if head is not None else int(source.recorder.max_notification_id() or 0)
         if end <= start:
             return start
+        bulk = bulk or last - start > self.bulk_behind
+        size = max(self.batch_size, BULK_PAGE) if bulk else self.batch_size
         # A short range of positions per page: with statistics stale after a bulk import,
         # PostgreSQL would otherwise sort the whole rest of the log for every topic-filtered page.
-        end = min(end, start + SCAN_WINDOW * self.batch_size)
+        end = min(end, start + SCAN_WINDOW * size)
         page = source.recorder.select_notifications(
-            start, self.batch_size, stop=end, topics=source.topics, inclusive_of_start=False)
+            start, size, stop=end, topics=source.topics, inclusive_of_start=False)
         # Track the last notification scanned, not only the last matching one, so that waiting
         # for any write's position succeeds (a topic-filtered page may stop short of ``end``).
-        position = page[-1].id if len(page) >= self.batch_size else end
+        position = page[-1].id if len(page) >= size else end
         rows: dict[str, list[Row]] = defaultdict(list)
         for notification in page:
             for table, row in source.facts(notification):
                 rows[table].append(row)
-        self._commit(source.name, start, position, rows, last - position > self.bulk_behind)
+        self._commit(source.name, start, position, rows, bulk)
         return position
 
     def catch_up(self, source: Source) -> int:
-        """Write batches until the position reaches the head of the log as it was on entry."""
+        """Write batches until the position reaches the head of the log as it was on entry
+        (in bulk to the end once far behind), then build the summaries if they are unbuilt."""
         head = int(source.recorder.max_notification_id() or 0)
-        position = self.position(source)
+        position, bulk = self.position(source), False
         while position < head:
-            position = self.advance(source, head)
+            bulk = bulk or head - position > self.bulk_behind
+            position = self.advance(source, head, bulk)
         self.build_summaries()
         return position
 
@@ -83,6 +89,7 @@ class Projector:
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
             curs.execute(cells.PATIENT)
+            curs.execute(cells.NO_JIT)
             if cells.span(curs, self.view) is None:
                 Maintenance(self.view, curs, Reach()).after()
 
@@ -91,6 +98,7 @@ class Projector:
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
             curs.execute(cells.PATIENT)
+            curs.execute(cells.NO_JIT)
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
             if bulk:

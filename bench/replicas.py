@@ -3,10 +3,11 @@
 The first borough is imported for real (``BulkImport``: parsed, checked against the story's
 rules, sealed, chained). Each copy of a story gets a new person id and, if it had one, a new
 valid NHS number with its own claim; its events keep their types, times, providers and data.
-Events that hold a sealed field (names, free text) are decoded and encoded again by the
-ledger's own mapper under the new person's key, so every copy reads back as the original does;
-the other events' stored bytes do not depend on the person and are reused as they are. Every
-copy goes in through the ledger's ``COPY`` path (write lock, hash chain, notification).
+Events that hold a sealed value (names, free text) have it opened and sealed again under the
+new person's key, so every copy reads back as the original does; the other events' stored
+bytes do not depend on the person and are reused as they are. A page's keys are read (and the
+new people's made) in one statement each. Every copy goes in through the ledger's ``COPY``
+path (write lock, hash chain, notification).
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from ledger.claims import NhsNumberClaim
 from ledger.identity import SEALED_FIELDS, reseal
 from simulation.identities import check_digit
 
-PAGE = 5000
+PAGE = 20_000
 COPY_BASE = 800_000_000  # nine-digit bases below the simulation's (900000000 and up)
+MARKER = b'"sealed"'  # in a stored state only if some value in it is sealed
 
 
-def copy_numbers() -> Iterator[str]:
-    """Valid NHS numbers the simulated borough never issues."""
-    for base in itertools.count(COPY_BASE):
+def copy_numbers(head: int = 0) -> Iterator[str]:
+    """Valid NHS numbers the simulated borough never issues, none issued by an earlier growth:
+    a growth to ``head`` events uses fewer than ``head`` bases, so the next starts above them."""
+    for base in itertools.count(COPY_BASE + 2 * head):
         check = check_digit(str(base))
         if check is not None:
             yield f"{base}{check}"
@@ -42,8 +45,9 @@ class Replicator:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.numbers = copy_numbers()
         self.head = int(ledger.recorder.max_notification_id() or 0)
+        self.numbers = copy_numbers(self.head)
+        self.keys: dict[UUID, bytes | None] = {}
 
     def grow(self, target: int) -> int:
         """Copy the first ``head`` positions again and again until ``target``; answers the head."""
@@ -60,22 +64,27 @@ class Replicator:
                 people = [n.originator_id for n in page if n.originator_id not in new_ids
                           and n.topic.startswith(STORY_PREFIX)]
                 new_ids.update((old, uuid4()) for old in people)
-                self.ledger.person_keys.ensure(new_ids[old] for old in people)
+                self._keys(page, [new_ids[old] for old in people])
                 events = [e for n in page for e in self._copies(n, new_ids)]
                 self.ledger.log_recorder.copy_events(events)
                 stored += len(events)
         return int(self.ledger.recorder.max_notification_id() or 0)
+
+    def _keys(self, page: list[Any], new: list[UUID]) -> None:
+        """The keys a page's copies need: its sealed events' people's, and the new people's."""
+        keys = self.ledger.person_keys
+        self.keys = keys.existing({n.originator_id for n in page if MARKER in n.state})
+        self.keys.update(keys.ensure(new))
 
     def _copies(self, stored: Any, new_ids: dict[UUID, UUID]) -> list[StoredEvent]:
         if not stored.topic.startswith(STORY_PREFIX):
             return []  # claims are made afresh; providers are registered once
         old, person = stored.originator_id, new_ids[stored.originator_id]
         name = stored.topic.removeprefix(STORY_PREFIX)
-        if name not in SEALED_FIELDS:
+        if name not in SEALED_FIELDS or (name != "PersonRegistered" and MARKER not in stored.state):
             return [StoredEvent(person, stored.originator_version, stored.topic, stored.state)]
         state = json.loads(stored.state)
-        keys = self.ledger.person_keys
-        old_key, new_key = keys.key_for(old, create=False), keys.key_for(person, create=False)
+        old_key, new_key = self.keys.get(old), self.keys.get(person)
         assert new_key is not None, "keys are made for a page's new people before it is copied"
         claims: list[StoredEvent] = []
         if name == "PersonRegistered" and "nhs_number" in state["data"]:

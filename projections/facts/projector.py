@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from eventsourcing.persistence import Tracking
@@ -27,9 +28,12 @@ from projections.worklists.refresh import refresh_worklists
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # Further behind the head than this, a batch leaves the summaries unbuilt (in its transaction,
-# so no question reads them meanwhile) and the batch that reaches the head builds them whole:
-# cheaper than keeping them up to date batch by batch through a long catch-up or a replay.
-BULK_BEHIND, BULK_BATCHES = 5000, 10  # events, or batches when fewer
+# so no question reads them meanwhile) and a catch-up so begun stays in bulk to the head, then
+# builds them whole: cheaper than keeping them up to date batch by batch through a long
+# catch-up or a replay. A bulk batch is BULK_PAGE batches long (fewer, larger transactions),
+# up to BULK_MAX events (its decoded rows are held in memory).
+BULK_BEHIND, BULK_BATCHES, BULK_PAGE, BULK_MAX = 5000, 10, 10, 20_000
+Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 
 
 class Projector:
@@ -45,35 +49,54 @@ class Projector:
         """How far into the source's log the facts are written."""
         return int(self.view.max_tracking_id(source.name) or 0)
 
-    def advance(self, source: Source, head: int | None = None) -> int:
-        """Write one batch (at most up to ``head``); answers the new position."""
+    def advance(self, source: Source, head: int | None = None, bulk: bool = False) -> int:
+        """Write one batch (at most up to ``head``); answers the new position. A ``bulk`` batch
+        (or one further than ``bulk_behind`` from the head) leaves the summaries unbuilt."""
         start = self.position(source)
-        end = last = head if head is not None else int(source.recorder.max_notification_id() or 0)
-        if end <= start:
+        last = head if head is not None else int(source.recorder.max_notification_id() or 0)
+        if last <= start:
             return start
+        batch = self._read(source, start, last, bulk or last - start > self.bulk_behind)
+        self._commit(source.name, start, *batch)
+        return batch[0]
+
+    def catch_up(self, source: Source) -> int:
+        """Write batches until the position reaches the head of the log as it was on entry
+        (in bulk to the end once far behind), then build the summaries if they are unbuilt.
+        In bulk, the next page is read and decoded while the batch before it is written."""
+        head = int(source.recorder.max_notification_id() or 0)
+        position, bulk = self.position(source), False
+        ahead: tuple[int, Future[Batch]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="figures-read") as reader:
+            while position < head:
+                bulk = bulk or head - position > self.bulk_behind
+                batch = (ahead[1].result() if ahead is not None and ahead[0] == position
+                         else self._read(source, position, head, bulk))
+                ahead = None
+                if bulk and batch[0] < head:
+                    ahead = (batch[0], reader.submit(self._read, source, batch[0], head, True))
+                self._commit(source.name, position, *batch)
+                position = self.position(source)
+        self.build_summaries()
+        return position
+
+    def _read(self, source: Source, start: int, last: int, bulk: bool) -> Batch:
+        """The batch after ``start`` (up to ``last``): its position, fact rows, and bulk flag."""
+        size = max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
+            else self.batch_size
         # A short range of positions per page: with statistics stale after a bulk import,
         # PostgreSQL would otherwise sort the whole rest of the log for every topic-filtered page.
-        end = min(end, start + SCAN_WINDOW * self.batch_size)
+        end = min(last, start + SCAN_WINDOW * size)
         page = source.recorder.select_notifications(
-            start, self.batch_size, stop=end, topics=source.topics, inclusive_of_start=False)
+            start, size, stop=end, topics=source.topics, inclusive_of_start=False)
         # Track the last notification scanned, not only the last matching one, so that waiting
         # for any write's position succeeds (a topic-filtered page may stop short of ``end``).
-        position = page[-1].id if len(page) >= self.batch_size else end
+        position = page[-1].id if len(page) >= size else end
         rows: dict[str, list[Row]] = defaultdict(list)
         for notification in page:
             for table, row in source.facts(notification):
                 rows[table].append(row)
-        self._commit(source.name, start, position, rows, last - position > self.bulk_behind)
-        return position
-
-    def catch_up(self, source: Source) -> int:
-        """Write batches until the position reaches the head of the log as it was on entry."""
-        head = int(source.recorder.max_notification_id() or 0)
-        position = self.position(source)
-        while position < head:
-            position = self.advance(source, head)
-        self.build_summaries()
-        return position
+        return position, rows, bulk
 
     def build_summaries(self) -> None:
         """Build the summaries whole if they never were (facts projected before they existed)."""
@@ -83,6 +106,7 @@ class Projector:
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
             curs.execute(cells.PATIENT)
+            curs.execute(cells.NO_JIT)
             if cells.span(curs, self.view) is None:
                 Maintenance(self.view, curs, Reach()).after()
 
@@ -91,6 +115,7 @@ class Projector:
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
             curs.execute(cells.PATIENT)
+            curs.execute(cells.NO_JIT)
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
             if bulk:

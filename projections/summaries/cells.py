@@ -22,6 +22,9 @@ BOROUGH = ""
 # A batch may compute months whole in Python between statements; the library's default of 5 s
 # idle in a transaction would end the session (and the batch) meanwhile.
 PATIENT = "SET LOCAL idle_in_transaction_session_timeout = '10min'"
+# A batch's statements are many and short: PostgreSQL's JIT compiler (on above a cost that a
+# lateral probe per person soon passes) spent seconds compiling each one to save milliseconds.
+NO_JIT = "SET LOCAL jit = off"
 
 
 def _sql(view: FiguresView, table: str, template: str) -> Composed:

@@ -39,3 +39,19 @@ def test_a_copied_story_reads_as_its_original_with_a_new_nhs_number(ledger: Ledg
     claim = ledger.nhs_claim(again.data["nhs_number"])
     assert claim is not None
     assert claim.person_id == copy.id
+
+
+def test_a_second_growth_issues_new_nhs_numbers(ledger: Ledger) -> None:
+    """Growing again (as the full run does, size after size) copies the stories once more, each
+    copy with an NHS number no earlier copy holds, every one with its own claim."""
+    lines = enumerate((line.encode() for line in simulate(20, 3, seed=5, start="2025-01")), 1)
+    assert not BulkImport(ledger).run(lines, lambda n: None).rejections
+    originals = len(registrations(ledger))
+    head = int(ledger.recorder.max_notification_id() or 0)
+    Replicator(ledger).grow(head * 2)
+    Replicator(ledger).grow(head * 3)
+    copies = registrations(ledger)[originals:]
+    numbers = [ledger.story(person).entries[0].data["nhs_number"] for person in copies]
+    assert len(copies) >= 2 * originals
+    assert len(set(numbers)) == len(numbers)
+    assert all(ledger.nhs_claim(number) is not None for number in numbers)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -21,6 +21,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import IntegrityError, Mapper
 
 from commands.configured import ConfiguredApplication
+from commands.grouped_recorder import ACCESS_LOG_RECORDER_TOPIC
 from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
@@ -53,6 +54,7 @@ class AccessLog(ConfiguredApplication):
     """Every read of every person's story, one stream per person."""
 
     name = "access_log"
+    env: ClassVar[dict[str, str]] = {"APPLICATION_RECORDER_TOPIC": ACCESS_LOG_RECORDER_TOPIC}
     snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
     snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
 

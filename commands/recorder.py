@@ -1,7 +1,7 @@
 """The ledger's recorder: the library's PostgreSQL recorder plus a ``COPY`` path for imports.
 
-Every other append goes through group commit (``commands.group_commit``): the saves waiting at
-the same moment share one transaction, each group checked for a repeated (stream, version)
+Every other append goes through group commit (``commands.grouped_recorder``): the saves waiting
+at the same moment share one transaction, each group checked for a repeated (stream, version)
 first, under the lock, so that a conflicting save is refused alone.
 
 The ``COPY`` path keeps the library's guarantees: the same table lock (so commit order equals
@@ -16,12 +16,12 @@ from typing import Any
 
 import psycopg.errors
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, StoredEvent
-from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
 from commands.claim_attempts import ClaimAttempts
-from commands.group_commit import Answers, GroupCommit, Groups
+from commands.grouped_recorder import GroupedRecorder
 from commands.person_keys import PersonKeys
 from commands.revoked_tokens import RevokedTokens
 from ledger.retrying import retrying, steady
@@ -32,7 +32,7 @@ TIMED_OUT = (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)
 ATTEMPTS = 10
 
 
-class LedgerRecorder(PostgresApplicationRecorder):
+class LedgerRecorder(GroupedRecorder):
     """Stores the ledger's events, each linked into the hash chain; imports through ``COPY``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -49,7 +49,6 @@ class LedgerRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(self.revoked_tokens.create_statement())
         self.claim_attempts = ClaimAttempts(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.claim_attempts.create_statement())
-        self.group = GroupCommit(self.write_groups)
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         """Insert through group commit (the library's own insert when it passes a tracking record
@@ -63,40 +62,9 @@ class LedgerRecorder(PostgresApplicationRecorder):
         return retrying(action, (InterfaceError, OperationalError), ATTEMPTS, steady(0.2),
                         worth_retrying=lambda error: not isinstance(error.__cause__, TIMED_OUT))
 
-    def write_groups(self, groups: Groups) -> Answers:
-        """Write groups of events in one transaction under the write lock: each group's ids, or
-        None for a group that repeats a stored (stream, version) or one earlier in the batch."""
-        with self.datastore.transaction(commit=True) as curs:
-            for statement in self.lock_table_statements:
-                curs.execute(statement, prepare=False)
-            taken = self._stored_versions(curs, groups)
-            written: list[bool] = []
-            for group in groups:
-                versions = {(event.originator_id, event.originator_version) for event in group}
-                written.append(not versions & taken)
-                taken |= versions if written[-1] else set()
-            events = [event for group, ok in zip(groups, written, strict=True) if ok for event in group]
-            ids: list[int] = []
-            if events:
-                self.chain.link(curs, events)
-                self._notify_channel(curs)
-                PostgresAggregateRecorder._insert_stored_events(self, curs, events)
-                ids = list(self._fetch_ids_after_insert_events(curs, events) or ())
-        answers: Answers = []
-        for group, ok in zip(groups, written, strict=True):
-            answers.append(ids[:len(group)] if ok else None)
-            ids = ids[len(group):] if ok else ids
-        return answers
-
-    def _stored_versions(self, curs: Any, groups: Groups) -> set[tuple[Any, int]]:
-        """Which of the groups' (stream, version) pairs are already stored."""
-        pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
-        curs.execute(SQL(
-            "SELECT originator_id, originator_version FROM {}.{} WHERE (originator_id, "
-            "originator_version) IN (SELECT * FROM unnest(%s::uuid[], %s::bigint[]))"
-        ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name)),
-            ([p[0] for p in pairs], [p[1] for p in pairs]), prepare=False)
-        return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
+    def link(self, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Link the events into the hash chain, in their transaction."""
+        self.chain.link(curs, events)
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""

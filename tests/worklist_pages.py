@@ -36,6 +36,13 @@ def api(base: str, path: str, role: str = "provider", provider: str = TEAM,
     return answer.json()
 
 
+def by_name(base: str, path: str, role: str = "provider", provider: str = TEAM,
+            staff: str | None = None) -> list[Any]:
+    """A people list's rows (up to a thousand) as the pages show them: by name, then id."""
+    rows: list[Any] = api(base, f"{path}?limit=1000", role, provider, staff)["people"]
+    return sorted(rows, key=lambda p: ((p["name"] or "~").lower(), p["person_id"]))
+
+
 def busiest_key_worker(base: str) -> str:
     """The staff id at the team who key-works the most people on its caseload."""
     people = api(base, f"/providers/{TEAM}/caseload")["people"]

@@ -1,33 +1,65 @@
-"""The rows of each list, as the API answers them: the person named (where the caller may see
-the name), provider names from the directory, and days counted to the caller's today."""
+"""The rows of each list, as the API answers them, a page at a time: the person named (where
+the caller may see the name), provider names from the directory, and days counted to today.
+
+Each page is one statement (``projections.worklists.pages``): its rows, the list's total and
+whether the caller's provider may read each person; only the page's names are opened.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from api.http.named import may_name, opened
-from api.http.tokens import Caller
+from api.http.list_pages import cursor_of
+from api.http.named import opened
+from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from commands import Ledger
 from projections.calendar import london_date
 from projections.facts.schema import FiguresView
-from projections.worklists import lists
+from projections.worklists import lists, pages
 
 PRIORITY_ORDER = {"emergency": 0, "very_urgent": 1, "urgent": 2, "routine": 3}
+WAITING_ORDER = ("rank", "instant", "person?", "identifier")
+CASELOAD_ORDER = ("date", "person")
+KEY_WORKER_ORDER = ("person",)
 
 
-def _named(view: FiguresView, ledger: Ledger, caller: Caller, rows: list[dict[str, Any]],
-           now: datetime) -> dict[Any, dict[str, Any]]:
-    return opened(ledger, rows, may_name(view, caller, (r["person_id"] for r in rows), now))
+@dataclass
+class Page:
+    """A page of a list: its rows, the list's total, and the cursor of the next page (if any)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+    next: str | None = None
 
 
-def waiting_rows(view: FiguresView, ledger: Ledger, caller: Caller, provider: str,
-                 now: datetime) -> list[dict[str, Any]]:
-    """Each waiting referral, most urgent first and then oldest first."""
-    rows = lists.waiting(view, provider)
-    people, today = _named(view, ledger, caller, rows, now), london_date(now)
-    names = lists.provider_names(view)
+def _reader(caller: Caller) -> str | None:
+    return caller.provider_id if caller.role in ROLES_WITH_PROVIDER else None
+
+
+def _named(ledger: Ledger, rows: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    return opened(ledger, rows, {r["person_id"] for r in rows if r["may_read"]})
+
+
+def _next(rows: list[dict[str, Any]], limit: int, key: Any) -> str | None:
+    return cursor_of(key(rows[limit - 1])) if len(rows) > limit else None
+
+
+def waiting_key(wait: dict[str, Any]) -> tuple[int, str, str, str]:
+    """A waiting entry's position: priority rank, received instant, person, referral."""
+    return (PRIORITY_ORDER.get(wait["priority"], 9), wait["received_at"],
+            wait["person_id"] or "", wait["referral_id"])
+
+
+def waiting_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, now: datetime,
+                 after: list[str] | None, limit: int) -> Page:
+    """Waiting referrals after ``after``, most urgent first and then oldest first (one more row
+    than ``limit`` is read, to tell whether a next page exists)."""
+    total, rows = pages.waiting_page(view, provider, _reader(caller), now, after, limit + 1)
+    people, today = _named(ledger, rows), london_date(now)
+    names = lists.provider_names(view) if rows else {}
     waits = [{"kind": "referral", **people[r["person_id"]], "referral_id": r["referral_id"],
               "priority": r["priority"], "needs": list(r["needs"] or []),
               "from_provider_id": r["from_provider_id"],
@@ -35,26 +67,29 @@ def waiting_rows(view: FiguresView, ledger: Ledger, caller: Caller, provider: st
               "received_at": r["received_at"].isoformat(), "received_on": r["received_on"].isoformat(),
               "accepted": r["accepted"], "days_waited": (today - r["received_on"]).days}
              for r in rows]
-    return sorted(waits, key=lambda w: (PRIORITY_ORDER.get(w["priority"], 9), w["received_at"]))
+    return Page(waits, total)
 
 
-def caseload_rows(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, on: date,
-                  now: datetime) -> list[dict[str, Any]]:
-    """Each person on the caseload on ``on``, with when their referral came and their key worker."""
-    rows = lists.caseload(view, provider, on)
-    people = _named(view, ledger, caller, rows, now)
+def caseload_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, on: date,
+                  now: datetime, after: list[str] | None, limit: int) -> Page:
+    """People on the caseload on ``on``, longest referred first, after ``after``."""
+    total, rows = pages.caseload_page(view, provider, on, _reader(caller), now, after, limit + 1)
+    people = _named(ledger, rows[:limit])
     found = [{**people[r["person_id"]], "referred_on": r["received_on"].isoformat(),
               "key_worker_staff_id": r["key_worker_staff_id"]
-              if r["key_worker_provider_id"] == provider else None} for r in rows]
-    return sorted(found, key=lambda p: (p["name"] or "~", p["person_id"]))
+              if r["key_worker_provider_id"] == provider else None} for r in rows[:limit]]
+    return Page(found, total, _next(rows, limit, lambda r: (r["received_on"], str(r["person_id"]))))
 
 
-def key_worker_rows(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, staff: str,
-                    now: datetime) -> list[dict[str, Any]]:
-    """Each person key-worked, with the last attended contact and their open referrals."""
-    rows = lists.key_worked(view, provider, staff)
-    people, today = _named(view, ledger, caller, rows, now), london_date(now)
-    names = lists.provider_names(view)
+def key_worker_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, staff: str,
+                    now: datetime, after: list[str] | None, limit: int) -> Page:
+    """People key-worked, by id after ``after``, each with the last attended contact and their
+    open referrals."""
+    total, rows = pages.key_worked_page(view, provider, staff, _reader(caller), now, after,
+                                        limit + 1)
+    rows, more = rows[:limit], rows
+    people, today = _named(ledger, rows), london_date(now)
+    names = lists.provider_names(view) if rows else {}
     referrals: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for r in lists.open_referrals(view, [row["person_id"] for row in rows]):
         waited_to = r["seen_on"] or today
@@ -71,4 +106,4 @@ def key_worker_rows(view: FiguresView, ledger: Ledger, caller: Caller, provider:
         found.append({**people[r["person_id"]], "last_contact_on": last_on and last_on.isoformat(),
                       "days_since_contact": None if last_on is None else (today - last_on).days,
                       "open_referrals": referrals[r["person_id"]]})
-    return sorted(found, key=lambda p: (p["name"] or "~", p["person_id"]))
+    return Page(found, total, _next(more, limit, lambda r: (str(r["person_id"]),)))

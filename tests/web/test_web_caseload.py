@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from page_checks import DESKTOP, PHONE
 from playwright.sync_api import Page, expect
-from worklist_pages import TEAM, api, busiest_key_worker, faults, signed_in
+from worklist_pages import TEAM, api, busiest_key_worker, by_name, faults, signed_in
 
 pytestmark = pytest.mark.xdist_group("web")
 ROWS = "#caseload tbody tr"
@@ -13,15 +13,15 @@ NAMES = f"{ROWS} td:first-child a"
 
 
 def test_the_caseload_shows_names_as_the_api_gives_them(page: Page, borough: str) -> None:
-    """Every person on the caseload, by name, in the API's order (by name)."""
-    people = api(borough, f"/providers/{TEAM}/caseload")["people"]
+    """Every person on the caseload (every page the API gives), by name."""
+    people = by_name(borough, f"/providers/{TEAM}/caseload")
     page.goto(signed_in(borough, "/caseload", "provider"))
     expect(page.locator(NAMES)).to_have_text([p["name"] for p in people])
 
 
 def test_filtering_by_key_worker_leaves_their_people(page: Page, borough: str) -> None:
     """Choosing a key worker leaves exactly the people they key-work."""
-    people = api(borough, f"/providers/{TEAM}/caseload")["people"]
+    people = by_name(borough, f"/providers/{TEAM}/caseload")
     staff = busiest_key_worker(borough)
     page.goto(signed_in(borough, "/caseload", "provider"))
     expect(page.locator(ROWS)).to_have_count(len(people))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from page_checks import DESKTOP, PHONE
 from playwright.sync_api import Page, expect
-from worklist_pages import api, busiest_key_worker, faults, signed_in
+from worklist_pages import api, busiest_key_worker, by_name, faults, signed_in
 
 pytestmark = pytest.mark.xdist_group("web")
 ROWS = "#people tbody tr"
@@ -13,9 +13,9 @@ NAMES = f"{ROWS} td:first-child a"
 
 
 def test_my_people_shows_the_workers_own_people_by_name(page: Page, borough: str) -> None:
-    """The names the API gives the key worker, in its order."""
+    """The names the API gives the key worker, by name."""
     staff = busiest_key_worker(borough)
-    people = api(borough, f"/key-workers/{staff}/caseload", "key_worker", staff=staff)["people"]
+    people = by_name(borough, f"/key-workers/{staff}/caseload", "key_worker", staff=staff)
     page.goto(signed_in(borough, "/my-people", "key_worker", staff=staff))
     expect(page.locator(NAMES)).to_have_text([p["name"] for p in people])
 
@@ -29,7 +29,7 @@ def test_another_workers_people_are_not_shown(page: Page, borough: str) -> None:
 def test_each_person_shows_the_last_contact(page: Page, borough: str) -> None:
     """The first row's last contact is the API's date with the days since."""
     staff = busiest_key_worker(borough)
-    first = api(borough, f"/key-workers/{staff}/caseload", "key_worker", staff=staff)["people"][0]
+    first = by_name(borough, f"/key-workers/{staff}/caseload", "key_worker", staff=staff)[0]
     page.goto(signed_in(borough, "/my-people", "key_worker", staff=staff))
     expect(page.locator(f"{ROWS} td:nth-child(3)").first).to_contain_text(
         f"{first['last_contact_on']} ({first['days_since_contact']} days ago)")

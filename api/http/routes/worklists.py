@@ -15,8 +15,17 @@ from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import LedgerApp, ProviderCode, ProviderQuery, StaffCode
 from api.http.figures_runner import london_today, reached
 from api.http.intake_waiting import self_referral_entries
+from api.http.list_pages import DEFAULT_LIMIT, Cursor, Limit, cursor_of, position
 from api.http.tokens import Caller
-from api.http.worklist_rows import PRIORITY_ORDER, caseload_rows, key_worker_rows, waiting_rows
+from api.http.worklist_rows import (
+    CASELOAD_ORDER,
+    KEY_WORKER_ORDER,
+    WAITING_ORDER,
+    caseload_page,
+    key_worker_page,
+    waiting_key,
+    waiting_page,
+)
 from commands.intake_confirm import HUB
 from projections.calendar import london_date
 
@@ -34,48 +43,64 @@ def _own_provider(caller: Caller, provider_id: str) -> None:
 
 @router.get("/providers/{provider_id}/caseload")
 def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff, ledger: LedgerApp,
-                      after: After = None, on: date | None = None) -> dict[str, Any]:
-    """People on a provider's caseload on a date (today when not given), named."""
+                      after: After = None, on: date | None = None, limit: Limit = DEFAULT_LIMIT,
+                      cursor: Cursor = None) -> dict[str, Any]:
+    """People on a provider's caseload on a date (today when not given), named, a page at a
+    time: longest referred first; ``count`` is the whole caseload, ``next`` the next page."""
     _own_provider(caller, provider_id)
+    start = position(cursor, CASELOAD_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     day = on or london_date(now)
-    people = caseload_rows(request.app.state.figures.view, ledger, caller, provider_id, day, now)
-    return {"provider_id": provider_id, "on": day.isoformat(), "people": people,
-            "count": len(people)}
+    page = caseload_page(request.app.state.figures.view, ledger, caller, provider_id, day, now,
+                         start, limit)
+    return {"provider_id": provider_id, "on": day.isoformat(), "people": page.rows,
+            "count": page.total, "next": page.next}
 
 
 @router.get("/providers/{provider_id}/waiting-list")
 def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: Staff,
-                          ledger: LedgerApp, after: After = None) -> dict[str, Any]:
-    """A provider's open, unseen referrals, by priority then age, named, with days waited."""
+                          ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
+                          cursor: Cursor = None) -> dict[str, Any]:
+    """A provider's open, unseen referrals, by priority then age, named, with days waited, a
+    page at a time; ``count`` is the whole list, ``next`` the next page."""
     _own_provider(caller, provider_id)
+    start = position(cursor, WAITING_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
-    waits = waiting_rows(request.app.state.figures.view, ledger, caller, provider_id, now)
+    page = waiting_page(request.app.state.figures.view, ledger, caller, provider_id, now,
+                        start, limit)
+    waits, total = page.rows, page.total
     if caller.role == "provider" and ledger.service_of(provider_id) == HUB:  # the Hub's own staff
-        waits = sorted(waits + self_referral_entries(request.app.state.intake, london_date(now)),
-                       key=lambda w: (PRIORITY_ORDER.get(w["priority"], 9), w["received_at"]))
+        asking = self_referral_entries(request.app.state.intake, london_date(now))
+        total += len(asking)
+        since = None if start is None else (int(start[0]), *start[1:])
+        waits += [w for w in asking if since is None or waiting_key(w) > since]
+    waits = sorted(waits, key=waiting_key)
+    more = len(waits) > limit
+    waits = waits[:limit]
     return {"provider_id": provider_id, "on": london_date(now).isoformat(), "waiting": waits,
-            "count": len(waits)}
+            "count": total, "next": cursor_of(waiting_key(waits[-1])) if more else None}
 
 
 @router.get("/key-workers/{staff_id}/caseload")
 def key_worker_people(
     request: Request, staff_id: StaffCode, caller: Staff, ledger: LedgerApp, after: After = None,
-    provider: ProviderQuery = None,
+    provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
-    themselves, or an analyst naming the provider): "My people"."""
+    themselves, or an analyst naming the provider): "My people", a page at a time by id."""
     employer = provider if caller.role == "analyst" else caller.provider_id
     if caller.role != "analyst" and (caller.staff_id != staff_id or provider not in (None, employer)):
         raise HTTPException(403, "Authorization: key workers see only their own caseload")
     if employer is None:
         raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
                                    "msg": "provider: name the key worker's provider"}])
+    start = position(cursor, KEY_WORKER_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
-    people = key_worker_rows(request.app.state.figures.view, ledger, caller, employer, staff_id, now)
+    page = key_worker_page(request.app.state.figures.view, ledger, caller, employer, staff_id, now,
+                           start, limit)
     return {"provider_id": employer, "staff_id": staff_id, "on": london_date(now).isoformat(),
-            "people": people, "count": len(people)}
+            "people": page.rows, "count": page.total, "next": page.next}
 

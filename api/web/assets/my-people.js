@@ -3,7 +3,8 @@
 import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
 import {
-  PRIORITY_WORDS, days, el, listTable, matchesText, nameOf, nhsNumberOf, sortChoices, storyLink,
+  PRIORITY_WORDS, byName, days, el, listTable, matchesText, nameOf, nhsNumberOf, readWholeList,
+  sortChoices, storyLink,
 } from "./worklist-table.js";
 
 function lastContact(row) {
@@ -38,7 +39,7 @@ async function main() {
   const claims = await startPage({ roles: ["key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readApi(`/key-workers/${encodeURIComponent(claims.sub)}/caseload`);
+    const answer = await readWholeList(readApi, `/key-workers/${encodeURIComponent(claims.sub)}/caseload`, "people");
     const table = listTable(document.getElementById("people"), COLUMNS,
       { caption: `The people you key-work on ${answer.on}` });
     const count = document.getElementById("count");
@@ -48,7 +49,7 @@ async function main() {
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
     sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
     document.getElementById("filters").hidden = false;
-    say(table.show(answer.people));
+    say(table.show(byName(answer.people)));
   } catch (problem) {
     explain(problem);
   }

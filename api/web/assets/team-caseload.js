@@ -3,7 +3,7 @@
 import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
 import {
-  el, listTable, matchesText, nameOf, nhsNumberOf, sortChoices, storyLink,
+  byName, el, listTable, matchesText, nameOf, nhsNumberOf, readWholeList, sortChoices, storyLink,
 } from "./worklist-table.js";
 
 const COLUMNS = [
@@ -19,7 +19,7 @@ async function main() {
   const claims = await startPage({ roles: ["provider", "key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readApi(`/providers/${encodeURIComponent(claims.provider_id)}/caseload`);
+    const answer = await readWholeList(readApi, `/providers/${encodeURIComponent(claims.provider_id)}/caseload`, "people");
     const table = listTable(document.getElementById("caseload"), COLUMNS,
       { caption: `Your team's caseload on ${answer.on}` });
     const count = document.getElementById("count");
@@ -38,7 +38,7 @@ async function main() {
     document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
     sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
     document.getElementById("filters").hidden = false;
-    say(table.show(answer.people));
+    say(table.show(byName(answer.people)));
   } catch (problem) {
     explain(problem);
   }

@@ -5,7 +5,7 @@ import { explain, startPage } from "./layout.js";
 import { readApi } from "./session.js";
 import {
   NEED_WORDS, PRIORITY_RANK, PRIORITY_WORDS, el, listTable, matchesText, nameOf,
-  nhsNumberOf, sortChoices, storyLink,
+  nhsNumberOf, readWholeList, sortChoices, storyLink,
 } from "./worklist-table.js";
 
 // A self-referral awaiting confirmation has no story yet: it is confirmed on the intake page.
@@ -57,7 +57,7 @@ async function main() {
   const claims = await startPage({ roles: ["provider", "key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readApi(`/providers/${encodeURIComponent(claims.provider_id)}/waiting-list`);
+    const answer = await readWholeList(readApi, `/providers/${encodeURIComponent(claims.provider_id)}/waiting-list`, "waiting");
     const table = listTable(document.getElementById("waiting"), COLUMNS,
       { caption: `Waiting for your team on ${answer.on}` });
     const count = document.getElementById("count");

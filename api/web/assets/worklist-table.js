@@ -13,6 +13,24 @@ export const NEED_WORDS = {
   substance_use: "Substance use", caring: "Caring",
 };
 
+// Reads every page of a staff list (the API answers a page at a time, `next` naming the one
+// after) and answers the first page's body with `rows` holding the rows of them all.
+export async function readWholeList(readApi, path, rows) {
+  const first = await readApi(`${path}?limit=500`);
+  let page = first;
+  while (page.next) {
+    page = await readApi(`${path}?limit=500&cursor=${encodeURIComponent(page.next)}`);
+    first[rows].push(...page[rows]);
+  }
+  return first;
+}
+
+// The people of a list by name (withheld names last), as the caseload pages show them first.
+export const byName = (rows) => [...rows].sort((a, b) => {
+  const x = (a.name || "~").toLowerCase(); const y = (b.name || "~").toLowerCase();
+  return x < y ? -1 : x > y ? 1 : (a.person_id < b.person_id ? -1 : 1);
+});
+
 export const el = (tag, className, text) => {
   const node = document.createElement(tag);
   if (className) node.className = className;

@@ -1,0 +1,77 @@
+"""Paging the staff lists: ``?limit=`` (how many rows, 100 unless asked) and ``?cursor=`` (the
+``next`` of the page before), so that a list's cost grows with the page asked, not the caseload.
+
+A cursor is the last row's position in the list's order, as base64url of a JSON array. It
+holds ids, dates and ranks, never a name. One that does not decode, or whose parts are not
+what the list's order needs, gets a 422 naming ``cursor``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import HTTPException, Query
+
+DEFAULT_LIMIT, MOST = 100, 1000
+Limit = Annotated[int, Query(ge=1, le=MOST, description="How many rows a page holds at most")]
+Cursor = Annotated[str | None, Query(max_length=400, pattern=r"^[A-Za-z0-9_=-]+$",
+                                     description="The `next` of the page before")]
+
+
+def _aware(text: str) -> datetime:
+    instant = datetime.fromisoformat(text)
+    if instant.tzinfo is None:
+        raise ValueError("a position's instant has a time zone")
+    return instant
+
+
+def _identifier(text: str) -> str:
+    if not text or len(text) > 200:
+        raise ValueError("a position's identifier is 1 to 200 characters")
+    return text
+
+
+def _id_or_none(text: str) -> str:
+    return "" if text == "" else str(UUID(text))
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "rank": lambda t: str(int(t)) if 0 <= int(t) <= 9 else _fail(), "instant": _aware,
+    "date": date.fromisoformat, "person": lambda t: str(UUID(t)), "person?": _id_or_none,
+    "identifier": _identifier,
+}
+
+
+def _fail() -> Any:
+    raise ValueError("out of range")
+
+
+def position(cursor: str | None, parts: Sequence[str]) -> list[str] | None:
+    """The list position a cursor holds, each part checked against ``parts`` (PARSERS' names)."""
+    if cursor is None:
+        return None
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if not isinstance(decoded, list) or len(decoded) != len(parts) or not all(
+                isinstance(part, str) for part in decoded):
+            raise ValueError("a cursor is a list of its order's parts")
+        for text, kind in zip(decoded, parts, strict=True):
+            PARSERS[kind](text)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise HTTPException(422, [{"loc": ["query", "cursor"], "type": "value_error",
+                                   "msg": "cursor: not a position in this list; use the "
+                                          "`next` of the page before"}]) from None
+    return [str(part) for part in decoded]
+
+
+def cursor_of(parts: Sequence[object]) -> str:
+    """The cursor for a position (each part as text)."""
+    text = json.dumps([p if isinstance(p, str) else p.isoformat() if hasattr(p, "isoformat")
+                       else str(p) for p in parts], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode()

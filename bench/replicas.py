@@ -64,17 +64,21 @@ class Replicator:
                 people = [n.originator_id for n in page if n.originator_id not in new_ids
                           and n.topic.startswith(STORY_PREFIX)]
                 new_ids.update((old, uuid4()) for old in people)
-                self._keys(page, [new_ids[old] for old in people])
+                self._keys(page, people, new_ids)
                 events = [e for n in page for e in self._copies(n, new_ids)]
                 self.ledger.log_recorder.copy_events(events)
                 stored += len(events)
         return int(self.ledger.recorder.max_notification_id() or 0)
 
-    def _keys(self, page: list[Any], new: list[UUID]) -> None:
-        """The keys a page's copies need: its sealed events' people's, and the new people's."""
+    def _keys(self, page: list[Any], people: list[UUID], new_ids: dict[UUID, UUID]) -> None:
+        """The keys a page's copies need: new rows for the people first met on this page, then
+        the old and new keys of every person with a sealed event on it (a story can run on from
+        an earlier page, its copy's key made there)."""
         keys = self.ledger.person_keys
-        self.keys = keys.existing({n.originator_id for n in page if MARKER in n.state})
-        self.keys.update(keys.ensure(new))
+        keys.ensure(new_ids[old] for old in people)
+        sealed = {n.originator_id for n in page if MARKER in n.state
+                  or n.topic == f"{STORY_PREFIX}PersonRegistered"}
+        self.keys = keys.existing([*sealed, *(new_ids[old] for old in sealed if old in new_ids)])
 
     def _copies(self, stored: Any, new_ids: dict[UUID, UUID]) -> list[StoredEvent]:
         if not stored.topic.startswith(STORY_PREFIX):

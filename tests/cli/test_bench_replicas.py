@@ -55,3 +55,18 @@ def test_a_second_growth_issues_new_nhs_numbers(ledger: Ledger) -> None:
     assert len(copies) >= 2 * originals
     assert len(set(numbers)) == len(numbers)
     assert all(ledger.nhs_claim(number) is not None for number in numbers)
+
+
+def test_a_story_running_across_pages_is_copied_whole(ledger: Ledger,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With pages far shorter than a story, a copy's later sealed events (met on a page after
+    the one that made the copy's key) are sealed under that key and read back as the original's."""
+    monkeypatch.setattr("bench.replicas.PAGE", 7)
+    lines = enumerate((line.encode() for line in simulate(12, 3, seed=6, start="2025-01")), 1)
+    assert not BulkImport(ledger).run(lines, lambda n: None).rejections
+    originals = registrations(ledger)
+    Replicator(ledger).grow(int(ledger.recorder.max_notification_id() or 0) * 2)
+    copies = registrations(ledger)[len(originals):2 * len(originals)]
+    for original, copy in zip(originals, copies, strict=True):
+        assert [(e.type, e.data) for e in ledger.story(copy).entries[1:]] == \
+            [(e.type, e.data) for e in ledger.story(original).entries[1:]]

@@ -73,3 +73,29 @@ class ChainTable:
             "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::text[]) "
             "ON CONFLICT DO NOTHING"
         ).format(self.table), columns, prepare=False)
+
+    def copy_links(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
+        """``link`` for an import's ``COPY``, in two round trips: the log's head and the heads of
+        the streams the events continue (not of those they begin) in one statement, then the
+        links copied. A link that exists already is refused (``UniqueViolation``), as the event's
+        own row would be: the whole batch fails as one."""
+        first: dict[UUID | str, int] = {}
+        for event in stored_events:
+            first.setdefault(event.originator_id, event.originator_version)
+        continued = [stream for stream, version in first.items() if version > 1]
+        curs.execute(SQL(
+            "(SELECT NULL::uuid AS originator_id, log_hash AS story_hash FROM {0} "
+            "ORDER BY position DESC LIMIT 1) UNION ALL (SELECT head.* FROM unnest(%s::uuid[]) "
+            "AS stream(id) CROSS JOIN LATERAL (SELECT originator_id, story_hash FROM {0} WHERE "
+            "originator_id = stream.id ORDER BY originator_version DESC LIMIT 1) AS head)"
+        ).format(self.table), (continued,))  # each head by one step down the index
+        heads = {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
+        log_head = heads.pop(None, GENESIS)
+        with curs.copy(SQL("COPY {} (originator_id, originator_version, story_hash, log_hash) "
+                           "FROM STDIN").format(self.table)) as copy:
+            for event in stored_events:
+                story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
+                                   event.originator_version, event.topic, event.state)
+                heads[event.originator_id] = story
+                log_head = log_link(log_head, story)
+                copy.write_row((event.originator_id, event.originator_version, story, log_head))

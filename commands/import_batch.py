@@ -34,8 +34,7 @@ class ImportBatch:
 
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line, keeping the rejected ones with their reasons."""
-        self.existing = self._existing_streams(batch)
-        self.loaded = self._stories([p.person_id for _, p in batch if p.person_id in self.existing])
+        self.look_up(batch)
         for number, parsed in batch:
             try:
                 self._apply(parsed)
@@ -51,7 +50,7 @@ class ImportBatch:
             self.cache.keep(story)
         self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()
                                     if claim.person_id is not None}
-        self.ledger.person_keys.ensure(self.touched)  # every new person's key in one statement
+        self.ledger.person_keys.ensure_uncached(self.touched)  # new keys in one statement
         return [self.ledger.mapper.to_stored_event(event) for event in events]
 
     def _apply(self, parsed: ParsedLine) -> None:
@@ -89,45 +88,34 @@ class ImportBatch:
         if claim is not None:
             self.claims[key] = claim
 
-    def _stories(self, person_ids: list[UUID | None]) -> dict[UUID, PersonStory]:
-        """The stored stories of people not in the cache, in one query, their sealed fields
+    def look_up(self, batch: list[tuple[int, ParsedLine]]) -> None:
+        """In one statement: which of the batch's people (those not cached) and NHS number claims
+        already have a stream, and the stored stories of those people, their sealed fields
         withheld (none is opened)."""
-        wanted = list({p for p in person_ids if p is not None and p not in self.cache.stories})
-        if not wanted:
-            return {}
-        recorder, mapper = self.ledger.log_recorder, self.ledger.mapper
+        people = {p.person_id for _, p in batch
+                  if p.person_id is not None and p.person_id not in self.cache.stories}
+        claims = {nhs_claim_key(nhs, self.ledger.claim_namespace) for _, p in batch
+                  if (nhs := p.occurrence.data().get("nhs_number")) is not None}
+        if not people and not claims:
+            return
         query = SQL("SELECT originator_id, originator_version, topic, state FROM {} WHERE "
                     "originator_id = ANY(%s) ORDER BY originator_id, originator_version")
-        with recorder.datastore.transaction(commit=False) as curs:
-            curs.execute(query.format(self._table()), (wanted,))
+        with self.ledger.log_recorder.datastore.cursor() as curs:  # one statement: no BEGIN
+            curs.execute(query.format(self._table()), (list(people | claims),))
             rows = curs.fetchall()
+        self.existing = {row["originator_id"] for row in rows}
         stories: dict[UUID, Any] = {}
         for row in rows:
-            stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"],
-                                 bytes(row["state"]))
-            event: Any = Mapper.to_domain_event(mapper, stored)
-            stories[row["originator_id"]] = event.mutate(stories.get(row["originator_id"]))
-        found = {k: v for k, v in stories.items() if isinstance(v, PersonStory)}
-        for story in found.values():
+            if row["originator_id"] in people:
+                stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"],
+                                     bytes(row["state"]))
+                event: Any = Mapper.to_domain_event(self.ledger.mapper, stored)
+                stories[row["originator_id"]] = event.mutate(stories.get(row["originator_id"]))
+        self.loaded = {k: v for k, v in stories.items() if isinstance(v, PersonStory)}
+        for story in self.loaded.values():
             withhold(story)
-        return found
 
     def _table(self) -> Composed:
         recorder = self.ledger.log_recorder
         return SQL("{}.{}").format(Identifier(recorder.datastore.schema),
                                    Identifier(recorder.events_table_name))
-
-    def _existing_streams(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
-        """Which of the batch's people and NHS number claims already have a stream, in one query."""
-        ids: set[UUID] = set()
-        for _, parsed in batch:
-            if parsed.person_id is not None and parsed.person_id not in self.cache.stories:
-                ids.add(parsed.person_id)
-            if (nhs := parsed.occurrence.data().get("nhs_number")) is not None:
-                ids.add(nhs_claim_key(nhs, self.ledger.claim_namespace))
-        if not ids:
-            return set()
-        query = SQL("SELECT DISTINCT originator_id FROM {} WHERE originator_id = ANY(%s)")
-        with self.ledger.log_recorder.datastore.transaction(commit=False) as curs:
-            curs.execute(query.format(self._table()), (list(ids),))
-            return {row["originator_id"] for row in curs.fetchall()}

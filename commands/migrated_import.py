@@ -44,7 +44,7 @@ class MigratedBatch(ImportBatch):
 
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line at its recording time."""
-        self.existing = self._existing_streams(batch)
+        self.look_up(batch)
         for number, parsed in batch:
             self.now = self.times[number]
             try:
@@ -64,7 +64,7 @@ class MigratedBatch(ImportBatch):
             self.cache.keep(story)
         self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()
                                     if claim.person_id is not None}
-        self.ledger.person_keys.ensure(self.touched)
+        self.ledger.person_keys.ensure_uncached(self.touched)
         return [self.ledger.mapper.to_stored_event(event) for event in events]
 
 

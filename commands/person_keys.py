@@ -83,11 +83,18 @@ class PersonKeys:
         if ids:
             keys = [self.wrapper.wrap(AESGCM.generate_key(bit_length=256), person_id)
                     for person_id in ids]
-            with self.datastore.transaction(commit=True) as curs:
+            with self.datastore.cursor() as curs:  # one statement: no transaction block
                 curs.execute(SQL(
                     "INSERT INTO {} (person_id, key) SELECT * FROM unnest(%s::uuid[], %s::bytea[]) "
                     "ON CONFLICT DO NOTHING").format(self.table), (ids, keys), prepare=False)
         return self._select(ids)
+
+    def ensure_uncached(self, person_ids: Iterable[UUID]) -> None:
+        """``ensure`` for the people whose key is not in this process's cache (an import's
+        batch: most of its people were given their key by an earlier batch)."""
+        now = time.monotonic()
+        self.ensure(p for p in person_ids
+                    if (cached := self._cache.get(p)) is None or now - cached[1] >= self.cache_seconds)
 
     def erase(self, person_id: UUID) -> None:
         """Destroy the person's key (a row is kept, marked erased, even if none was made)."""

@@ -80,8 +80,12 @@ class LedgerRecorder(GroupedRecorder):
         ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name))
         try:
             with self.datastore.transaction(commit=True) as curs:
-                self._insert_events(curs, stored_events)
-                self._notify_channel(curs)
+                if not stored_events:
+                    return
+                notify = SQL("NOTIFY {}").format(Identifier(self.channel_name))
+                # the write lock and the NOTIFY in one round trip (no parameters: one message)
+                curs.execute(SQL("; ").join([*self.lock_table_statements, notify]), prepare=False)
+                self.chain.copy_links(curs, stored_events)
                 with curs.copy(statement) as copy:
                     for event in stored_events:
                         copy.write_row((event.originator_id, event.originator_version,

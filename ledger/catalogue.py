@@ -26,12 +26,18 @@ def _money_from_text(value: Any) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}  # each model's field names, read once
+
+
 def assembled(cls: type[M], fields: dict[str, Any]) -> M:
     """A model from fields known valid, as pydantic's ``model_construct`` leaves it (without its
     per-field bookkeeping: an import builds two per line)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:  # ``cls.model_fields`` is a slow (deprecated-instance) property per read
+        names = _FIELD_NAMES[cls] = frozenset(cls.model_fields)
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", fields)
-    object.__setattr__(model, "__pydantic_fields_set__", set(cls.model_fields) & set(fields))
+    object.__setattr__(model, "__pydantic_fields_set__", names.intersection(fields))
     object.__setattr__(model, "__pydantic_extra__", None)
     object.__setattr__(model, "__pydantic_private__", None)
     return model

@@ -54,13 +54,14 @@ class DirectoryLookups(Application[UUID]):
 
         Providers are never removed from the directory, so one found once is remembered.
         """
-        data = occurrence.data()
-        named = [("provider_id", occurrence.provider_id),
-                 *((f"data.{name}", data[name]) for name in PROVIDER_FIELDS if name in data)]
-        for field, provider_id in named:
-            if provider_id not in self.known_providers:
-                self._provider(provider_id, field)
-                self.known_providers.add(provider_id)
+        data, known = occurrence.data(), self.known_providers
+        if occurrence.provider_id not in known:  # an import asks this of every line: no list made
+            self._provider(occurrence.provider_id, "provider_id")
+            known.add(occurrence.provider_id)
+        for name in PROVIDER_FIELDS:
+            if name in data and data[name] not in known:
+                self._provider(data[name], f"data.{name}")
+                known.add(data[name])
 
     def register_provider(self, occurrence: Occurrence) -> int:
         """Add a provider to the directory; answers its log position."""

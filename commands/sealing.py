@@ -49,9 +49,14 @@ def is_sealed(value: Any) -> bool:
 
 def seal(key: bytes, person_id: UUID, field: str, value: Any) -> dict[str, str]:
     """The value encrypted for this person and field."""
+    return sealed_with(AESGCM(key), f"{person_id}|", field, value)
+
+
+def sealed_with(cipher: AESGCM, binding: str, field: str, value: Any) -> dict[str, str]:
+    """``seal`` with the person's cipher and ``"<person_id>|"`` made once for all their fields."""
     nonce = os.urandom(12)
     plain = json.dumps(value, separators=(",", ":")).encode()
-    sealed = AESGCM(key).encrypt(nonce, plain, f"{person_id}|{field}".encode())
+    sealed = cipher.encrypt(nonce, plain, (binding + field).encode())
     return {MARK: base64.b64encode(nonce + sealed).decode()}
 
 
@@ -89,12 +94,13 @@ class SealingMapper(Mapper[UUID]):
         keys, person_id = self.keys, domain_event.originator_id
         if keys is None:
             return super().to_stored_event(domain_event)
-        key: list[bytes | None] = []
+        made: list[tuple[AESGCM, str] | None] = []  # at the first sealed field, once per event
 
         def close(field: str, value: Any) -> Any:
-            if not key:
-                key.append(keys.key_for(person_id, create=True))
-            return None if key[0] is None else seal(key[0], person_id, field, value)
+            if not made:
+                key = keys.key_for(person_id, create=True)
+                made.append(None if key is None else (AESGCM(key), f"{person_id}|"))
+            return None if made[0] is None else sealed_with(*made[0], field, value)
 
         state = resealed(topic, dict(vars(domain_event)), close)
         if state is None:

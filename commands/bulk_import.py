@@ -14,7 +14,7 @@ from commands.imported_stories import StoryCache
 from commands.line_checking import LineCheckers
 from ledger.checked_lines import NumberedLine, parsed_from
 from ledger.errors import LedgerError
-from ledger.event_lines import ParsedLine
+from ledger.event_lines import ParsedLine, occurrence_of
 
 
 @dataclass
@@ -126,6 +126,9 @@ class BulkImport:
             return 1
         assert parsed.person_id is not None
         self.cache.forget(parsed.person_id)
+        if key is not None:  # the key's fingerprint covers the payload, which a checked line lacks
+            occurrence = occurrence_of(occurrence.type, occurrence.occurred_at,
+                                       occurrence.provider_id, occurrence.staff_id, occurrence.data())
         if occurrence.type == "PersonRegistered":
             receipt = self.ledger.register_person(parsed.person_id, occurrence, key)
         else:

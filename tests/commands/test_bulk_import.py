@@ -12,6 +12,9 @@ from import_lines import HUB, PERSON, REGISTERED, contact_line, line
 from commands import Ledger
 from commands.bulk_import import BulkImport, ImportReport
 
+CONTACT = {"channel": "telephone", "attendance": "attended", "purpose": "drop_in",
+           "duration_minutes": 20}
+
 BAD_LINES = {
     "bad JSON": b'{"type": "ContactRecorded", ',
     "wrong type": contact_line("c-x", duration_minutes="twenty"),
@@ -85,6 +88,15 @@ def test_reimporting_a_file_with_idempotency_keys_appends_nothing(ledger: Ledger
     run(ledger, [HUB, REGISTERED, *keyed])
     again = run(ledger, keyed)
     assert (again.appended, again.repeated, ledger.story(UUID(PERSON)).version) == (0, 1, 2)
+
+
+def test_a_key_sent_again_with_a_different_line_is_rejected(ledger: Ledger) -> None:
+    """The key's fingerprint covers the line's data, also for lines rebuilt from checked text."""
+    run(ledger, [HUB, REGISTERED, line("ContactRecorded", {**CONTACT, "contact_id": "c-1"},
+                                       idempotency_key="k-1")])
+    again = run(ledger, [line("ContactRecorded", {**CONTACT, "contact_id": "c-2"},
+                              idempotency_key="k-1")])
+    assert [(n, reason.split(":")[0]) for n, reason in again.rejections] == [(1, "Idempotency-Key")]
 
 
 def test_a_story_saved_by_another_writer_mid_import_is_not_overwritten(ledger: Ledger) -> None:

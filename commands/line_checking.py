@@ -54,7 +54,7 @@ class LineCheckers:
                 done, size = in_flight.popleft()
                 yield done.result(), size
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)  # the last batch is written meanwhile
 
     def _chunks(self, lines: Iterator[NumberedLine]) -> Iterator[tuple[int, bytes]]:
         """Consecutive lines joined (each ends in a newline, but perhaps the file's last), with

@@ -10,7 +10,7 @@ from eventsourcing.persistence import IntegrityError
 
 from commands.application import Ledger
 from commands.import_batch import ImportBatch
-from commands.imported_stories import StoryCache
+from commands.imported_stories import StoryCache, fewer_collections
 from commands.line_checking import LineCheckers
 from ledger.checked_lines import NumberedLine, parsed_from
 from ledger.errors import LedgerError
@@ -48,6 +48,10 @@ class BulkImport:
 
     def run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
         """Import every line, calling ``advance`` with the bytes consumed after each batch."""
+        with fewer_collections():
+            return self._run(lines, advance)
+
+    def _run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
         batch: list[tuple[int, ParsedLine]] = []
         consumed = 0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer")

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from uuid import UUID
 
 from commands.recent_stories import withhold
 from ledger.story import PersonStory
 
-__all__ = ["StoryCache"]
+__all__ = ["StoryCache", "fewer_collections"]
+
+ALLOCATIONS_BETWEEN_COLLECTIONS = 50_000  # Python's default: 700
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector's youngest generation every 50,000 allocations instead of
+    700 while an import runs: each batch allocates millions of short-lived objects (freed by
+    reference counting, not by the collector), and with a cache of stories alive every pass
+    promoted to and scanning older generations took about a third of the importer's time. The
+    thresholds are restored after."""
+    previous = gc.get_threshold()
+    gc.set_threshold(ALLOCATIONS_BETWEEN_COLLECTIONS, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 class StoryCache:

@@ -21,7 +21,7 @@ from eventsourcing.persistence import StoredEvent
 from commands.application import Ledger
 from commands.audit_log import AuditLog
 from commands.import_batch import ImportBatch
-from commands.imported_stories import StoryCache
+from commands.imported_stories import StoryCache, fewer_collections
 from ledger.directory import Provider
 from ledger.errors import InvalidEvent, LedgerError
 from ledger.event_lines import ParsedLine, parse_line
@@ -81,6 +81,10 @@ class MigratedImport:
 
     def run(self, lines: Iterable[RecordedLine], operator: str = "operator") -> int:
         """Import every line in order; answers how many events were appended."""
+        with fewer_collections():
+            return self._run(lines, operator)
+
+    def _run(self, lines: Iterable[RecordedLine], operator: str) -> int:
         start = int(self.ledger.recorder.max_notification_id() or 0)
         batch: list[tuple[int, ParsedLine]] = []
         times: dict[int, datetime] = {}

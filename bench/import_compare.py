@@ -1,0 +1,76 @@
+"""`ledger import` of two source trees, back to back on the same file, each beside raw rows.
+
+    git archive <commit> | tar -x -C /tmp/before
+    .venv/bin/python -m bench.import_compare --lines 100000 --rounds 3 --tree /tmp/before --tree .
+
+Each round imports the same simulated file once per tree (``ledger import FILE`` in its own
+process, the tree first on ``PYTHONPATH``, on a fresh schema), then measures raw batched rows as
+wide as the events it stored, so each ratio has a baseline taken under the same load. Printed per
+import: events/s, raw rows/s, their ratio, the CPU seconds of the importer and its workers, and
+its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from api.deployment.database import server_url
+from api.settings import Settings
+from bench.import_run import stored_width, write_borough
+from bench.raw_sql import raw_insert_rate
+from bench.scratch import ScratchSchemas
+from bench.server import LEDGER, server_env
+from bench.suite import bench_settings
+
+
+def imported(url: str, settings: Settings, path: Path, tree: Path) -> dict[str, float]:
+    """One ``ledger import`` of ``path`` with ``tree``'s code: events, seconds, CPU, peak MB."""
+    env = {**server_env(url, settings), "PYTHONPATH": str(tree.resolve())}
+    started = time.perf_counter()
+    child = subprocess.Popen([str(LEDGER), "import", str(path)], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    assert child.stdout is not None
+    said = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    found = re.search(r"appended (\d+) events; rejected (\d+)", said)
+    if found is None or os.waitstatus_to_exitcode(status) != 0 or found.group(2) != "0":
+        raise RuntimeError(f"ledger import failed: {said[-500:]}")
+    return {"events": int(found.group(1)), "seconds": seconds,
+            "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--tree", type=Path, action="append", required=True,
+                        help="a source tree to import with (give two: before, after)")
+    parser.add_argument("--file", type=Path, help="where to keep the simulated file "
+                        "(default: a temporary one, removed after)")
+    args = parser.parse_args()
+    url = server_url(Settings())
+    with tempfile.TemporaryDirectory() as folder, ScratchSchemas(url) as schemas:
+        path = args.file or Path(folder) / "borough.ndjson"
+        if not path.exists():
+            write_borough(path, args.lines)
+        for round_ in range(args.rounds):
+            for tree in args.tree:
+                settings = bench_settings(schemas.new("compare"))
+                run = imported(url, settings, path, tree)
+                raw = raw_insert_rate(url, rows=min(int(run["events"]), 200_000),
+                                      width=stored_width(url, settings.schema_name))
+                rate = run["events"] / run["seconds"]
+                print(f"round {round_} {tree}: {rate:,.0f} events/s, raw {raw:,.0f} rows/s, "
+                      f"ratio {rate / raw:.3f}, cpu {run['cpu_s']:.1f} s, "
+                      f"peak {run['peak_mb']:.0f} MB", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -63,7 +63,7 @@ class BulkImport:
                         self.report.rejections.append((number, text))
                         continue
                     parsed = parsed_from(text)
-                    if parsed.is_provider_event or parsed.idempotency_key is not None:
+                    if parsed.is_provider_event:
                         self._flush(batch)
                         self._settle()
                         self._one_by_one([(number, parsed)])
@@ -111,6 +111,7 @@ class BulkImport:
             return False
         self.report.rejections.extend(work.rejections)
         self.report.appended += work.appended
+        self.report.repeated += work.repeated
         return True
 
     def _one_by_one(self, lines: list[tuple[int, ParsedLine]]) -> None:

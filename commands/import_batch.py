@@ -9,6 +9,7 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from psycopg.sql import SQL, Composed, Identifier
 
 from commands.application import Ledger
+from commands.imported_keys import BatchKeys
 from commands.imported_stories import StoryCache
 from commands.recent_stories import withhold
 from ledger.claims import NhsNumberClaim, nhs_claim_key
@@ -29,22 +30,28 @@ class ImportBatch:
         self.claims: dict[UUID, NhsNumberClaim] = {}
         self.existing: set[UUID] = set()
         self.loaded: dict[UUID, PersonStory] = {}
-        self.appended = 0
+        self.keys = BatchKeys(ledger)
+        self.appended = self.repeated = 0
         self.rejections: list[tuple[int, str]] = []
 
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line, keeping the rejected ones with their reasons."""
-        self.look_up(batch)
+        self.look_up(batch, self.keys.read(batch))
         for number, parsed in batch:
             try:
+                if self.keys.repeated(number):
+                    self.repeated += 1
+                    continue
                 self._apply(parsed)
+                assert parsed.person_id is not None
+                self.keys.answer(number, parsed.person_id, self.touched[parsed.person_id].version)
                 self.appended += 1
             except LedgerError as refusal:
                 self.rejections.append((number, refusal.message))
 
     def stored_events(self) -> list[StoredEvent]:
         """The batch's new events, encoded for the log; the stories stay cached as decided."""
-        aggregates: list[Any] = [*self.touched.values(), *self.claims.values()]
+        aggregates: list[Any] = [*self.touched.values(), *self.claims.values(), *self.keys.records]
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         for story in self.touched.values():
             self.cache.keep(story)
@@ -88,22 +95,24 @@ class ImportBatch:
         if claim is not None:
             self.claims[key] = claim
 
-    def look_up(self, batch: list[tuple[int, ParsedLine]]) -> None:
-        """In one statement: which of the batch's people (those not cached) and NHS number claims
-        already have a stream, and the stored stories of those people, their sealed fields
-        withheld (none is opened)."""
+    def look_up(self, batch: list[tuple[int, ParsedLine]], keys: set[UUID] | None = None) -> None:
+        """In one statement: which of the batch's people (those not cached), NHS number claims
+        and idempotency keys already have a stream, the keys' fingerprints, and the stored
+        stories of those people, their sealed fields withheld (none is opened)."""
         people = {p.person_id for _, p in batch
                   if p.person_id is not None and p.person_id not in self.cache.stories}
         claims = {nhs_claim_key(nhs, self.ledger.claim_namespace) for _, p in batch
                   if (nhs := p.occurrence.data().get("nhs_number")) is not None}
-        if not people and not claims:
+        keys = keys or set()
+        if not people and not claims and not keys:
             return
         query = SQL("SELECT originator_id, originator_version, topic, state FROM {} WHERE "
                     "originator_id = ANY(%s) ORDER BY originator_id, originator_version")
         with self.ledger.log_recorder.datastore.cursor() as curs:  # one statement: no BEGIN
-            curs.execute(query.format(self._table()), (list(people | claims),))
+            curs.execute(query.format(self._table()), (list(people | claims | keys),))
             rows = curs.fetchall()
         self.existing = {row["originator_id"] for row in rows}
+        self.keys.found(rows)
         stories: dict[UUID, Any] = {}
         for row in rows:
             if row["originator_id"] in people:

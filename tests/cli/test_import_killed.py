@@ -16,7 +16,7 @@ from console_script import LEDGER, ledger_command, ledger_env
 WHEN = "2025-01-06T09:00:00+00:00"
 HUB = {"type": "ProviderRegistered", "provider_id": "hub", "occurred_at": WHEN,
        "data": {"name": "Hub", "tier": "community", "service": "hub", "unit_cost_gbp": "38.00"}}
-PEOPLE, CONTACTS = 60, 9
+PEOPLE, CONTACTS = 200, 9
 
 
 def keyed_lines() -> list[dict[str, object]]:
@@ -43,15 +43,15 @@ def story_events(database_url: str, schema: str) -> int:
 def test_a_killed_import_run_again_adds_exactly_the_missing_lines(
     database_url: str, schema: str, tmp_path: Path
 ) -> None:
-    """Killed after some lines landed; the second run skips those as repeats, appends the rest,
-    and the hash chain still verifies."""
+    """Killed after some batches of five lines landed; the second run skips those as repeats,
+    appends the rest, and the hash chain still verifies."""
     env = ledger_env(database_url, schema)
     (tmp_path / "hub.ndjson").write_text(json.dumps(HUB) + "\n")
     assert ledger_command(["import", str(tmp_path / "hub.ndjson")], env).returncode == 0
     path = tmp_path / "people.ndjson"
     path.write_text("".join(json.dumps(line) + "\n" for line in keyed_lines()))
-    child = subprocess.Popen([LEDGER, "import", str(path)], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    child = subprocess.Popen([LEDGER, "import", "--batch-size", "5", str(path)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while story_events(database_url, schema) < 20 and time.monotonic() < deadline:
         time.sleep(0.05)

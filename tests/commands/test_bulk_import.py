@@ -99,6 +99,13 @@ def test_a_key_sent_again_with_a_different_line_is_rejected(ledger: Ledger) -> N
     assert [(n, reason.split(":")[0]) for n, reason in again.rejections] == [(1, "Idempotency-Key")]
 
 
+def test_a_keyed_line_twice_in_one_batch_lands_once(ledger: Ledger) -> None:
+    """The second is a repeat of the first, decided within the batch."""
+    keyed = line("ContactRecorded", {**CONTACT, "contact_id": "c-1"}, idempotency_key="k-1")
+    report = run(ledger, [HUB, REGISTERED, keyed, keyed], batch_size=10)
+    assert (report.appended, report.repeated, ledger.story(UUID(PERSON)).version) == (3, 1, 2)
+
+
 def test_a_story_saved_by_another_writer_mid_import_is_not_overwritten(ledger: Ledger) -> None:
     """A batch that loses a race falls back to one line at a time and loses nothing."""
     importer = BulkImport(ledger, batch_size=2)

@@ -137,6 +137,7 @@ class BulkImport:
         if occurrence.type == "PersonRegistered":
             receipt = self.ledger.register_person(parsed.person_id, occurrence, key)
         else:
-            receipt = self.ledger.append(parsed.person_id, [occurrence], idempotency_key=key)
+            receipt = self.ledger.append(parsed.person_id, [occurrence], idempotency_key=key,
+                                         migrating=True)  # an import asks no care relationship
         self.report.repeated += receipt.repeated
         return 0 if receipt.repeated else 1

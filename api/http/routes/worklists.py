@@ -36,18 +36,32 @@ Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "an
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
-def _own_provider(caller: Caller, provider_id: str) -> None:
-    if caller.role != "analyst" and caller.provider_id != provider_id:
+# Who may read a list is settled first, from the path as sent, before FastAPI checks the query:
+# a caller without access hears 401 or 403 whatever ``limit``, ``cursor`` or ``on`` it sent.
+def _provider_reader(request: Request, caller: Staff) -> Caller:
+    if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
         raise HTTPException(403, "Authorization: staff see only their own provider's lists")
+    return caller
+
+
+def _key_worker_reader(request: Request, caller: Staff) -> Caller:
+    asked = request.query_params.get("provider")
+    if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
+                                     or asked not in (None, caller.provider_id)):
+        raise HTTPException(403, "Authorization: key workers see only their own caseload")
+    return caller
+
+
+ProviderReader = Annotated[Caller, Depends(_provider_reader)]
+KeyWorkerReader = Annotated[Caller, Depends(_key_worker_reader)]
 
 
 @router.get("/providers/{provider_id}/caseload")
-def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff, ledger: LedgerApp,
-                      after: After = None, on: date | None = None, limit: Limit = DEFAULT_LIMIT,
-                      cursor: Cursor = None) -> dict[str, Any]:
+def provider_caseload(request: Request, provider_id: ProviderCode, caller: ProviderReader,
+                      ledger: LedgerApp, after: After = None, on: date | None = None,
+                      limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given), named, a page at a
     time: longest referred first; ``count`` is the whole caseload, ``next`` the next page."""
-    _own_provider(caller, provider_id)
     start = position(cursor, CASELOAD_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
@@ -59,12 +73,11 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff
 
 
 @router.get("/providers/{provider_id}/waiting-list")
-def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: Staff,
+def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                           ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
                           cursor: Cursor = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, by priority then age, named, with days waited, a
     page at a time; ``count`` is the whole list, ``next`` the next page."""
-    _own_provider(caller, provider_id)
     start = position(cursor, WAITING_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
@@ -85,14 +98,13 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: S
 
 @router.get("/key-workers/{staff_id}/caseload")
 def key_worker_people(
-    request: Request, staff_id: StaffCode, caller: Staff, ledger: LedgerApp, after: After = None,
+    request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
+    after: After = None,
     provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
     themselves, or an analyst naming the provider): "My people", a page at a time by id."""
     employer = provider if caller.role == "analyst" else caller.provider_id
-    if caller.role != "analyst" and (caller.staff_id != staff_id or provider not in (None, employer)):
-        raise HTTPException(403, "Authorization: key workers see only their own caseload")
     if employer is None:
         raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
                                    "msg": "provider: name the key worker's provider"}])

@@ -21,8 +21,11 @@ from api.http.worklist_rows import (
     CASELOAD_ORDER,
     KEY_WORKER_ORDER,
     WAITING_ORDER,
+    caseload_bound,
     caseload_page,
+    key_worker_bound,
     key_worker_page,
+    waiting_bound,
     waiting_key,
     waiting_page,
 )
@@ -62,7 +65,7 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Provi
                       limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given), named, a page at a
     time: longest referred first; ``count`` is the whole caseload, ``next`` the next page."""
-    start = position(cursor, CASELOAD_ORDER)
+    start = position(cursor, caseload_bound(provider_id), CASELOAD_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     day = on or london_date(now)
@@ -78,7 +81,7 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
                           cursor: Cursor = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, by priority then age, named, with days waited, a
     page at a time; ``count`` is the whole list, ``next`` the next page."""
-    start = position(cursor, WAITING_ORDER)
+    start = position(cursor, waiting_bound(provider_id), WAITING_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     page = waiting_page(request.app.state.figures.view, ledger, caller, provider_id, now,
@@ -93,7 +96,8 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
     more = len(waits) > limit
     waits = waits[:limit]
     return {"provider_id": provider_id, "on": london_date(now).isoformat(), "waiting": waits,
-            "count": total, "next": cursor_of(waiting_key(waits[-1])) if more else None}
+            "count": total,
+            "next": cursor_of(waiting_bound(provider_id), waiting_key(waits[-1])) if more else None}
 
 
 @router.get("/key-workers/{staff_id}/caseload")
@@ -108,7 +112,7 @@ def key_worker_people(
     if employer is None:
         raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
                                    "msg": "provider: name the key worker's provider"}])
-    start = position(cursor, KEY_WORKER_ORDER)
+    start = position(cursor, key_worker_bound(employer, staff_id), KEY_WORKER_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     page = key_worker_page(request.app.state.figures.view, ledger, caller, employer, staff_id, now,

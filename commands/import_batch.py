@@ -34,14 +34,19 @@ class ImportBatch:
 
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line, keeping the rejected ones with their reasons."""
-        self.existing = self._existing_streams(batch)
-        self.loaded = self._stories([p.person_id for _, p in batch if p.person_id in self.existing])
+        self.read_stored(batch)
         for number, parsed in batch:
             try:
                 self._apply(parsed)
                 self.appended += 1
             except LedgerError as refusal:
                 self.rejections.append((number, refusal.message))
+
+    def read_stored(self, batch: list[tuple[int, ParsedLine]]) -> None:
+        """Which of the batch's people and claims are stored already, and the stored stories the
+        cache no longer holds (a long import's cache lets its oldest stories go)."""
+        self.existing = self._existing_streams(batch)
+        self.loaded = self._stories([p.person_id for _, p in batch if p.person_id in self.existing])
 
     def stored_events(self) -> list[StoredEvent]:
         """The batch's new events, encoded for the log; the stories stay cached as decided."""

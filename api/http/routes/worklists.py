@@ -103,8 +103,8 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
 @router.get("/key-workers/{staff_id}/caseload")
 def key_worker_people(
     request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
-    after: After = None,
-    provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
+    after: After = None, provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
     themselves, or an analyst naming the provider): "My people", a page at a time by id."""

@@ -21,8 +21,8 @@ from projections.summaries.metrics import READ_METRICS
 READS = "story_reads"
 DIRECTORY = "providers"
 # The story facts the summarised figures read (other fact tables, kept for other views, reach none)
-STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "key_workers", "ward_events",
-                "retractions")
+STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "self_assessments",
+                "key_workers", "ward_events", "retractions")
 
 
 @dataclass
@@ -35,7 +35,8 @@ class Reach:
     directory: bool = False
 
     def people_for(self, metric: str) -> set[UUID]:
-        """The people whose part of a metric the batch can change (a read changes handoffs only)."""
+        """The people whose part of a metric the batch can change (a read changes only the
+        metrics that read the access log)."""
         return self.people | self.readers if metric in READ_METRICS else self.people
 
     @property

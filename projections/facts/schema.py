@@ -98,3 +98,10 @@ class FiguresView(PostgresTrackingRecorder):
         row = curs.fetchone()
         value = None if row is None else next(iter(row.values()))
         return int(value or 0)
+
+    def copy_rows(self, curs: Any, name: str, rows: list[tuple[Any, ...]]) -> None:
+        """Append rows to a fact table, in its column order, with one ``COPY``."""
+        columns = SQL(", ").join(Identifier(c) for c in self.column_names(name))
+        with curs.copy(SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)) as copy:
+            for row in rows:
+                copy.write_row(row)

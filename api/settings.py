@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     request_deadline: Seconds = 60.0
     read_wait_seconds: float = Field(default=5.0, ge=0)
     story_cache_size: int = Field(default=10_000, ge=0)
+    access_log_cache_size: int = Field(default=10_000, ge=0)
     erasure_poll_seconds: Seconds = 1.0
     disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)
     signing_key: Key | None = None

@@ -26,6 +26,8 @@ def row(answer: dict[str, Any], processes: int) -> dict[str, Any]:
     return {"processes": processes, "clients": answer["clients"],
             "ledger_events_per_s": answer["ledger_events_per_s"],
             "http_floor_per_s": answer["http_floor_per_s"], "ratio": round(ratio, 2),
+            "http_floor_p50_ms": answer["http_floor_p50_ms"],
+            "http_floor_p99_ms": answer["http_floor_p99_ms"],
             "p50_ms": answer["p50_ms"], "p99_ms": answer["p99_ms"],
             "statuses": answer["statuses"], "load_average": os.getloadavg()}
 

@@ -11,7 +11,7 @@ from typing import Any
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "append_http": ("ledger_events_per_s", "http_floor_per_s", "raw_sql_commits_per_s",
-                    "p50_ms", "p99_ms", "clients"),
+                    "p50_ms", "p99_ms", "clients", "http_floor_p50_ms", "http_floor_p99_ms"),
     "import": ("ledger_events_per_s", "raw_sql_rows_per_s", "peak_rss_mb"),
     "projection_catchup": ("ledger_events_per_s", "library_runner_events_per_s",
                            "raw_read_events_per_s"),
@@ -33,6 +33,12 @@ def percentile(samples: Sequence[float], share: float) -> float:
 def latencies(samples: Sequence[float]) -> dict[str, float]:
     """p50 and p99 of latencies in milliseconds, rounded to a hundredth."""
     return {"p50_ms": round(percentile(samples, 0.50), 2), "p99_ms": round(percentile(samples, 0.99), 2)}
+
+
+def floor_latencies(samples: Sequence[float]) -> dict[str, float]:
+    """The HTTP floor's own p50 and p99 (``http_floor_p50_ms``, ``http_floor_p99_ms``): how far
+    the server is from a latency target before the store is touched at all."""
+    return {f"http_floor_{name}": value for name, value in latencies(samples).items()}
 
 
 def missing(result: dict[str, Any]) -> list[str]:

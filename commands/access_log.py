@@ -5,7 +5,10 @@ A read's reason (break-glass, relationship claim, analyst's audit purpose) is se
 person's key by the ledger's own mapper (``commands.sealing``), from the ledger's key table, so it
 goes with the person on erasure. Concurrent reads of the same story race for the next version:
 the loser reloads and tries again, so a read never fails because another read happened at the
-same moment. Snapshots every 50 reads keep the reload short however often a story is read.
+same moment. The log last saved for each person is kept (``commands.kept_access_logs``), so a
+read of a story read lately here loads nothing: the next read is built at the kept version + 1
+and saved; only when that version is taken (another process read the story meanwhile) is the log
+reloaded. Snapshots every 50 reads keep a reload short however often a story is read.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import IntegrityError, Mapper
 
 from commands.configured import ConfiguredApplication
+from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.grouped_recorder import ACCESS_LOG_RECORDER_TOPIC
+from commands.kept_access_logs import DEFAULT_SIZE, KeptAccessLogs
 from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import READ_TOPIC, StoryAccessLog
 from ledger.errors import ConcurrentWrite
@@ -57,6 +62,8 @@ class AccessLog(ConfiguredApplication):
     env: ClassVar[dict[str, str]] = {"APPLICATION_RECORDER_TOPIC": ACCESS_LOG_RECORDER_TOPIC}
     snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
     snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
+    kept: KeptAccessLogs
+    erasure_watch: ErasureWatch | None = None
 
     def construct_mapper(self) -> Mapper[UUID]:
         """The ledger's sealing mapper, with the library's transcoder, cipher and compressor."""
@@ -64,18 +71,37 @@ class AccessLog(ConfiguredApplication):
                                    mapper_class=SealingMapper)
 
     def construct_recorder(self) -> Any:
-        """The library's recorder; the mapper seals with the ledger's person keys."""
+        """The library's recorder; the mapper seals with the ledger's person keys, and the kept
+        logs (``LEDGER_ACCESS_LOG_CACHE_SIZE`` people) forget whoever those keys say was erased."""
         recorder = super().construct_recorder()
+        self.kept = KeptAccessLogs(int(self.env.get("LEDGER_ACCESS_LOG_CACHE_SIZE") or DEFAULT_SIZE))
         if isinstance(self.mapper, SealingMapper):
             self.mapper.keys = ledger_keys(recorder, self.env)
+            every = float(self.env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
+            self.erasure_watch = ErasureWatch(self.mapper.keys, self.kept.forget, every)
         return recorder
 
+    def close(self) -> None:
+        """Stop the erasure watch, then close as the library does."""
+        if self.erasure_watch is not None:
+            self.erasure_watch.stop()
+        super().close()
+
     def record_read(self, person_id: UUID, read: Read) -> int:
-        """Add a read to the person's log, retrying when another read got there first."""
+        """Add a read to the person's log, retrying when another read got there first; answered
+        only once the read is committed."""
         def attempt() -> int:
-            log = self._log(person_id)
+            log = self.kept.copy_of(person_id) or self._log(person_id)
             log.record_read(**read.__dict__)
-            return self.save(log)[-1].notification.id
+            try:
+                position = self.save(log)[-1].notification.id
+            except IntegrityError:
+                self.kept.forget(person_id)  # behind the log: the next attempt reloads it
+                raise
+            self.kept.keep(log)
+            if self.erasure_watch is not None:
+                self.erasure_watch.start()
+            return position
 
         try:
             return retrying(attempt, IntegrityError, ATTEMPTS, jittered(0.002))

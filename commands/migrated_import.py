@@ -71,9 +71,10 @@ class MigratedBatch(ImportBatch):
 class MigratedImport:
     """Appends recorded lines a batch at a time, each event at its line's recording time."""
 
-    def __init__(self, ledger: Ledger, audit_log: AuditLog, batch_size: int = 1000) -> None:
+    def __init__(self, ledger: Ledger, audit_log: AuditLog, batch_size: int = 1000,
+                 cache_entries: int = 50_000) -> None:
         self.ledger, self.audit_log, self.batch_size = ledger, audit_log, batch_size
-        self.cache = StoryCache(50_000)
+        self.cache = StoryCache(cache_entries)
         self.appended = 0
         self.rejections: list[tuple[int, str]] = []
         self.first: datetime | None = None

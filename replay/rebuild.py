@@ -72,7 +72,7 @@ def rebuild(scratch: FiguresView, sources: list[Source], heads: dict[str, int],
             progress: Progress | None = None) -> ReplayReport:
     """Project each source from the start of its log up to its head into the scratch view."""
     projector = Projector(scratch, batch_size)
-    projector.bulk_behind = 0  # every batch in bulk: the summaries are built whole once, at the end
+    projector.bulk_behind = 0  # every batch in bulk: summaries and list rows made once, at the end
     report = ReplayReport()
     started = time.perf_counter()
     for source in sources:
@@ -84,6 +84,7 @@ def rebuild(scratch: FiguresView, sources: list[Source], heads: dict[str, int],
                 progress(source.name, position, head)
         report.events += replayed.events
         report.positions[source.name] = position
+    projector.settle_worklists()
     projector.build_summaries()
     report.seconds = time.perf_counter() - started
     return report

@@ -21,16 +21,19 @@ from projections.calendar import london_date
 
 DEMO_MONTHS = 24
 DEMO_SEED = 2017  # the year the Lambeth Hub's evaluation began
-DEMO_KEY_WORKER = "hub-s-1"  # one of the simulated Hub's staff, who key-works people
 log = structlog.get_logger()
 
-ROLES = (
-    Caller(role="provider", provider_id="hub", staff_id="hub-demo"),
-    Caller(role="key_worker", provider_id="hub", staff_id=DEMO_KEY_WORKER),
-    Caller(role="analyst", staff_id="analyst-demo"),
-    Caller(role="commissioner", staff_id="commissioner-demo"),
-    Caller(role="privacy_officer", staff_id="privacy-officer-demo"),
-)  # never an admin token: `ledger token --role admin` mints one, for an hour
+
+def demo_callers(key_worker: str) -> tuple[Caller, ...]:
+    """Whom the demo prints a token for: never an admin (`ledger token --role admin` mints one,
+    for an hour); the key worker is the Hub's busiest (``api.cli.demo_key_worker``)."""
+    return (
+        Caller(role="provider", provider_id="hub", staff_id="hub-demo"),
+        Caller(role="key_worker", provider_id="hub", staff_id=key_worker),
+        Caller(role="analyst", staff_id="analyst-demo"),
+        Caller(role="commissioner", staff_id="commissioner-demo"),
+        Caller(role="privacy_officer", staff_id="privacy-officer-demo"),
+    )
 
 
 def demo_start(today: date) -> str:
@@ -63,11 +66,11 @@ def load_demo(ledger: Ledger, audit_log: AuditLog) -> int:
     return appended
 
 
-def sign_in_sheet(base_url: str, key: str) -> str:
+def sign_in_sheet(base_url: str, key: str, key_worker: str) -> str:
     """A token per role, a link per role that opens the web page signed in, and a first request."""
     lines = [f"Care-journey ledger at {base_url} (OpenAPI: {base_url}/openapi.json)", ""]
     links = ["", "Open the web page signed in (the link's token stays in that browser tab):"]
-    for caller in ROLES:
+    for caller in demo_callers(key_worker):
         token = mint(caller, key)
         lines.append(f"{caller.role:>12}: {token}")
         links.append(f"{caller.role:>12}: {base_url}/#token={token}")

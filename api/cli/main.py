@@ -39,12 +39,14 @@ def serve(
     deployment = deployment_of(ctx)  # refuses here, before serving, when the keys differ
     if demo:
         from api.cli.demo import load_demo, sign_in_sheet
+        from api.cli.demo_key_worker import busiest_key_worker
         from commands import Ledger
         from commands.audit_log import AuditLog
 
         with Ledger(env=deployment.env) as ledger, AuditLog(env=deployment.env) as audit_log:
             load_demo(ledger, audit_log)
-        typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key))
+            key_worker = busiest_key_worker(ledger)
+        typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key, key_worker))
     serve_http(deployment.settings, host, port, workers, projections)
 
 

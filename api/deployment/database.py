@@ -11,7 +11,10 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from api.deployment.embedded_server import embedded_url, stop_embedded
+from api.deployment.key_binding import RefusedToStart
 from api.settings import Settings
+
+START_WAIT_SECONDS = 120  # far longer than creating the tables takes; a holder that long is stuck
 
 __all__ = ["embedded_url", "one_start_at_a_time", "server_url", "stop_embedded", "store_env"]
 
@@ -21,13 +24,23 @@ def server_url(settings: Settings) -> str:
 
 
 @contextmanager
-def one_start_at_a_time(url: str, schema: str) -> Iterator[None]:
+def one_start_at_a_time(url: str, schema: str,
+                        wait_seconds: float = START_WAIT_SECONDS) -> Iterator[None]:
     """While a process creates its tables, no other process over the same schema does: two
     concurrent ``CREATE TABLE IF NOT EXISTS`` of one table collide in PostgreSQL's catalogue
-    (``ledger serve --workers N`` starts N at once). A session lock, freed when its connection closes."""
+    (``ledger serve --workers N`` starts N at once). A session lock, freed when its connection
+    closes; waited for at most ``wait_seconds``, then ``RefusedToStart`` says who may hold it."""
     key = zlib.crc32(f"ledger-start/{schema}".encode()) & 0x7FFFFFFF
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("SELECT pg_advisory_lock(%s)", (key,))
+        connection.execute(f"SET lock_timeout = {round(wait_seconds * 1000)}")
+        try:
+            connection.execute("SELECT pg_advisory_lock(%s)", (key,))
+        except psycopg.errors.LockNotAvailable:
+            raise RefusedToStart(
+                f"Another ledger process over schema {schema!r} has been creating its tables for "
+                f"over {wait_seconds:g} s (it holds the start lock, advisory lock {key}); it may be "
+                "stuck: find it in pg_locks / pg_stat_activity, stop it, and start again.") from None
+        connection.execute("SET lock_timeout = 0")
         yield
 
 
@@ -57,6 +70,7 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": str(settings.pool_size),
         "POSTGRES_MAX_OVERFLOW": str(settings.pool_overflow),
         "LEDGER_STORY_CACHE_SIZE": str(settings.story_cache_size),
+        "LEDGER_ACCESS_LOG_CACHE_SIZE": str(settings.access_log_cache_size),
         "LEDGER_ERASURE_POLL_SECONDS": str(settings.erasure_poll_seconds),
     }
     if settings.identity_key is not None:

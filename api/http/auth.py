@@ -8,11 +8,13 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.http.tokens import BadToken, Caller, Role, verify
+from api.http.tokens import BadToken, Caller, Role
+from api.http.verified_tokens import VerifiedTokens
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `ledger token`")
 UNAUTHORISED = {401: {"description": "Missing, forged or expired token"}}
 FORBIDDEN = {403: {"description": "The caller's role may not do this"}}
+_verified = VerifiedTokens()  # per process: a token's signature is checked once, its expiry always
 
 
 def current_caller(
@@ -24,7 +26,7 @@ def current_caller(
         raise HTTPException(401, "Authorization: a bearer token is required",
                             headers={"WWW-Authenticate": "Bearer"})
     try:
-        caller = verify(credentials.credentials, request.app.state.signing_key)
+        caller = _verified.caller(credentials.credentials, request.app.state.signing_key)
     except BadToken:
         raise HTTPException(401, "Authorization: the token is not valid",
                             headers={"WWW-Authenticate": "Bearer"}) from None

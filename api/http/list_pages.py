@@ -1,9 +1,11 @@
 """Paging the staff lists: ``?limit=`` (how many rows, 100 unless asked) and ``?cursor=`` (the
 ``next`` of the page before), so that a list's cost grows with the page asked, not the caseload.
 
-A cursor is the last row's position in the list's order, as base64url of a JSON array. It
-holds ids, dates and ranks, never a name. One that does not decode, or whose parts are not
-what the list's order needs, gets a 422 naming ``cursor``.
+A cursor is the last row's position in the list's order, as base64url of a JSON array, led by
+the list it pages and whose list it is (a provider; a key worker's provider and staff id). It
+holds ids, dates and ranks, never a name. One that does not decode, was written for another
+list or another provider's, or whose parts are not what the list's order needs, gets a 422
+naming ``cursor``.
 """
 
 from __future__ import annotations
@@ -57,16 +59,20 @@ PARSERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def position(cursor: str | None, parts: Sequence[str]) -> list[str] | None:
-    """The list position a cursor holds, each part checked against ``parts`` (PARSERS' names)."""
+def position(cursor: str | None, bound: Sequence[str], parts: Sequence[str]) -> list[str] | None:
+    """The list position a cursor holds: it must lead with ``bound`` (the list and whose it is,
+    as ``cursor_of`` wrote them), each part after checked against ``parts`` (PARSERS' names)."""
     if cursor is None:
         return None
     try:
         decoded = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not isinstance(decoded, list) or len(decoded) != len(parts) or not all(
+        if not isinstance(decoded, list) or len(decoded) != len(bound) + len(parts) or not all(
                 isinstance(part, str) for part in decoded):
-            raise ValueError("a cursor is a list of its order's parts")
-        checked = [PARSERS[kind](text) for text, kind in zip(decoded, parts, strict=True)]
+            raise ValueError("a cursor is its list's name and owner, then its order's parts")
+        if decoded[:len(bound)] != list(bound):
+            raise ValueError("a cursor pages only the list it was written for")
+        checked = [PARSERS[kind](text) for text, kind in
+                   zip(decoded[len(bound):], parts, strict=True)]
     except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise HTTPException(422, [{"loc": ["query", "cursor"], "type": "value_error",
                                    "msg": "cursor: not a position in this list; use the "
@@ -74,8 +80,9 @@ def position(cursor: str | None, parts: Sequence[str]) -> list[str] | None:
     return checked
 
 
-def cursor_of(parts: Sequence[object]) -> str:
-    """The cursor for a position (each part as text)."""
-    text = json.dumps([p if isinstance(p, str) else p.isoformat() if hasattr(p, "isoformat")
-                       else str(p) for p in parts], separators=(",", ":"))
+def cursor_of(bound: Sequence[str], parts: Sequence[object]) -> str:
+    """The cursor for a position in the list ``bound`` names (each part as text)."""
+    text = json.dumps([*bound, *(p if isinstance(p, str) else p.isoformat()
+                                 if hasattr(p, "isoformat") else str(p) for p in parts)],
+                      separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode()

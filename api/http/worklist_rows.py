@@ -26,6 +26,21 @@ CASELOAD_ORDER = ("date", "person")
 KEY_WORKER_ORDER = ("person",)
 
 
+def waiting_bound(provider: str) -> tuple[str, str]:
+    """What a waiting-list cursor leads with: the list, and whose it is."""
+    return ("waiting-list", provider)
+
+
+def caseload_bound(provider: str) -> tuple[str, str]:
+    """What a caseload cursor leads with."""
+    return ("caseload", provider)
+
+
+def key_worker_bound(provider: str, staff: str) -> tuple[str, str, str]:
+    """What a "My people" cursor leads with: the list, the key worker's provider and staff id."""
+    return ("key-worker-caseload", provider, staff)
+
+
 @dataclass
 class Page:
     """A page of a list: its rows, the list's total, and the cursor of the next page (if any)."""
@@ -43,8 +58,8 @@ def _named(ledger: Ledger, rows: list[dict[str, Any]]) -> dict[Any, dict[str, An
     return opened(ledger, rows, {r["person_id"] for r in rows if r["may_read"]})
 
 
-def _next(rows: list[dict[str, Any]], limit: int, key: Any) -> str | None:
-    return cursor_of(key(rows[limit - 1])) if len(rows) > limit else None
+def _next(rows: list[dict[str, Any]], limit: int, bound: tuple[str, ...], key: Any) -> str | None:
+    return cursor_of(bound, key(rows[limit - 1])) if len(rows) > limit else None
 
 
 def waiting_key(wait: dict[str, Any]) -> tuple[int, str, str, str]:
@@ -78,7 +93,8 @@ def caseload_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: s
     found = [{**people[r["person_id"]], "referred_on": r["received_on"].isoformat(),
               "key_worker_staff_id": r["key_worker_staff_id"]
               if r["key_worker_provider_id"] == provider else None} for r in rows[:limit]]
-    return Page(found, total, _next(rows, limit, lambda r: (r["received_on"], str(r["person_id"]))))
+    return Page(found, total, _next(rows, limit, caseload_bound(provider),
+                                    lambda r: (r["received_on"], str(r["person_id"]))))
 
 
 def key_worker_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: str, staff: str,
@@ -106,4 +122,5 @@ def key_worker_page(view: FiguresView, ledger: Ledger, caller: Caller, provider:
         found.append({**people[r["person_id"]], "last_contact_on": last_on and last_on.isoformat(),
                       "days_since_contact": None if last_on is None else (today - last_on).days,
                       "open_referrals": referrals[r["person_id"]]})
-    return Page(found, total, _next(more, limit, lambda r: (str(r["person_id"]),)))
+    return Page(found, total, _next(more, limit, key_worker_bound(provider, staff),
+                                    lambda r: (str(r["person_id"]),)))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.persistence import Tracking
-from psycopg.sql import SQL, Identifier
 
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
@@ -24,14 +25,15 @@ from projections.summaries import cells
 from projections.summaries.batch import Reach, reach_of
 from projections.summaries.maintain import Maintenance
 from projections.worklists.refresh import refresh_worklists
+from projections.worklists.unsettled import mark, settle, unsettled
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # Further behind the head than this, a batch leaves the summaries unbuilt (in its transaction,
 # so no question reads them meanwhile) and a catch-up so begun stays in bulk to the head, then
 # builds them whole: cheaper than keeping them up to date batch by batch through a long
-# catch-up or a replay. A bulk batch is BULK_PAGE batches long (fewer, larger transactions),
-# up to BULK_MAX events (its decoded rows are held in memory).
+# catch-up or a replay; its people's list rows are marked, and derived once at the head. A
+# bulk batch is BULK_PAGE batches long, up to BULK_MAX events (its decoded rows held in memory).
 BULK_BEHIND, BULK_BATCHES, BULK_PAGE, BULK_MAX = 5000, 10, 10, 20_000
 Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 
@@ -77,6 +79,7 @@ class Projector:
                     ahead = (batch[0], reader.submit(self._read, source, batch[0], head, True))
                 self._commit(source.name, position, *batch)
                 position = self.position(source)
+        self.settle_worklists()
         self.build_summaries()
         return position
 
@@ -98,24 +101,30 @@ class Projector:
                 rows[table].append(row)
         return position, rows, bulk
 
+    def unsettled(self) -> bool:
+        """Whether a bulk batch left some people's list rows to derive (``settle_worklists``)."""
+        with self.view.datastore.transaction(commit=False) as curs:
+            return unsettled(curs, self.view.table)
+
+    def settle_worklists(self) -> None:
+        """Derive once the list rows of every person bulk batches marked, and clear the marks."""
+        if not self.unsettled():
+            return
+        with self._locked() as curs:
+            settle(curs, self.view.table)
+
     def build_summaries(self) -> None:
         """Build the summaries whole if they never were (facts projected before they existed)."""
         with self.view.datastore.transaction(commit=False) as curs:
             if cells.span(curs, self.view) is not None:
                 return
-        with self.view.datastore.transaction(commit=True) as curs:
-            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
-            curs.execute(cells.PATIENT)
-            curs.execute(cells.NO_JIT)
+        with self._locked() as curs:
             if cells.span(curs, self.view) is None:
                 Maintenance(self.view, curs, Reach()).after()
 
     def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]],
                 bulk: bool = False) -> None:
-        with self.view.datastore.transaction(commit=True) as curs:
-            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
-            curs.execute(cells.PATIENT)
-            curs.execute(cells.NO_JIT)
+        with self._locked() as curs:
             if self.view.position(curs, name) != start:
                 return  # another projector wrote this batch first; ours is dropped
             if bulk:
@@ -124,15 +133,17 @@ class Projector:
             if upkeep is not None:
                 upkeep.before()
             for table, table_rows in rows.items():
-                self._copy(curs, table, table_rows)
-            refresh_worklists(curs, self.view.table, rows)
+                self.view.copy_rows(curs, table, table_rows)
+            (mark if bulk else refresh_worklists)(curs, self.view.table, rows)
             if upkeep is not None:
                 upkeep.after()
             self.view._insert_tracking(curs, Tracking(name, position))
 
-    def _copy(self, curs: Any, table: str, rows: list[Row]) -> None:
-        columns = SQL(", ").join(Identifier(c) for c in self.view.column_names(table))
-        statement = SQL("COPY {} ({}) FROM STDIN").format(self.view.table(table), columns)
-        with curs.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+    @contextmanager
+    def _locked(self) -> Iterator[Any]:
+        """A writing transaction holding the projector's lock (one writer across processes)."""
+        with self.view.datastore.transaction(commit=True) as curs:
+            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(cells.PATIENT)
+            curs.execute(cells.NO_JIT)
+            yield curs

@@ -63,10 +63,11 @@ class FiguresRunner:
         return {source.name: self.projector.catch_up(source) for source in self.sources()}
 
     def wait(self, position: int, timeout: float | None = None) -> None:
-        """Block until the ledger's facts reach ``position``; ``TimeoutError`` after ``timeout``
-        (by default the runner's ``wait_seconds``)."""
+        """Block until the ledger's facts reach ``position`` with every list row derived (none
+        left marked by a bulk catch-up); ``TimeoutError`` after ``timeout`` (by default the
+        runner's ``wait_seconds``)."""
         deadline = time.monotonic() + (self.wait_seconds if timeout is None else timeout)
-        while self.projector.position(self.ledger) < position:
+        while self.projector.position(self.ledger) < position or self.projector.unsettled():
             if time.monotonic() >= deadline:
                 raise TimeoutError(f"figures have not reached position {position}")
             time.sleep(0.05)

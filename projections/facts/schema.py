@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventsourcing.postgres import PostgresTrackingRecorder
-from psycopg.sql import SQL, Composed, Identifier
+from psycopg.sql import SQL, Composed, Identifier, Literal
 
 from projections.worklists.tables import worklist_tables
 
@@ -50,7 +50,14 @@ SUMMARY_TABLES = (  # kept by projections.summaries; provider_id '' is the borou
     "CREATE TABLE IF NOT EXISTS {} (metric text, month date, provider_id text, parts jsonb NOT NULL,"
     " PRIMARY KEY (metric, month, provider_id))",
     "CREATE TABLE IF NOT EXISTS {} (single boolean PRIMARY KEY DEFAULT true CHECK (single),"
-    " first_month date, last_month date)",
+    " first_month date, last_month date, metrics text)",
+)
+# The metrics the summaries were built for (a store built before a metric was summarised lacks the
+# column, and so counts as unbuilt); altered only when missing, so a start takes no lock otherwise.
+SPAN_METRICS = (
+    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass({})"
+    " AND attname = 'metrics' AND NOT attisdropped) THEN ALTER TABLE {} ADD COLUMN metrics text;"
+    " END IF; END $$"
 )
 
 
@@ -73,6 +80,9 @@ class FiguresView(PostgresTrackingRecorder):
         self.sql_create_statements.extend(worklist_tables(self.table))
         for name, create in zip(("summary_cells", "summary_span"), SUMMARY_TABLES, strict=True):
             self.sql_create_statements.append(SQL(create).format(self.table(name)))
+        span = f'"{self.datastore.schema}"."{PREFIX}_summary_span"'
+        self.sql_create_statements.append(
+            SQL(SPAN_METRICS).format(Literal(span), self.table("summary_span")))
 
     def table(self, name: str) -> Composed:
         """The qualified name of one fact table."""
@@ -88,3 +98,10 @@ class FiguresView(PostgresTrackingRecorder):
         row = curs.fetchone()
         value = None if row is None else next(iter(row.values()))
         return int(value or 0)
+
+    def copy_rows(self, curs: Any, name: str, rows: list[tuple[Any, ...]]) -> None:
+        """Append rows to a fact table, in its column order, with one ``COPY``."""
+        columns = SQL(", ").join(Identifier(c) for c in self.column_names(name))
+        with curs.copy(SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)) as copy:
+            for row in rows:
+                copy.write_row(row)

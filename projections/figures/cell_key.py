@@ -43,7 +43,7 @@ def draw(secret: bytes, purpose: str, cell: Cell, value: object) -> float:
     message = "\x1f".join([purpose, cell.metric, cell.figure, cell.month,
                            cell.provider if cell.provider is not None else "\x00borough",
                            str(value)]).encode()
-    digest = hmac.new(secret, message, hashlib.sha256).digest()
+    digest = hmac.digest(secret, message, "sha256")  # one call in C: the same bytes as hmac.new
     return int.from_bytes(digest[: UNIT_BITS // 8], "big") / float(1 << UNIT_BITS)
 
 

@@ -60,10 +60,10 @@ def least_unit_costs(facts: LiveFacts, months: list[Month]) -> dict[tuple[str, s
     positive bed-day cost in force at some time in the month, so that its people times this is
     at least what anyone reading the directory can say its cost was at least."""
     least = {}
+    bounds = [(month, datetime.combine(month.first, time(), LONDON),
+               datetime.combine(month.following().first, time(), LONDON)) for month in months]
     for provider, book in cost_books(facts).items():
-        for month in months:
-            start = datetime.combine(month.first, time(), LONDON)
-            end = datetime.combine(month.following().first, time(), LONDON)
+        for month, start, end in bounds:
             contact = _in_force(book.contact, bisect.bisect_right(book.starts, start),
                                 bisect.bisect_left(book.starts, end))
             bed_day = _in_force(book.bed_day, bisect.bisect_right(book.days, month.first),

@@ -8,7 +8,7 @@ from collections import defaultdict
 from ledger.vocabulary import COMMUNITY_DESTINATIONS, REHAB_WARD
 from projections.calendar import Month
 from projections.figures.fact_reader import LiveFacts
-from projections.figures.statistics import Figures, Key, assemble, histogram, median
+from projections.figures.statistics import Figures, Key, assemble, counted_median, histogram
 from projections.figures.ward_stays import Stay, stays
 
 COUNTS = ("moves", "rehab_inpatients", "readmissions_90d")
@@ -46,11 +46,12 @@ def rehab_moves(facts: LiveFacts, months: list[Month], provider: str | None = No
 
 def _figures(moves: list[Stay], inpatients: int, every: list[Stay]) -> Figures:
     lengths = [(s.discharged_on - s.admitted_on).days for s in moves if s.discharged_on]
-    return figures_of(len(moves), inpatients, lengths, sum(_readmitted(s, every) for s in moves))
+    return figures_of(len(moves), inpatients, histogram(lengths),
+                      sum(_readmitted(s, every) for s in moves))
 
 
-def figures_of(moves: int, inpatients: int, lengths: list[int], readmissions: int) -> Figures:
-    """A cell's figures from its counts and the moves' lengths of stay."""
+def figures_of(moves: int, inpatients: int, lengths: dict[str, int], readmissions: int) -> Figures:
+    """A cell's figures from its counts and a histogram of the moves' lengths of stay (days)."""
     return {"moves": moves, "rehab_inpatients": inpatients,
-            "median_length_of_stay_days": median(lengths), "readmissions_90d": readmissions,
-            "_parts": {"stay_days": histogram(lengths)}}
+            "median_length_of_stay_days": counted_median(lengths), "readmissions_90d": readmissions,
+            "_parts": {"stay_days": lengths}}

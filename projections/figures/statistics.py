@@ -56,6 +56,42 @@ def histogram(values: Iterable[int]) -> dict[str, int]:
     return counts
 
 
+def counted_median(counts: dict[str, int]) -> int | float | None:
+    """``median`` of the values a histogram counts, without listing them (one step per value)."""
+    ordered, n = _ordered(counts)
+    if not n:
+        return None
+    if n % 2:
+        return _at(ordered, n // 2)
+    total = _at(ordered, n // 2 - 1) + _at(ordered, n // 2)
+    return total // 2 if total % 2 == 0 else total / 2
+
+
+def counted_p90(counts: dict[str, int]) -> int | None:
+    """``p90`` of the values a histogram counts, without listing them."""
+    ordered, n = _ordered(counts)
+    return _at(ordered, (9 * n + 9) // 10 - 1) if n else None
+
+
+def counted(counts: dict[str, int]) -> int:
+    """How many values a histogram counts (``len(values_of(counts))``)."""
+    return sum(n for n in counts.values() if n > 0)
+
+
+def _ordered(counts: dict[str, int]) -> tuple[list[tuple[int, int]], int]:
+    ordered = sorted((int(value), n) for value, n in counts.items() if n > 0)
+    return ordered, sum(n for _, n in ordered)
+
+
+def _at(ordered: list[tuple[int, int]], index: int) -> int:
+    """The value at ``index`` (from 0) of the sorted values the pairs (value, how many) count."""
+    for value, n in ordered:
+        if index < n:
+            return value
+        index -= n
+    raise IndexError(index)
+
+
 def values_of(counts: dict[str, int]) -> list[int]:
     """The values a histogram counts, each as many times as it occurs."""
     return [int(value) for value, n in counts.items() for _ in range(n)]
@@ -76,8 +112,12 @@ def assemble(figures: dict[Key, Figures], months: Iterable[Month],
     its figures is non-zero; the borough-wide row is always there.
     """
     rows: list[Figures] = []
+    by_month: dict[Month, list[str]] = {}
+    for m, p in figures:
+        if p is not None:
+            by_month.setdefault(m, []).append(p)
     for month in months:
-        providers = sorted(p for (m, p) in figures if m == month and p is not None)
+        providers = sorted(by_month.get(month, ()))
         chosen: list[str | None] = [provider] if provider is not None else [*providers, None]
         for key in chosen:
             values = figures.get((month, key))

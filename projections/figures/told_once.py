@@ -1,6 +1,7 @@
 """Told once: assessments that follow the person's own self-assessment, by a provider that read
 the story after the self-assessment was recorded and before assessing, so the person did not
-have to tell it again. Computed on demand from the facts (no maintained summary).
+have to tell it again. Its three counts add up over people, so they are maintained per month and
+provider (``projections.summaries``) like the other metrics' parts.
 
 Per month of the assessment's date, per assessing provider and borough-wide:
 
@@ -58,10 +59,12 @@ def told_once(facts: LiveFacts, months: list[Month], provider: str | None = None
             counts[key]["told_once"] += row["told_once"]
     reads = story_reads_recorded(facts)
     keys = {k for k in counts if k[0] in months} | {(m, None) for m in months}
-    return assemble({key: _figures(counts[key], reads) for key in keys}, months, provider)
+    return assemble({key: figures_of(counts[key], reads) for key in keys}, months, provider)
 
 
-def _figures(c: dict[str, Any], reads: bool) -> Figures:
-    after = c["assessments_after_self_assessment"]
-    return {"self_assessments": c["self_assessments"], "assessments_after_self_assessment": after,
-            "told_once": c["told_once"], "told_once_rate": rate(c["told_once"], after) if reads else None}
+def figures_of(c: dict[str, Any], reads: bool) -> Figures:
+    """A cell's figures from its three counts (a missing one is zero); no rate while nothing was
+    read."""
+    selfs, after, told = (int(c.get(name, 0)) for name in COUNTS)
+    return {"self_assessments": selfs, "assessments_after_self_assessment": after,
+            "told_once": told, "told_once_rate": rate(told, after) if reads else None}

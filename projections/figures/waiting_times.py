@@ -9,7 +9,15 @@ from datetime import timedelta
 from projections.calendar import Month
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.journeys import Journey, journeys
-from projections.figures.statistics import Figures, Key, assemble, histogram, median, p90
+from projections.figures.statistics import (
+    Figures,
+    Key,
+    assemble,
+    counted,
+    counted_median,
+    counted_p90,
+    histogram,
+)
 
 COUNTS = ("seen", "still_waiting")
 BASIS = {"median_days": "seen", "p90_days": "seen", "still_waiting_median_days": "still_waiting"}
@@ -37,12 +45,13 @@ def waiting_times(facts: LiveFacts, months: list[Month], provider: str | None = 
                 for key in keys:
                     waiting[key].append((day_after - j.received_on).days)
     every_key = {*seen, *waiting, *((m, None) for m in months)}
-    figures = {key: figures_of(seen[key], waiting[key]) for key in every_key}
+    figures = {key: figures_of(histogram(seen[key]), histogram(waiting[key])) for key in every_key}
     return assemble(figures, months, provider)
 
 
-def figures_of(seen: list[int], waiting: list[int]) -> Figures:
-    """A cell's figures from the waits of those seen and of those still waiting."""
-    return {"seen": len(seen), "median_days": median(seen), "p90_days": p90(seen),
-            "still_waiting": len(waiting), "still_waiting_median_days": median(waiting),
-            "_parts": {"seen_days": histogram(seen), "waiting_days": histogram(waiting)}}
+def figures_of(seen: dict[str, int], waiting: dict[str, int]) -> Figures:
+    """A cell's figures from histograms (days → how many) of the waits of those seen and of
+    those still waiting: as cheap for a million people as for ten (days are few)."""
+    return {"seen": counted(seen), "median_days": counted_median(seen), "p90_days": counted_p90(seen),
+            "still_waiting": counted(waiting), "still_waiting_median_days": counted_median(waiting),
+            "_parts": {"seen_days": seen, "waiting_days": waiting}}

@@ -1,5 +1,11 @@
 """What one batch of facts reaches: the people whose figures it can change, for which metrics,
-the months its story facts are dated in, and whether it changes the provider directory."""
+the months its story facts are dated in, and whether it changes the provider directory.
+
+A story read changes a journey's figures only when it is by the staff of the provider the
+referral went to (``projections.figures.journeys``: ``x.provider_id = r.to_provider_id``), so a
+read without a provider (an analyst's, the commonest under load) reaches no one's summaries: its
+fact row is written, and whether any read exists at all is asked when a figure is answered.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +21,8 @@ from projections.summaries.metrics import READ_METRICS
 READS = "story_reads"
 DIRECTORY = "providers"
 # The story facts the summarised figures read (other fact tables, kept for other views, reach none)
-STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "key_workers", "ward_events",
-                "retractions")
+STORY_TABLES = ("contacts", "referrals", "decisions", "assessments", "self_assessments",
+                "key_workers", "ward_events", "retractions")
 
 
 @dataclass
@@ -29,7 +35,8 @@ class Reach:
     directory: bool = False
 
     def people_for(self, metric: str) -> set[UUID]:
-        """The people whose part of a metric the batch can change (a read changes handoffs only)."""
+        """The people whose part of a metric the batch can change (a read changes only the
+        metrics that read the access log)."""
         return self.people | self.readers if metric in READ_METRICS else self.people
 
     @property
@@ -51,8 +58,9 @@ def reach_of(view: FiguresView, rows: Mapping[str, Sequence[tuple[Any, ...]]]) -
             continue
         columns = view.column_names(table)
         person = columns.index("person_id")
-        if table == READS:
-            reach.readers.update(row[person] for row in table_rows)
+        if table == READS:  # only a provider's read can make a journey's story read first
+            provider = columns.index("provider_id")
+            reach.readers.update(row[person] for row in table_rows if row[provider] is not None)
             continue
         dated = columns.index("occurred_on")
         reach.people.update(row[person] for row in table_rows)

@@ -19,6 +19,7 @@ from projections.summaries.parts import Parts
 Place = tuple[date, str]  # (the month's first day, the provider or '' borough-wide)
 Span = tuple[date | None, date | None]
 BOROUGH = ""
+BUILT = ",".join(sorted(SUMMARIES))  # the metrics a build summarises, as the span records them
 # A batch may compute months whole in Python between statements; the library's default of 5 s
 # idle in a transaction would end the session (and the batch) meanwhile.
 PATIENT = "SET LOCAL idle_in_transaction_session_timeout = '10min'"
@@ -69,17 +70,21 @@ def clear(curs: Any, view: FiguresView, metric: str) -> None:
 
 
 def span(curs: Any, view: FiguresView) -> Span | None:
-    """The first and last month summarised (None: the summaries are not built yet)."""
-    curs.execute(_sql(view, "summary_span", "SELECT first_month, last_month FROM {}"))
+    """The first and last month summarised (None: the summaries are not built yet, or were built
+    for another set of metrics, say before a metric was summarised)."""
+    curs.execute(_sql(view, "summary_span", "SELECT first_month, last_month, metrics FROM {}"))
     row = curs.fetchone()
-    return None if row is None else (row["first_month"], row["last_month"])
+    if row is None or row["metrics"] != BUILT:
+        return None
+    return row["first_month"], row["last_month"]
 
 
 def set_span(curs: Any, view: FiguresView, first: date | None, last: date | None) -> None:
-    """Record the months summarised."""
-    curs.execute(_sql(view, "summary_span", "INSERT INTO {} (first_month, last_month)"
-                      " VALUES (%s, %s) ON CONFLICT (single) DO UPDATE SET first_month ="
-                      " excluded.first_month, last_month = excluded.last_month"), (first, last))
+    """Record the months summarised, and for which metrics."""
+    curs.execute(_sql(view, "summary_span", "INSERT INTO {} (first_month, last_month, metrics)"
+                      " VALUES (%s, %s, %s) ON CONFLICT (single) DO UPDATE SET first_month ="
+                      " excluded.first_month, last_month = excluded.last_month,"
+                      " metrics = excluded.metrics"), (first, last, BUILT))
 
 
 def forget(curs: Any, view: FiguresView) -> None:

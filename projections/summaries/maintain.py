@@ -20,6 +20,7 @@ from projections.calendar import Month, months_between
 from projections.facts.schema import FiguresView
 from projections.summaries import cells
 from projections.summaries.batch import STORY_TABLES, Reach
+from projections.summaries.built import built
 from projections.summaries.metrics import DIRECTORY_METRICS, SUMMARIES
 from projections.summaries.parts import Parts, combined
 from projections.summaries.scoped import CursorFacts
@@ -74,10 +75,9 @@ class Maintenance:
         for metric in SUMMARIES:
             if self.reach.directory and metric in DIRECTORY_METRICS:
                 cells.clear(self.curs, self.view, metric)
-                cells.store(self.curs, self.view, metric,
-                            cells.computed(metric, whole, [*months, *new]))
+                cells.store(self.curs, self.view, metric, whole_cells(metric, whole, [*months, *new]))
             else:
-                cells.store(self.curs, self.view, metric, cells.computed(metric, whole, new))
+                cells.store(self.curs, self.view, metric, whole_cells(metric, whole, new))
         cells.set_span(self.curs, self.view, months[0].first, last)
 
     def _add(self, metric: str, before: dict[cells.Place, Parts],
@@ -99,9 +99,16 @@ class Maintenance:
         months = [] if first is None or last is None else months_between(Month.of(first), Month.of(last))
         for metric in SUMMARIES:
             cells.clear(self.curs, self.view, metric)
-            cells.store(self.curs, self.view, metric, cells.computed(metric, whole, months))
+            cells.store(self.curs, self.view, metric, whole_cells(metric, whole, months))
         cells.set_span(self.curs, self.view, months[0].first if months else None,
                        months[-1].first if months else None)
+
+
+def whole_cells(metric: str, whole: CursorFacts, months: list[Month]) -> dict[cells.Place, Parts]:
+    """Every cell of a metric in the months, over all facts: built in SQL where it can be
+    (``projections.summaries.built``, the same cells), else by the metric's own code."""
+    found = built(metric, whole, months)
+    return found if found is not None else cells.computed(metric, whole, months)
 
 
 def story_span(curs: Any, view: FiguresView) -> tuple[date | None, date | None]:

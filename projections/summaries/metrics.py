@@ -13,12 +13,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from projections.figures import caseload, cost, handoffs, people_supported, referrals, rehab_moves
+from projections.figures import told_once as told
 from projections.figures import waiting_times as waits
-from projections.figures.statistics import Figures, values_of
+from projections.figures.statistics import Figures
 from projections.summaries.parts import Parts, cleaned, money
 
 DIRECTORY_METRICS = ("referrals", "cost")  # depend on the directory (tiers, unit costs)
-READ_METRICS = ("handoffs",)  # depend on the access log's story reads
+READ_METRICS = ("handoffs", "told-once")  # depend on the access log's story reads
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,7 @@ def _referral(parts: Parts, provider: str | None, context: Context) -> Figures:
 
 def _rehab(parts: Parts, _provider: str | None, _context: Context) -> Figures:
     moves, inpatients, readmissions = _n(parts, "moves", "rehab_inpatients", "readmissions_90d")
-    return rehab_moves.figures_of(moves, inpatients, values_of(parts.get("stay_days", {})),
-                                  readmissions)
+    return rehab_moves.figures_of(moves, inpatients, parts.get("stay_days", {}), readmissions)
 
 
 SUMMARIES: dict[str, Summary] = {
@@ -66,8 +66,7 @@ SUMMARIES: dict[str, Summary] = {
     "waiting-times": Summary(
         waits.waiting_times,
         lambda row: dict(row["_parts"]),
-        lambda p, _k, _c: waits.figures_of(values_of(p.get("seen_days", {})),
-                                           values_of(p.get("waiting_days", {})))),
+        lambda p, _k, _c: waits.figures_of(p.get("seen_days", {}), p.get("waiting_days", {}))),
     "referrals": Summary(referrals.referrals,
                          _counted("referrals", "accepted", "declined", "avoidable"), _referral),
     "cost": Summary(
@@ -81,6 +80,8 @@ SUMMARIES: dict[str, Summary] = {
         _rehab),
     "handoffs": Summary(handoffs.handoffs, _counted(*handoffs.PARTS),
                         lambda p, _k, c: handoffs.figures_of(dict(p), c.reads)),
+    "told-once": Summary(told.told_once, _counted(*told.COUNTS),
+                         lambda p, _k, c: told.figures_of(p, c.reads)),
 }
 
 

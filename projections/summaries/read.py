@@ -48,8 +48,9 @@ def _rows(metric: str, held: dict[Key, Parts], reads: bool) -> Rows:
     def rows(_facts: Any, months: list[Month], provider: str | None = None,
              baseline: list[Month] | None = None, **_: object) -> list[Figures]:
         context = Context(reads, _means(held, baseline) if baseline else None)
+        asked = set(months)
         figures = {key: finish(parts, key[1], context) for key, parts in held.items()
-                   if key[0] in months}
+                   if key[0] in asked}
         for month in months:
             figures.setdefault((month, None), finish({}, None, context))
         return assemble(figures, months, provider)

@@ -14,6 +14,7 @@ from psycopg.sql import SQL
 
 from ledger.relationships import GRACE
 from projections.facts.schema import FiguresView
+from projections.worklists.lists import tables
 
 RANK = ("CASE r.priority WHEN 'emergency' THEN 0 WHEN 'very_urgent' THEN 1 WHEN 'urgent' THEN 2 "
         "WHEN 'routine' THEN 3 ELSE 9 END")
@@ -63,9 +64,7 @@ LEFT JOIN LATERAL (
 
 
 def _page(view: FiguresView, template: str, params: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
-    tables = {"referrals": "worklist_referrals", "people": "worklist_people",
-              "ties": "worklist_ties", "contacts": "contacts", "retractions": "retractions"}
-    names: dict[str, Any] = {k: view.table(v) for k, v in tables.items()}
+    names = tables(view)
     statement = SQL(template).format(rank=SQL(RANK), may_read=SQL(MAY_READ).format(**names),
                                      **names)
     with view.datastore.transaction(commit=False) as curs:

@@ -6,7 +6,7 @@ out), so the tables always equal what the facts say now, whatever order entries 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 from uuid import UUID
 
@@ -86,20 +86,25 @@ def refresh_worklists(curs: Any, table: Callable[[str], Composed],
                       rows: dict[str, list[tuple[Any, ...]]]) -> None:
     """Derive again, in the caller's transaction, the list rows of the people the batch's fact
     ``rows`` touch (``table`` qualifies a table's name, as ``FiguresView.table``)."""
-    retractions = table("retractions")
-    names: dict[str, Composable] = {name: table(name) for name in TABLES}
-    names.update({name: SQL(LIVE).format(table=table(name), retractions=retractions)
-                  for name in LIVE_TABLES})
-    names.update({f"each_{name}": SQL(EACH).format(table=table(name), retractions=retractions)
-                  for name in LIVE_TABLES})
     for name, people in touched(rows).items():
-        if not people:
-            continue
-        params = {"people": sorted(people)}
-        curs.execute(SQL(FORGET).format(names[name]), params)
-        curs.execute(SQL(STATEMENTS[name]).format(**names), params)
-        if name == "worklist_ties":
-            _copy_ties(curs, names[name], ties_of(curs.fetchall()))
+        derive(curs, table, name, people)
+
+
+def derive(curs: Any, table: Callable[[str], Composed], name: str, people: Collection[UUID]) -> None:
+    """Derive again one list table's rows of ``people`` from their live facts."""
+    if not people:
+        return
+    retractions = table("retractions")
+    names: dict[str, Composable] = {each: table(each) for each in TABLES}
+    names.update({each: SQL(LIVE).format(table=table(each), retractions=retractions)
+                  for each in LIVE_TABLES})
+    names.update({f"each_{each}": SQL(EACH).format(table=table(each), retractions=retractions)
+                  for each in LIVE_TABLES})
+    params = {"people": sorted(people)}
+    curs.execute(SQL(FORGET).format(names[name]), params)
+    curs.execute(SQL(STATEMENTS[name]).format(**names), params)
+    if name == "worklist_ties":
+        _copy_ties(curs, names[name], ties_of(curs.fetchall()))
 
 
 def _copy_ties(curs: Any, ties: Composable, rows: list[tuple[Any, ...]]) -> None:

@@ -24,12 +24,15 @@ LIST_TABLES: dict[str, str] = {
         "key_worker_provider_id text, key_worker_staff_id text"),
     "worklist_ties": (
         "person_id uuid, provider_id text, basis text, began timestamptz, ended timestamptz"),
+    # people whose rows a bulk batch left to derive at the head (``projections.worklists.unsettled``)
+    "worklist_unsettled": "list_table text, person_id uuid",
 }
 LIST_INDEXES: dict[str, tuple[str, ...]] = {
     "worklist_referrals": ("to_provider_id, ended_on", "to_provider_id, received_at"
                            " WHERE ended_on IS NULL AND seen_on IS NULL"),
     "worklist_people": ("key_worker_provider_id, key_worker_staff_id",),
     "worklist_ties": ("person_id, provider_id", "provider_id, ended"),
+    "worklist_unsettled": (),
 }
 
 

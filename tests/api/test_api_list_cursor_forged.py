@@ -16,19 +16,26 @@ PERSON = "3c156af7-abec-43b6-8f60-1c834d223a0e"
 
 
 def forged(*parts: str) -> str:
-    """A cursor as the lists write them, holding ``parts``."""
+    """A cursor as the lists write them (the list and whose it is, then the position), holding
+    ``parts``."""
     return base64.urlsafe_b64encode(json.dumps(list(parts)).encode()).decode()
 
 
+WAITING = ("waiting-list", "cmht")
 REFUSED = [
-    ("/providers/cmht/waiting-list", CMHT, forged("\u0663", "2026-01-01T00:00:00+00:00", "", "r-1")),
-    ("/providers/cmht/waiting-list", CMHT, forged("3", "2026-01-01T00:00:00+00:00", "", "r\u0000")),
+    ("/providers/cmht/waiting-list", CMHT,
+     forged(*WAITING, "\u0663", "2026-01-01T00:00:00+00:00", "", "r-1")),
+    ("/providers/cmht/waiting-list", CMHT,
+     forged(*WAITING, "3", "2026-01-01T00:00:00+00:00", "", "r\u0000")),
 ]
 READ = [
-    ("/providers/cmht/waiting-list", CMHT, forged("3", "2026-W01-1T00:00:00+00:00", "", "r-1")),
-    ("/providers/cmht/waiting-list", CMHT, forged("3", "2026-01-01T00:00:00+20:00", "", "r-1")),
-    ("/providers/cmht/caseload", CMHT, forged("2026-W01-1", PERSON)),
-    ("/key-workers/kw-5/caseload", KW5, forged(f"urn:uuid:{PERSON}")),
+    ("/providers/cmht/waiting-list", CMHT,
+     forged(*WAITING, "3", "2026-W01-1T00:00:00+00:00", "", "r-1")),
+    ("/providers/cmht/waiting-list", CMHT,
+     forged(*WAITING, "3", "2026-01-01T00:00:00+20:00", "", "r-1")),
+    ("/providers/cmht/caseload", CMHT, forged("caseload", "cmht", "2026-W01-1", PERSON)),
+    ("/key-workers/kw-5/caseload", KW5,
+     forged("key-worker-caseload", "cmht", "kw-5", f"urn:uuid:{PERSON}")),
 ]
 
 

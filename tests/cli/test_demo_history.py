@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from api.cli.demo import DEMO_KEY_WORKER, demo_lines
+from api.cli.demo import demo_lines
+from api.cli.demo_key_worker import busiest_key_worker, current_key_workers
 from api.http.story_view import story_answer
 from commands import Ledger
 from commands.audit_log import AuditLog
@@ -17,10 +18,11 @@ from projections.facts.runner import FiguresRunner
 from projections.figures.caseload import key_worker_caseload
 from projections.figures.fact_reader import LiveFacts
 
-# The demo is made from the clock's day; a test borough of 600 people is pinned to one day, on
-# which its key worker key-works people (on 30 November 2026 the small borough's hub-s-1 had
-# nobody: with so few people a staff member's caseload can fall to none on a given day).
-NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+# The demo is made from the clock's day; a test borough of 600 people is pinned to one day. Not
+# today: so few people leave the Hub key-working nobody on some days (the borough made on
+# 1 September 2026, London, has none), when "My people" is empty whoever is chosen. The day is
+# one on which the fixed hub-s-1 of before had nobody but the Hub's busiest key worker has people.
+NOW = datetime(2026, 11, 30, 2, tzinfo=UTC)
 LAST_MONTH = NOW - timedelta(days=31)
 
 
@@ -69,4 +71,13 @@ def test_the_demo_key_worker_has_people(demo: Ledger, env: dict[str, str]) -> No
     """The key worker whose sign-in link the demo prints key-works people today."""
     runner = FiguresRunner(env, app=demo)
     runner.catch_up()
-    assert key_worker_caseload(LiveFacts(runner.view), "hub", DEMO_KEY_WORKER)
+    assert key_worker_caseload(LiveFacts(runner.view), "hub", busiest_key_worker(demo))
+
+
+def test_the_demo_key_worker_key_works_the_most_at_the_hub(demo: Ledger, env: dict[str, str]) -> None:
+    """No Hub staff member has more people, by the figures' own caseload."""
+    runner = FiguresRunner(env, app=demo)
+    runner.catch_up()
+    staff = {w[1] for w in current_key_workers(demo).values() if w is not None and w[0] == "hub"}
+    sizes = {s: len(key_worker_caseload(LiveFacts(runner.view), "hub", s)) for s in staff}
+    assert sizes[busiest_key_worker(demo)] == max(sizes.values())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from psycopg.sql import SQL
 
 from projections.calendar import Month, months_between
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import METRICS, Question, outcomes
+from projections.summaries.metrics import SUMMARIES
 from projections.summaries.read import maintained_rows
 from tests.figures.summary_checks import last_month
 
@@ -30,3 +32,17 @@ def test_months_after_the_last_summarised_are_answered_on_demand(built: FiguresR
     assert maintained_rows(built.view, "caseload", [end]) is None
     question = Question("caseload", Month(2025, 1), end)
     assert outcomes(built.view, question, True) == outcomes(built.view, question, True, on_demand=True)
+
+
+def test_summaries_built_for_other_metrics_are_answered_on_demand_until_rebuilt(
+    built: FiguresRunner,
+) -> None:
+    """A store whose summaries predate a metric (its span names fewer metrics) computes every
+    question on demand; the next catch-up builds them whole, for every metric summarised."""
+    span = built.view.table("summary_span")
+    with built.view.datastore.transaction(commit=True) as curs:
+        curs.execute(SQL("UPDATE {} SET metrics = %s").format(span), ("caseload,cost",))
+    months = months_between(Month(2025, 1), Month(2025, 5))
+    assert maintained_rows(built.view, "caseload", months) is None
+    built.catch_up()
+    assert all(maintained_rows(built.view, metric, months) is not None for metric in SUMMARIES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from bench.report import latencies, missing, percentile, ratios
+from bench.report import floor_latencies, latencies, missing, percentile, ratios
 
 
 def complete() -> dict[str, Any]:
@@ -14,7 +14,8 @@ def complete() -> dict[str, Any]:
              "1000000": {"p50_ms": 5.0, "p99_ms": 12.0, "events_in_store": 1_000_000}}
     return {
         "append_http": {"ledger_events_per_s": 600.0, "http_floor_per_s": 1200.0,
-                        "raw_sql_commits_per_s": 6000.0, "p50_ms": 20.0, "p99_ms": 45.0, "clients": 16},
+                        "raw_sql_commits_per_s": 6000.0, "p50_ms": 20.0, "p99_ms": 45.0, "clients": 16,
+                        "http_floor_p50_ms": 8.0, "http_floor_p99_ms": 30.0},
         "import": {"ledger_events_per_s": 9000.0, "raw_sql_rows_per_s": 30000.0, "peak_rss_mb": 120.0},
         "projection_catchup": {"ledger_events_per_s": 20000.0, "library_runner_events_per_s": 500.0,
                                "raw_read_events_per_s": 40000.0},
@@ -31,6 +32,19 @@ def test_the_nearest_rank_percentile_of_a_hundred_samples() -> None:
 def test_latencies_of_no_samples_are_not_numbers() -> None:
     """A benchmark that answered nothing reports NaN, never zero milliseconds."""
     assert all(math.isnan(value) for value in latencies([]).values())
+
+
+def test_the_http_floor_has_its_own_latencies_beside_the_appends() -> None:
+    """The floor's p50 and p99 are named apart, so they never overwrite the appends' own."""
+    samples = [float(n) for n in range(1, 101)]
+    assert floor_latencies(samples) == {"http_floor_p50_ms": 50.0, "http_floor_p99_ms": 99.0}
+
+
+def test_a_result_without_the_floor_latencies_is_incomplete() -> None:
+    """The append section must report how fast its HTTP floor itself answers."""
+    result = complete()
+    del result["append_http"]["http_floor_p99_ms"]
+    assert missing(result) == ["append_http.http_floor_p99_ms"]
 
 
 def test_a_complete_result_lacks_nothing() -> None:

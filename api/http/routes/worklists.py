@@ -21,8 +21,11 @@ from api.http.worklist_rows import (
     CASELOAD_ORDER,
     KEY_WORKER_ORDER,
     WAITING_ORDER,
+    caseload_bound,
     caseload_page,
+    key_worker_bound,
     key_worker_page,
+    waiting_bound,
     waiting_key,
     waiting_page,
 )
@@ -36,19 +39,33 @@ Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "an
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
-def _own_provider(caller: Caller, provider_id: str) -> None:
-    if caller.role != "analyst" and caller.provider_id != provider_id:
+# Who may read a list is settled first, from the path as sent, before FastAPI checks the query:
+# a caller without access hears 401 or 403 whatever ``limit``, ``cursor`` or ``on`` it sent.
+def _provider_reader(request: Request, caller: Staff) -> Caller:
+    if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
         raise HTTPException(403, "Authorization: staff see only their own provider's lists")
+    return caller
+
+
+def _key_worker_reader(request: Request, caller: Staff) -> Caller:
+    asked = request.query_params.get("provider")
+    if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
+                                     or asked not in (None, caller.provider_id)):
+        raise HTTPException(403, "Authorization: key workers see only their own caseload")
+    return caller
+
+
+ProviderReader = Annotated[Caller, Depends(_provider_reader)]
+KeyWorkerReader = Annotated[Caller, Depends(_key_worker_reader)]
 
 
 @router.get("/providers/{provider_id}/caseload")
-def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff, ledger: LedgerApp,
-                      after: After = None, on: date | None = None, limit: Limit = DEFAULT_LIMIT,
-                      cursor: Cursor = None) -> dict[str, Any]:
+def provider_caseload(request: Request, provider_id: ProviderCode, caller: ProviderReader,
+                      ledger: LedgerApp, after: After = None, on: date | None = None,
+                      limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given), named, a page at a
     time: longest referred first; ``count`` is the whole caseload, ``next`` the next page."""
-    _own_provider(caller, provider_id)
-    start = position(cursor, CASELOAD_ORDER)
+    start = position(cursor, caseload_bound(provider_id), CASELOAD_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     day = on or london_date(now)
@@ -59,13 +76,12 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Staff
 
 
 @router.get("/providers/{provider_id}/waiting-list")
-def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: Staff,
+def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                           ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
                           cursor: Cursor = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, by priority then age, named, with days waited, a
     page at a time; ``count`` is the whole list, ``next`` the next page."""
-    _own_provider(caller, provider_id)
-    start = position(cursor, WAITING_ORDER)
+    start = position(cursor, waiting_bound(provider_id), WAITING_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     page = waiting_page(request.app.state.figures.view, ledger, caller, provider_id, now,
@@ -80,23 +96,23 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: S
     more = len(waits) > limit
     waits = waits[:limit]
     return {"provider_id": provider_id, "on": london_date(now).isoformat(), "waiting": waits,
-            "count": total, "next": cursor_of(waiting_key(waits[-1])) if more else None}
+            "count": total,
+            "next": cursor_of(waiting_bound(provider_id), waiting_key(waits[-1])) if more else None}
 
 
 @router.get("/key-workers/{staff_id}/caseload")
 def key_worker_people(
-    request: Request, staff_id: StaffCode, caller: Staff, ledger: LedgerApp, after: After = None,
-    provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
+    request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
+    after: After = None, provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
     themselves, or an analyst naming the provider): "My people", a page at a time by id."""
     employer = provider if caller.role == "analyst" else caller.provider_id
-    if caller.role != "analyst" and (caller.staff_id != staff_id or provider not in (None, employer)):
-        raise HTTPException(403, "Authorization: key workers see only their own caseload")
     if employer is None:
         raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",
                                    "msg": "provider: name the key worker's provider"}])
-    start = position(cursor, KEY_WORKER_ORDER)
+    start = position(cursor, key_worker_bound(employer, staff_id), KEY_WORKER_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
     page = key_worker_page(request.app.state.figures.view, ledger, caller, employer, staff_id, now,

@@ -1,10 +1,9 @@
 // "My people": the key worker's own people, by name, with the last contact and open referrals.
 
 import { explain, startPage } from "./layout.js";
-import { readApi } from "./session.js";
+import { readWholeList } from "./session.js";
 import {
-  PRIORITY_WORDS, byName, days, el, listTable, matchesText, nameOf, nhsNumberOf, readWholeList,
-  sortChoices, storyLink,
+  PRIORITY_WORDS, byName, days, el, listTable, nameOf, nhsNumberOf, showFiltered, storyLink,
 } from "./worklist-table.js";
 
 function lastContact(row) {
@@ -39,17 +38,11 @@ async function main() {
   const claims = await startPage({ roles: ["key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readWholeList(readApi, `/key-workers/${encodeURIComponent(claims.sub)}/caseload`, "people");
+    const answer = await readWholeList(`/key-workers/${encodeURIComponent(claims.sub)}/caseload`, "people");
     const table = listTable(document.getElementById("people"), COLUMNS,
       { caption: `The people you key-work on ${answer.on}` });
-    const count = document.getElementById("count");
-    const say = (n) => { count.textContent = `${n} of ${answer.count} people`; };
-    const find = document.getElementById("find");
-    find.addEventListener("input", () => say(table.filter((r) => matchesText(r, find.value))));
-    document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
-    sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
-    document.getElementById("filters").hidden = false;
-    say(table.show(byName(answer.people)));
+    showFiltered(table, COLUMNS,
+      { rows: byName(answer.people), total: answer.count, noun: "people", first: "Name" });
   } catch (problem) {
     explain(problem);
   }

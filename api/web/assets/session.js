@@ -92,6 +92,18 @@ export async function readApi(path, { headers = {}, meanings = MEANINGS } = {}) 
   return body;
 }
 
+// Reads every page of a staff list (the API answers a page at a time, `next` naming the one
+// after) and answers the first page's body with `rows` holding the rows of them all.
+export async function readWholeList(path, rows) {
+  const first = await readApi(`${path}?limit=500`);
+  let page = first;
+  while (page.next) {
+    page = await readApi(`${path}?limit=500&cursor=${encodeURIComponent(page.next)}`);
+    first[rows].push(...page[rows]);
+  }
+  return first;
+}
+
 // Sends a write (POST by default) with the session's token. `ifMatch` and `idempotencyKey` become
 // the API's `If-Match` and `Idempotency-Key` headers. Answers {status, body, position} for any
 // answer the API gives (the caller shows field errors from body.detail); throws an ApiProblem

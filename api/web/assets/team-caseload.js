@@ -1,10 +1,8 @@
 // The caseload page: everyone on the team's caseload today, by name, sortable and filterable.
 
 import { explain, startPage } from "./layout.js";
-import { readApi } from "./session.js";
-import {
-  byName, el, listTable, matchesText, nameOf, nhsNumberOf, readWholeList, sortChoices, storyLink,
-} from "./worklist-table.js";
+import { readWholeList } from "./session.js";
+import { byName, el, listTable, nameOf, nhsNumberOf, showFiltered, storyLink } from "./worklist-table.js";
 
 const COLUMNS = [
   { label: "Name", cell: (r) => storyLink(r), sort: (r) => nameOf(r).toLowerCase() },
@@ -19,12 +17,9 @@ async function main() {
   const claims = await startPage({ roles: ["provider", "key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readWholeList(readApi, `/providers/${encodeURIComponent(claims.provider_id)}/caseload`, "people");
+    const answer = await readWholeList(`/providers/${encodeURIComponent(claims.provider_id)}/caseload`, "people");
     const table = listTable(document.getElementById("caseload"), COLUMNS,
       { caption: `Your team's caseload on ${answer.on}` });
-    const count = document.getElementById("count");
-    const say = (n) => { count.textContent = `${n} of ${answer.count} people`; };
-    const find = document.getElementById("find");
     const worker = document.getElementById("worker");
     const workers = [...new Set(answer.people.map((p) => p.key_worker_staff_id).filter(Boolean))].sort();
     for (const staff of workers) {
@@ -32,13 +27,10 @@ async function main() {
       option.value = staff;
       worker.append(option);
     }
-    const apply = () => say(table.filter((r) => matchesText(r, find.value)
-      && (!worker.value || (worker.value === "-" ? !r.key_worker_staff_id : r.key_worker_staff_id === worker.value))));
-    for (const input of [find, worker]) input.addEventListener("input", apply);
-    document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
-    sortChoices(document.getElementById("sort"), COLUMNS, table, "Name");
-    document.getElementById("filters").hidden = false;
-    say(table.show(byName(answer.people)));
+    const keep = (r) => !worker.value
+      || (worker.value === "-" ? !r.key_worker_staff_id : r.key_worker_staff_id === worker.value);
+    showFiltered(table, COLUMNS, { rows: byName(answer.people), total: answer.count,
+      noun: "people", first: "Name", choices: [worker], keep });
   } catch (problem) {
     explain(problem);
   }

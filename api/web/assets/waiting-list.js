@@ -2,10 +2,10 @@
 // and days waited; sortable, filterable, each with its next actions on the person's story page.
 
 import { explain, startPage } from "./layout.js";
-import { readApi } from "./session.js";
+import { readWholeList } from "./session.js";
 import {
-  NEED_WORDS, PRIORITY_RANK, PRIORITY_WORDS, el, listTable, matchesText, nameOf,
-  nhsNumberOf, readWholeList, sortChoices, storyLink,
+  NEED_WORDS, PRIORITY_RANK, PRIORITY_WORDS, el, listTable, nameOf, nhsNumberOf, showFiltered,
+  storyLink,
 } from "./worklist-table.js";
 
 // A self-referral awaiting confirmation has no story yet: it is confirmed on the intake page.
@@ -57,24 +57,17 @@ async function main() {
   const claims = await startPage({ roles: ["provider", "key_worker"] });
   if (!claims) return;
   try {
-    const answer = await readWholeList(readApi, `/providers/${encodeURIComponent(claims.provider_id)}/waiting-list`, "waiting");
+    const answer = await readWholeList(`/providers/${encodeURIComponent(claims.provider_id)}/waiting-list`, "waiting");
     const table = listTable(document.getElementById("waiting"), COLUMNS,
       { caption: `Waiting for your team on ${answer.on}` });
-    const count = document.getElementById("count");
-    const say = (n) => { count.textContent = `${n} of ${answer.count} waiting`; };
-    const find = document.getElementById("find");
     const priority = document.getElementById("priority");
     const need = document.getElementById("need");
     fillChoices(priority, Object.keys(PRIORITY_WORDS), PRIORITY_WORDS);
     fillChoices(need, Object.keys(NEED_WORDS), NEED_WORDS);
-    const apply = () => say(table.filter((r) => matchesText(r, find.value)
-      && (!priority.value || r.priority === priority.value)
-      && (!need.value || (r.needs || []).includes(need.value))));
-    for (const input of [find, priority, need]) input.addEventListener("input", apply);
-    document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
-    sortChoices(document.getElementById("sort"), COLUMNS, table, "Most urgent, then longest waiting");
-    document.getElementById("filters").hidden = false;
-    say(table.show(answer.waiting));
+    const keep = (r) => (!priority.value || r.priority === priority.value)
+      && (!need.value || (r.needs || []).includes(need.value));
+    showFiltered(table, COLUMNS, { rows: answer.waiting, total: answer.count, noun: "waiting",
+      first: "Most urgent, then longest waiting", choices: [priority, need], keep });
   } catch (problem) {
     explain(problem);
   }

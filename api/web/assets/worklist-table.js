@@ -13,18 +13,6 @@ export const NEED_WORDS = {
   substance_use: "Substance use", caring: "Caring",
 };
 
-// Reads every page of a staff list (the API answers a page at a time, `next` naming the one
-// after) and answers the first page's body with `rows` holding the rows of them all.
-export async function readWholeList(readApi, path, rows) {
-  const first = await readApi(`${path}?limit=500`);
-  let page = first;
-  while (page.next) {
-    page = await readApi(`${path}?limit=500&cursor=${encodeURIComponent(page.next)}`);
-    first[rows].push(...page[rows]);
-  }
-  return first;
-}
-
 // The people of a list by name (withheld names last), as the caseload pages show them first.
 export const byName = (rows) => [...rows].sort((a, b) => {
   const x = (a.name || "~").toLowerCase(); const y = (b.name || "~").toLowerCase();
@@ -129,23 +117,32 @@ export function listTable(table, columns, { caption } = {}) {
   };
 }
 
-// Fills a "Sort by" select (the column headings are hidden at phone width) and sorts on change.
-// `first` names the list's own order, kept when nothing else is chosen.
-export function sortChoices(select, columns, table, first) {
+// Shows a list page's rows and works its filters form: typing in #find (or changing any of
+// `choices`) keeps the rows matching the text and `keep`; #count says "shown of `total` `noun`";
+// #sort (the headings are hidden at phone width) offers each sortable column both ways, `first`
+// naming the list's own order, kept when nothing else is chosen.
+export function showFiltered(table, columns, { rows, total, noun, first, choices = [], keep = () => true }) {
+  const [count, find, sort, form] = ["count", "find", "sort", "filters"].map((id) => document.getElementById(id));
+  const say = (n) => { count.textContent = `${n} of ${total} ${noun}`; };
+  const apply = () => say(table.filter((r) => matchesText(r, find.value) && keep(r)));
+  for (const input of [find, ...choices]) input.addEventListener("input", apply);
   const initial = el("option", "", first);
   initial.value = "";
-  select.append(initial);
+  sort.append(initial);
   columns.forEach((column, index) => {
     if (!column.sort) return;
     for (const ascending of [true, false]) {
       const [up, down] = column.ways || ["A to Z", "Z to A"];
       const option = el("option", "", `${column.label}, ${ascending ? up : down}`);
       option.value = `${index}:${ascending ? "up" : "down"}`;
-      select.append(option);
+      sort.append(option);
     }
   });
-  select.addEventListener("input", () => {
-    const [index, way] = select.value.split(":");
-    table.sortBy(select.value ? Number(index) : -1, way !== "down");
+  sort.addEventListener("input", () => {
+    const [index, way] = sort.value.split(":");
+    table.sortBy(sort.value ? Number(index) : -1, way !== "down");
   });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  form.hidden = false;
+  say(table.show(rows));
 }

@@ -1,0 +1,63 @@
+"""The access logs this process wrote to lately, kept so that recording a read loads nothing.
+
+A person's access log holds no personal data at all: its id (the person's), its version and how
+many reads it has counted (each read's reason is sealed in the event, never kept here). So the
+last one saved is kept, up to ``LEDGER_ACCESS_LOG_CACHE_SIZE`` people (least recently used
+dropped first), and the next read of the story is a copy of it at version + 1, saved as it is.
+Kept logs may be behind the log when another process recorded a read meanwhile: the save then
+repeats a stored version and is refused (``IntegrityError``), the kept log is dropped and the
+read tried again on the log reloaded (from its snapshot), as every read was before.
+
+An erasure forgets the person here too: at once when this process erased (``forget``), and in
+every other within ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections import OrderedDict
+from uuid import UUID
+
+from ledger.access import StoryAccessLog
+
+DEFAULT_SIZE = 10_000  # people; a kept log is a few hundred bytes
+
+
+class KeptAccessLogs:
+    """A bounded map of person id to the access log last saved for them, handed out as copies."""
+
+    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+        self.size = size
+        self._logs: OrderedDict[UUID, StoryAccessLog] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def copy_of(self, person_id: UUID) -> StoryAccessLog | None:
+        """A copy of the person's kept log to record the next read on, or None if none is kept."""
+        with self._lock:
+            kept = self._logs.get(person_id)
+            if kept is None:
+                return None
+            self._logs.move_to_end(person_id)
+        return copy.deepcopy(kept)
+
+    def keep(self, log: StoryAccessLog) -> None:
+        """Keep a log just saved (no pending events), unless a later version is kept already."""
+        if self.size <= 0:
+            return
+        with self._lock:
+            kept = self._logs.get(log.id)
+            if kept is None or kept.version < log.version:
+                self._logs[log.id] = copy.deepcopy(log)
+            self._logs.move_to_end(log.id)
+            while len(self._logs) > self.size:
+                self._logs.popitem(last=False)
+
+    def forget(self, person_id: UUID) -> None:
+        """Drop the person's kept log (its save was refused, or the person was erased)."""
+        with self._lock:
+            self._logs.pop(person_id, None)
+
+    def __contains__(self, person_id: object) -> bool:
+        with self._lock:
+            return person_id in self._logs

@@ -1,0 +1,53 @@
+"""People whose list rows a bulk batch left to derive later: marked in the batch's transaction,
+settled together once the catch-up reaches the head.
+
+A catch-up far behind touches most people in many of its batches; deriving their rows again in
+each would cost each person once per batch. A bulk batch instead marks (list table, person)
+with its facts, in one transaction, so a crash loses no mark (a person marked twice is
+derived once); ``settle`` derives every marked
+person's rows once, from the facts as they stand, and clears the marks in the same transaction.
+While marks are left, the figures' runner does not count a position as reached (``after``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from psycopg.sql import SQL, Composed
+
+from projections.worklists.refresh import derive, touched
+
+UNSETTLED = "worklist_unsettled"
+SETTLE_PAGE = 20_000  # people derived per statement while settling
+MARK = "COPY {} (list_table, person_id) FROM STDIN"
+ANY_MARK = "SELECT EXISTS (SELECT 1 FROM {}) AS found"
+MARKED = "SELECT DISTINCT list_table, person_id FROM {} ORDER BY list_table, person_id"
+
+
+def mark(curs: Any, table: Callable[[str], Composed], rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Mark the people whose list rows the batch's fact ``rows`` may change (instead of deriving)."""
+    with curs.copy(SQL(MARK).format(table(UNSETTLED))) as copy:
+        for name, people in touched(rows).items():
+            for person in people:
+                copy.write_row((name, person))
+
+
+def unsettled(curs: Any, table: Callable[[str], Composed]) -> bool:
+    """Whether any person's list rows are left to derive."""
+    curs.execute(SQL(ANY_MARK).format(table(UNSETTLED)))
+    row = curs.fetchone()
+    return row is not None and bool(row["found"])
+
+
+def settle(curs: Any, table: Callable[[str], Composed]) -> int:
+    """Derive every marked person's rows once and clear the marks; answers how many marks."""
+    curs.execute(SQL(MARKED).format(table(UNSETTLED)))
+    marked: dict[str, list[Any]] = {}
+    for row in curs.fetchall():
+        marked.setdefault(row["list_table"], []).append(row["person_id"])
+    for name, people in marked.items():
+        for start in range(0, len(people), SETTLE_PAGE):
+            derive(curs, table, name, people[start:start + SETTLE_PAGE])
+    curs.execute(SQL("DELETE FROM {}").format(table(UNSETTLED)))
+    return sum(len(people) for people in marked.values())

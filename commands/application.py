@@ -13,6 +13,7 @@ from commands.configured import ConfiguredApplication
 from commands.directory import DirectoryLookups, claim_namespace
 from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer
+from commands.provider_writes import ProviderWrites
 from commands.receipts import Receipt
 from commands.recent_stories import StoriesInMemory
 from commands.recorder import RECORDER_TOPIC, LedgerRecorder
@@ -32,7 +33,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Ledger(RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookups,
+class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure, DirectoryLookups,
              StoriesInMemory, ConfiguredApplication):
     """Every person's story and the provider directory, on one append-only log."""
 

@@ -123,20 +123,20 @@ class BulkImport:
 
     def _apply_alone(self, parsed: ParsedLine) -> int:
         occurrence, key = parsed.occurrence, parsed.idempotency_key
-        if occurrence.type == "ProviderRegistered":
-            self.ledger.register_provider(occurrence)
-            return 1
-        if occurrence.type == "ProviderCostsChanged":
-            self.ledger.change_provider_costs(occurrence)
-            return 1
-        assert parsed.person_id is not None
-        self.cache.forget(parsed.person_id)
         if key is not None:  # the key's fingerprint covers the payload, which a checked line lacks
             occurrence = occurrence_of(occurrence.type, occurrence.occurred_at,
                                        occurrence.provider_id, occurrence.staff_id, occurrence.data())
-        if occurrence.type == "PersonRegistered":
+        if occurrence.type == "ProviderRegistered":
+            receipt = self.ledger.register_provider(occurrence, key)
+        elif occurrence.type == "ProviderCostsChanged":
+            receipt = self.ledger.change_provider_costs(occurrence, key)
+        elif occurrence.type == "PersonRegistered":
+            assert parsed.person_id is not None
+            self.cache.forget(parsed.person_id)
             receipt = self.ledger.register_person(parsed.person_id, occurrence, key)
         else:
+            assert parsed.person_id is not None
+            self.cache.forget(parsed.person_id)
             receipt = self.ledger.append(parsed.person_id, [occurrence], idempotency_key=key,
                                          migrating=True)  # an import asks no care relationship
         self.report.repeated += receipt.repeated

@@ -10,8 +10,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from ledger.catalogue import Occurrence
 from ledger.claims import CLAIM_NAMESPACE, NhsNumberClaim, nhs_claim_key
 from ledger.directory import Provider, provider_key
-from ledger.errors import DuplicatePerson, DuplicateProvider, InvalidEvent, UnknownProvider
-from ledger.payloads_person import SELF
+from ledger.errors import DuplicatePerson, UnknownProvider
 from ledger.registration import check_new_story, nhs_number_claim
 
 PROVIDER_FIELDS = ("to_provider_id", "signposted_to_provider_id", "support_provider_id")
@@ -62,23 +61,6 @@ class DirectoryLookups(Application[UUID]):
             if name in data and data[name] not in known:
                 self._provider(data[name], f"data.{name}")
                 known.add(data[name])
-
-    def register_provider(self, occurrence: Occurrence) -> int:
-        """Add a provider to the directory; answers its log position."""
-        if occurrence.provider_id == SELF:
-            raise InvalidEvent("provider_id: 'self' stands for the person, never a provider",
-                               "provider_id")
-        if self._exists(provider_key(occurrence.provider_id)):
-            message = f"provider_id: {occurrence.provider_id!r} is already registered"
-            raise DuplicateProvider(message, "provider_id")
-        provider = Provider.register(occurrence)
-        return self.save(provider)[-1].notification.id
-
-    def change_provider_costs(self, occurrence: Occurrence) -> int:
-        """Record a provider's new unit costs; answers the log position."""
-        provider = self.provider(occurrence.provider_id)
-        provider.change_costs(occurrence)
-        return self.save(provider)[-1].notification.id
 
     def claims_for(self, person_id: UUID, occurrence: Occurrence) -> list[Any]:
         """The NHS number claim an event makes, if its number is new to this story."""

@@ -27,12 +27,12 @@ class Scribe:
         data = {"name": provider_id, "tier": tier, "service": service, "unit_cost_gbp": unit,
                 "bed_day_cost_gbp": bed}
         occurrence = occurrence_of("ProviderRegistered", at(when), provider_id, "admin", data)
-        self.positions.append(self.ledger.register_provider(occurrence))
+        self.positions.append(self.ledger.register_provider(occurrence).position)
 
     def costs(self, provider_id: str, unit: str, bed: str, when: str) -> None:
         data = {"unit_cost_gbp": unit, "bed_day_cost_gbp": bed}
         occurrence = occurrence_of("ProviderCostsChanged", at(when), provider_id, "admin", data)
-        self.positions.append(self.ledger.change_provider_costs(occurrence))
+        self.positions.append(self.ledger.change_provider_costs(occurrence).position)
 
     def person(self, person_id: UUID, provider_id: str, when: str) -> int:
         data = {"given_name": "Test", "family_name": "Person", "birth_date": "1990-01-01"}

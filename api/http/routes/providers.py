@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.http.auth import caller_with_role
-from api.http.dependencies import LedgerApp, ProviderCode
+from api.http.dependencies import IdempotencyKey, LedgerApp, ProviderCode
 from api.http.figures_runner import reached
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
@@ -33,21 +33,25 @@ def list_providers(request: Request, caller: Staff, after: After = None) -> dict
 
 @router.post("/providers", status_code=201, response_model=ProviderAnswer,
              responses=responses(*WRITE_CODES))
-def register_provider(body: ProviderBody, caller: Admin, ledger: LedgerApp) -> ProviderAnswer:
-    """Register a provider in the directory (administrators)."""
+def register_provider(
+    body: ProviderBody, caller: Admin, ledger: LedgerApp, idempotency_key: IdempotencyKey = None
+) -> ProviderAnswer:
+    """Register a provider in the directory (administrators); safe to repeat with a key."""
     occurrence = occurrence_of("ProviderRegistered", body.occurred_at, body.provider_id,
                                caller.staff_id, body.data.model_dump(mode="json"))
-    position = ledger.register_provider(occurrence)
-    return ProviderAnswer(provider_id=body.provider_id, position=position)
+    receipt = ledger.register_provider(occurrence, idempotency_key)
+    return ProviderAnswer(provider_id=body.provider_id, position=receipt.position)
 
 
 @router.post("/providers/{provider_id}/costs", status_code=201, response_model=ProviderAnswer,
              responses=responses(*WRITE_CODES))
 def change_provider_costs(
-    provider_id: ProviderCode, body: CostsBody, caller: Admin, ledger: LedgerApp
+    provider_id: ProviderCode, body: CostsBody, caller: Admin, ledger: LedgerApp,
+    idempotency_key: IdempotencyKey = None,
 ) -> ProviderAnswer:
-    """Change a provider's unit costs from ``occurred_at`` on (administrators)."""
+    """Change a provider's unit costs from ``occurred_at`` on (administrators); safe to repeat
+    with a key."""
     occurrence = occurrence_of("ProviderCostsChanged", body.occurred_at, provider_id,
                                caller.staff_id, body.data.model_dump(mode="json"))
-    position = ledger.change_provider_costs(occurrence)
-    return ProviderAnswer(provider_id=provider_id, position=position)
+    receipt = ledger.change_provider_costs(occurrence, idempotency_key)
+    return ProviderAnswer(provider_id=provider_id, position=receipt.position)

@@ -2,12 +2,14 @@
 
     git archive <commit> | tar -x -C /tmp/before
     .venv/bin/python -m bench.import_compare --lines 100000 --rounds 3 --tree /tmp/before --tree .
+    .venv/bin/python -m bench.import_compare --lines 20000 --rounds 3 --tree . --keyed
 
 Each round imports the same simulated file once per tree (``ledger import FILE`` in its own
 process, the tree first on ``PYTHONPATH``, on a fresh schema), then measures raw batched rows as
 wide as the events it stored, so each ratio has a baseline taken under the same load. Printed per
 import: events/s, raw rows/s, their ratio, the CPU seconds of the importer and its workers, its
-peak resident memory, and how many lines it rejected.
+peak resident memory, and how many lines it rejected. With ``--keyed`` each tree also imports,
+right after the keyless file, the same lines carrying the simulator's idempotency keys.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 import subprocess
 import tempfile
 import time
+from itertools import product
 from pathlib import Path
 
 from api.deployment.database import server_url
@@ -54,23 +57,27 @@ def main() -> None:
                         help="a source tree to import with (give two: before, after)")
     parser.add_argument("--file", type=Path, help="where to keep the simulated file "
                         "(default: a temporary one, removed after)")
+    parser.add_argument("--keyed", action="store_true",
+                        help="also import the same lines with idempotency keys, beside the keyless")
     args = parser.parse_args()
     url = server_url(Settings())
     with tempfile.TemporaryDirectory() as folder, ScratchSchemas(url) as schemas:
         path = args.file or Path(folder) / "borough.ndjson"
         if not path.exists():
             write_borough(path, args.lines)
-        for round_ in range(args.rounds):
-            for tree in args.tree:
-                settings = bench_settings(schemas.new("compare"))
-                run = imported(url, settings, path, tree)
-                raw = raw_insert_rate(url, rows=min(int(run["events"]), 200_000),
-                                      width=stored_width(url, settings.schema_name))
-                rate = run["events"] / run["seconds"]
-                print(f"round {round_} {tree}: {rate:,.0f} events/s, raw {raw:,.0f} rows/s, "
-                      f"ratio {rate / raw:.3f}, cpu {run['cpu_s']:.1f} s, "
-                      f"peak {run['peak_mb']:.0f} MB, {run['rejected']:.0f} lines rejected", flush=True)
-
+        files = [("keyless", path)]
+        if args.keyed:
+            files.append(("keyed", Path(folder) / "keyed.ndjson"))
+            write_borough(files[1][1], args.lines, keyed=True)
+        for round_, tree, (kind, file) in product(range(args.rounds), args.tree, files):
+            settings = bench_settings(schemas.new("compare"))
+            run = imported(url, settings, file, tree)
+            raw = raw_insert_rate(url, rows=min(int(run["events"]), 200_000),
+                                  width=stored_width(url, settings.schema_name))
+            rate = run["events"] / run["seconds"]
+            print(f"round {round_} {tree} {kind}: {rate:,.0f} events/s, raw {raw:,.0f} rows/s, "
+                  f"ratio {rate / raw:.3f}, cpu {run['cpu_s']:.1f} s, "
+                  f"peak {run['peak_mb']:.0f} MB, {run['rejected']:.0f} lines rejected", flush=True)
 
 if __name__ == "__main__":
     main()

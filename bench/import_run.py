@@ -2,6 +2,8 @@
 
 Its rate and its peak memory (the child's maximum resident set, from ``wait4``) beside the
 raw-SQL rate of rows as wide as the stored events, 1000 rows per commit, in the same run.
+The file's lines carry no idempotency key (the ratio has always been measured so); with
+``keyed`` each carries the simulator's stable key, and each key's record is stored too.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ EVENTS_PER_PERSON = 11
 """About how many lines the simulated borough writes per person over two years."""
 
 
-def write_borough(path: Path, lines: int, seed: int = 1) -> int:
+def write_borough(path: Path, lines: int, seed: int = 1, keyed: bool = False) -> int:
     """The first ``lines`` lines of a simulated borough big enough to write that many."""
     written = 0
     with path.open("w") as out:
-        for line in simulate(lines // EVENTS_PER_PERSON + 50, 24, seed, "2024-01"):
+        for line in simulate(lines // EVENTS_PER_PERSON + 50, 24, seed, "2024-01", keyed=keyed):
             if written >= lines:
                 break
             out.write(line + "\n")
@@ -58,11 +60,11 @@ def stored_width(url: str, schema: str) -> int:
     return int(row[0]) if row and row[0] is not None else 360
 
 
-def run(url: str, settings: Settings, lines: int) -> dict[str, float]:
+def run(url: str, settings: Settings, lines: int, keyed: bool = False) -> dict[str, float]:
     """Import ``lines`` simulated lines into the settings' (empty) schema, then the raw baseline."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "borough.ndjson"
-        write_borough(path, lines)
+        write_borough(path, lines, keyed=keyed)
         appended, seconds, peak = ledger_import(url, settings, path)
     width = stored_width(url, settings.schema_name)
     raw = raw_insert_rate(url, rows=min(appended, 200_000), width=width)

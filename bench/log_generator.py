@@ -18,11 +18,13 @@ PROVIDERS = [("hub", "community", "hub", "40.00", "0"), ("cmht", "secondary", "c
 
 
 def _line(type_: str, provider: str, when: datetime, data: dict[str, Any],
-          person: UUID | None = None) -> bytes:
+          person: UUID | None = None, key: str | None = None) -> bytes:
     line = {"type": type_, "provider_id": provider, "staff_id": "s-1", "occurred_at": when.isoformat(),
             "data": data}
     if person is not None:
         line["person_id"] = str(person)
+    if key is not None:
+        line["idempotency_key"] = key
     return json.dumps(line).encode() + b"\n"
 
 
@@ -54,18 +56,26 @@ def journey(rng: random.Random, number: int) -> list[tuple[str, str, int, dict[s
     return [*steps, ("ReferralClosed", "cmht", 120, {"referral_id": "r1", "reason": "treatment_complete"})]
 
 
-def borough_lines(events: int, seed: int = 1) -> Iterator[bytes]:
-    """About ``events`` lines: the providers, then whole journeys until the count is reached."""
+def borough_lines(events: int, seed: int = 1, keyed: bool = False) -> Iterator[bytes]:
+    """About ``events`` lines: the providers, then whole journeys until the count is reached.
+
+    Keyless by default (as every measurement so far); with ``keyed`` each line carries a stable
+    ``idempotency_key``, ``gen-<seed>-<place>`` (its place from 1), as the simulator's lines do.
+    """
     rng = random.Random(seed)
-    for provider_id, tier, service, unit, bed in PROVIDERS:
+
+    def key(place: int) -> str | None:
+        return f"gen-{seed}-{place}" if keyed else None
+
+    for place, (provider_id, tier, service, unit, bed) in enumerate(PROVIDERS, start=1):
         yield _line("ProviderRegistered", provider_id, START - timedelta(days=30),
                     {"name": provider_id, "tier": tier, "service": service, "unit_cost_gbp": unit,
-                     "bed_day_cost_gbp": bed})
+                     "bed_day_cost_gbp": bed}, key=key(place))
     written, number = len(PROVIDERS), 0
     while written < events:
         person = UUID(int=number + 1, version=4)
         start = START + timedelta(days=rng.randrange(150), minutes=rng.randrange(600))
         for type_, provider, offset, data in journey(rng, number)[: events - written]:
-            yield _line(type_, provider, start + timedelta(days=offset), data, person)
             written += 1
+            yield _line(type_, provider, start + timedelta(days=offset), data, person, key(written))
         number += 1

@@ -21,14 +21,25 @@ DEFAULT_PEOPLE = 11_500
 
 def simulate(people: int, months: int, seed: int, start: str = "2024-01",
              switch_month: int | None = None,
-             params: BoroughParameters | None = None) -> Iterator[str]:
+             params: BoroughParameters | None = None, keyed: bool = False) -> Iterator[str]:
     """Yield NDJSON lines (each a complete JSON object, no trailing newline) in the import format.
 
     `people` people come forward over `months` months from `start` (YYYY-MM); the Hub, the
     Network and IPSA open `switch_month` months in (half way by default). The lines are the
-    same, byte for byte, for the same arguments.
+    same, byte for byte, for the same arguments. With ``keyed`` each line carries its
+    ``idempotency_key`` (see ``keyed_lines``), so a file imported twice adds nothing the second time.
     """
-    return (line for _, line in recorded_lines(people, months, seed, start, switch_month, params))
+    lines = recorded_lines(people, months, seed, start, switch_month, params)
+    return (line for _, line in (keyed_lines(lines, seed) if keyed else lines))
+
+
+def keyed_lines(lines: Iterator[tuple[int, str]], seed: int) -> Iterator[tuple[int, str]]:
+    """Each line with a stable ``idempotency_key``: ``sim-<seed>-<place>``, its place in the
+    stream counted from 1, so the same simulation gives the same keys (and a shorter run, or
+    one stopped ``until`` a date, the same keys for the lines it shares)."""
+    for place, (minute, line) in enumerate(lines, start=1):
+        yield minute, f'{line[:-1]}, "idempotency_key": "sim-{seed}-{place}"}}'
+
 
 
 def recorded_lines(people: int, months: int, seed: int, start: str = "2024-01",

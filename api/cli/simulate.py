@@ -17,14 +17,16 @@ def simulate_command(
     switch_month: Annotated[int | None, typer.Option(help="Months in when the Hub opens")] = None,
     recorded: Annotated[bool, typer.Option(help="Add each line's recorded_at (for ledger import "
                                                 "--as-recorded)")] = False,
+    keys: Annotated[bool, typer.Option(help="Give each line a stable idempotency_key (from the "
+                                            "seed and its place), so a re-import adds nothing")] = True,
 ) -> None:
     """Write a simulated borough's events, one JSON line each, to standard output."""
-    from simulation import simulate
-    from simulation.stream import recorded_lines, with_recorded_at
+    from simulation.stream import keyed_lines, recorded_lines, with_recorded_at
 
     try:
-        lines = (with_recorded_at(recorded_lines(people, months, seed, start, switch_month))
-                 if recorded else simulate(people, months, seed, start, switch_month))
+        stream = recorded_lines(people, months, seed, start, switch_month)
+        timed = keyed_lines(stream, seed) if keys else stream
+        lines = with_recorded_at(timed) if recorded else (line for _, line in timed)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     out = sys.stdout

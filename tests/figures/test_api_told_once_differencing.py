@@ -67,3 +67,13 @@ def test_a_provider_asked_alone_answers_as_among_all(client: TestClient, metric:
     everyone = rows(client, metric)
     for provider in ("hub", "cmht"):
         assert rows(client, metric, provider=provider)[provider] == everyone[provider]
+
+
+@pytest.mark.parametrize("metric", METRICS)
+def test_march_answers_the_same_in_any_window(client: TestClient, metric: str) -> None:
+    """March asked alone equals March inside January to June."""
+    answer = client.get(f"/outcomes/{metric}", headers=COMMISSIONER,
+                        params={"from": "2025-01", "to": "2025-06"})
+    assert answer.status_code == 200, answer.text
+    wide = {row["provider_id"]: row for row in answer.json()["rows"] if row["month"] == "2025-03"}
+    assert rows(client, metric) == wide

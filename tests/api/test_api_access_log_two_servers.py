@@ -1,0 +1,60 @@
+"""Reads of one story through two server processes at once, each keeping the person's access log
+it saved last (``commands.kept_access_logs``): every answered read is in the log exactly once,
+whichever process answered it and however the two raced for the log's next version."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from api_journeys import SIGNING_KEY, bearer, registration
+from api_server import running, serving
+
+from api.http.app import create_app
+from api.settings import Settings
+
+READERS, READS = 6, 8  # threads per server, reads per thread
+
+
+@pytest.fixture
+def two_servers(database_url: str, schema: str) -> Iterator[tuple[str, str]]:
+    """Two API servers over one ledger, as two processes of a deployment would be."""
+    def app() -> object:
+        return create_app(Settings(database_url=database_url, schema_name=schema,
+                                   signing_key=SIGNING_KEY))
+    with serving(app()) as first, running(app()) as second:  # type: ignore[arg-type]
+        yield first, second
+
+
+def read_many(base: str, person: str, staff: str) -> list[int]:
+    """``READS`` reads of the story by one member of the hub's staff; the statuses answered."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        return [client.get(f"/people/{person}/story",
+                           headers=bearer("provider", "hub", staff)).status_code
+                for _ in range(READS)]
+
+
+def test_concurrent_reads_through_two_servers_are_logged_once_each(
+        two_servers: tuple[str, str]) -> None:
+    """Both processes read the story first (so both keep its log), then race: each staff id's
+    answered reads equal its entries in the log."""
+    first, second = two_servers
+    person = httpx.post(f"{first}/people", json=registration(), headers=bearer("provider", "hub"),
+                        timeout=30).json()["person_id"]
+    staff = {(base, f"s-{side}-{n}"): base for side, base in enumerate(two_servers)
+             for n in range(READERS)}
+    assert read_many(first, person, "warm-1") + read_many(second, person, "warm-2") == [200] * (
+        2 * READS)
+    with ThreadPoolExecutor(2 * READERS) as pool:
+        answered = dict(zip(staff, pool.map(lambda key: read_many(key[0], person, key[1]), staff),
+                            strict=True))
+    log = httpx.get(f"{second}/people/{person}/access-log", headers=bearer("analyst"),
+                    timeout=30).json()["reads"]
+    logged = Counter(entry["staff_id"] for entry in log)
+    assert {s: statuses.count(200) for (_, s), statuses in answered.items()} == {
+        s: logged[s] for (_, s) in answered}
+    assert logged["warm-1"] == logged["warm-2"] == READS
+    assert sum(logged.values()) == len(log)

@@ -1,7 +1,9 @@
 """Disclosure control of one row for commissioners: every count controlled first (suppressed when
 small, else randomly rounded to 5 by its cell key), money rounded to £100 by its cell key and
-suppressed with its people count, and every rate and cost per person computed afresh from the
-controlled values, so that nothing shown can be solved back to an exact count."""
+suppressed with its people count, every median and percentile randomly rounded to whole units of
+days by its cell key (so two answers a person apart cannot pin that person's days), and every
+rate and cost per person computed afresh from the controlled values, so that nothing shown can be
+solved back to an exact count."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ DEFAULT_THRESHOLD = 5
 ROUND_TO = 5
 SUPPRESSION_BAND = 2
 MONEY_UNIT = Decimal(100)
+DAYS_UNIT = 5  # days; a tenth of the value (in fives) when that is more
 PENCE = Decimal("0.01")
 
 
@@ -55,6 +58,14 @@ class Control:
         chance = draw(self.secret, "round", cell, value)
         return int(randomly_rounded(Decimal(value), Decimal(ROUND_TO), chance))
 
+    def days(self, cell: Cell, value: float) -> int:
+        """A median or percentile of days randomly rounded to 5 days (to a tenth of itself, in
+        fives, past 100 days) by the cell's draw: the same value always answers the same."""
+        exact_days = Decimal(str(value))
+        unit = max(DAYS_UNIT, DAYS_UNIT * int(exact_days / (10 * DAYS_UNIT)))
+        chance = draw(self.secret, "round", cell, value)
+        return int(randomly_rounded(exact_days, Decimal(unit), chance))
+
     def money(self, cell: Cell, amount: str) -> Decimal:
         """An amount randomly rounded to ``MONEY_UNIT`` by the cell's draw."""
         chance = draw(self.secret, "round", cell, amount)
@@ -76,7 +87,8 @@ def controlled(row: Figures, policy: Policy, control: Control, metric: str) -> F
     for name in policy.counts:
         shown[name] = counts[name]
     for name, basis in policy.basis.items():
-        shown[name] = row[name] if counts[basis] is not None else None
+        shown[name] = (control.days(cell.named(name), row[name])
+                       if counts[basis] is not None and row[name] is not None else None)
     for name, (numerator, terms) in policy.rates.items():
         parts = [counts[numerator], *(counts[term] for term in terms)]
         fixed = [part for part in parts if part is not None]

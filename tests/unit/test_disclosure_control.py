@@ -80,10 +80,10 @@ def test_money_is_suppressed_with_its_people() -> None:
 
 
 def test_a_median_follows_its_count() -> None:
-    """A median over 40 referrals seen is shown; over 4 it is hidden."""
+    """A median over 40 referrals seen is shown (rounded to 5 days); over 4 it is hidden."""
     shown = controlled(row(seen=40, median_days=12.5), WAITS, CONTROL, "waiting-times")
     hidden = controlled(row(seen=4, median_days=12.5), WAITS, CONTROL, "waiting-times")
-    assert (shown["median_days"], hidden["median_days"]) == (12.5, None)
+    assert (shown["median_days"] in (10, 15), hidden["median_days"]) == (True, None)
 
 
 def test_the_threshold_is_configurable() -> None:

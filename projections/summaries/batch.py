@@ -1,10 +1,11 @@
 """What one batch of facts reaches: the people whose figures it can change, for which metrics,
 the months its story facts are dated in, and whether it changes the provider directory.
 
-A story read changes a journey's figures only when it is by the staff of the provider the
-referral went to (``projections.figures.journeys``: ``x.provider_id = r.to_provider_id``), so a
-read without a provider (an analyst's, the commonest under load) reaches no one's summaries: its
-fact row is written, and whether any read exists at all is asked when a figure is answered.
+A story read can change a journey's figures only when it is by some provider's staff (handoffs
+match it to the provider the referral went to, ``projections.figures.journeys``; told-once to the
+assessing provider), so every read with a provider reaches its person's read metrics, and a read
+without one (an analyst's, the commonest under load) reaches no one's summaries: its fact row is
+written, and whether any read exists at all is asked when a figure is answered.
 """
 
 from __future__ import annotations

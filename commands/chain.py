@@ -50,16 +50,8 @@ class ChainTable:
         insert is the statement that fails on a version conflict: an earlier failure in the
         library's pipeline would leave its prepared statements unprepared on the connection.
         """
-        ids = list({event.originator_id for event in stored_events})
-        curs.execute(SQL(
-            "SELECT DISTINCT ON (originator_id) originator_id, story_hash FROM {} "
-            "WHERE originator_id = ANY(%s) ORDER BY originator_id, originator_version DESC"
-        ).format(self.table), (ids,), prepare=False)
-        heads = {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
-        curs.execute(SQL("SELECT log_hash FROM {} ORDER BY position DESC LIMIT 1").format(self.table),
-                     prepare=False)
-        row = curs.fetchone()
-        log_head = row["log_hash"] if row else GENESIS
+        heads = self.heads(curs, list({event.originator_id: None for event in stored_events}))
+        log_head = heads.pop(None, GENESIS)
         rows = []
         for event in stored_events:
             story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
@@ -74,6 +66,17 @@ class ChainTable:
             "ON CONFLICT DO NOTHING"
         ).format(self.table), columns, prepare=False)
 
+    def heads(self, curs: Any, streams: Sequence[UUID | str]) -> dict[Any, str]:
+        """In one statement, each stream's last story hash (streams without links are absent)
+        and, under ``None``, the log's last log hash: each by one step down an index."""
+        curs.execute(SQL(
+            "(SELECT NULL::uuid AS originator_id, log_hash AS story_hash FROM {0} "
+            "ORDER BY position DESC LIMIT 1) UNION ALL (SELECT head.* FROM unnest(%s::uuid[]) "
+            "AS stream(id) CROSS JOIN LATERAL (SELECT originator_id, story_hash FROM {0} WHERE "
+            "originator_id = stream.id ORDER BY originator_version DESC LIMIT 1) AS head)"
+        ).format(self.table), (list(streams),), prepare=False)
+        return {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
+
     def copy_links(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
         """``link`` for an import's ``COPY``, in two round trips: the log's head and the heads of
         the streams the events continue (not of those they begin) in one statement, then the
@@ -82,14 +85,7 @@ class ChainTable:
         first: dict[UUID | str, int] = {}
         for event in stored_events:
             first.setdefault(event.originator_id, event.originator_version)
-        continued = [stream for stream, version in first.items() if version > 1]
-        curs.execute(SQL(
-            "(SELECT NULL::uuid AS originator_id, log_hash AS story_hash FROM {0} "
-            "ORDER BY position DESC LIMIT 1) UNION ALL (SELECT head.* FROM unnest(%s::uuid[]) "
-            "AS stream(id) CROSS JOIN LATERAL (SELECT originator_id, story_hash FROM {0} WHERE "
-            "originator_id = stream.id ORDER BY originator_version DESC LIMIT 1) AS head)"
-        ).format(self.table), (continued,))  # each head by one step down the index
-        heads = {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
+        heads = self.heads(curs, [stream for stream, version in first.items() if version > 1])
         log_head = heads.pop(None, GENESIS)
         with curs.copy(SQL("COPY {} (originator_id, originator_version, story_hash, log_hash) "
                            "FROM STDIN").format(self.table)) as copy:

@@ -43,16 +43,30 @@ class GroupCommit:
         self.queue: list[Waiting] = []
         self.queue_lock = threading.Lock()
         self.turn = threading.Lock()  # held by the one writing a batch
+        self.changed = threading.Condition(self.queue_lock)  # told when a batch is written
+        self.writing = False
 
     def write(self, events: Sequence[StoredEvent]) -> Sequence[int]:
-        """Write the events with whatever else is waiting; their notification ids once committed."""
+        """Write the events with whatever else is waiting; their notification ids once committed.
+        A writer whose events are written returns at once, without taking the turn in its own
+        turn behind the next batch's writer; one of those still waiting writes the next batch."""
         waiting = Waiting(events)
-        with self.queue_lock:
+        with self.changed:
             self.queue.append(waiting)
-        while not waiting.done:
-            with self.turn:
-                if not waiting.done:
+        while True:
+            with self.changed:
+                while self.writing and not waiting.done:
+                    self.changed.wait()
+                if waiting.done:
+                    break
+                self.writing = True
+            try:
+                with self.turn:
                     self._write(self._take())
+            finally:
+                with self.changed:
+                    self.writing = False
+                    self.changed.notify_all()
         if waiting.failure is not None:
             raise waiting.failure
         assert waiting.ids is not None

@@ -37,7 +37,10 @@ class GroupedRecorder(PostgresApplicationRecorder):
     def write_groups(self, groups: Groups) -> Answers:
         """Write groups of events in one transaction under the write lock: each group's ids, or
         None for a group that repeats a stored (stream, version) or one earlier in the batch."""
-        with self.datastore.transaction(commit=True) as curs:
+        # Pipelined, as the library's own insert is: four round trips under the write lock (the
+        # lock with the check of stored versions, the links' heads, the inserts, the commit).
+        with self.datastore.get_connection() as conn, conn.pipeline() as pipeline, \
+                conn.transaction(), conn.cursor() as curs:
             for statement in self.lock_table_statements:
                 curs.execute(statement, prepare=False)
             taken = self._stored_versions(curs, groups)
@@ -51,8 +54,10 @@ class GroupedRecorder(PostgresApplicationRecorder):
             if events:
                 self.link(curs, events)
                 self._notify_channel(curs)
-                PostgresAggregateRecorder._insert_stored_events(self, curs, events)
-                ids = list(self._fetch_ids_after_insert_events(curs, events) or ())
+                with conn.cursor() as inserting:  # its own cursor, for its own answer
+                    PostgresAggregateRecorder._insert_stored_events(self, inserting, events)
+                    pipeline.sync()  # the inserts' answers now, not at the commit
+                    ids = list(self._fetch_ids_after_insert_events(inserting, events) or ())
         answers: Answers = []
         for group, ok in zip(groups, written, strict=True):
             answers.append(ids[:len(group)] if ok else None)

@@ -67,13 +67,14 @@ class ImportBatch:
             check_new_story(person_id, person_id in self.touched or person_id in self.existing)
             self.ledger.check_providers(occurrence)
             story = PersonStory.register(person_id, occurrence, self.now)
-            self._claim(person_id, occurrence.data().get("nhs_number"))
+            self._keep(self._claim(person_id, occurrence.data().get("nhs_number")))
             self.touched[person_id] = story
             return
         story = self._story(person_id)
         self.ledger.check_providers(occurrence)
-        story.record(occurrence, self.now)
-        self._claim(person_id, occurrence.data().get("nhs_number"))
+        claim = self._claim(person_id, occurrence.data().get("nhs_number"))  # refused before the
+        story.record(occurrence, self.now)  # story records the line: a refusal writes nothing
+        self._keep(claim)
 
     def _story(self, person_id: UUID) -> PersonStory:
         story = self.touched.get(person_id) or self.cache.get(person_id) or self.loaded.get(person_id)
@@ -82,18 +83,22 @@ class ImportBatch:
         self.touched[person_id] = story
         return story
 
-    def _claim(self, person_id: UUID, nhs_number: str | None) -> None:
+    def _claim(self, person_id: UUID, nhs_number: str | None) -> NhsNumberClaim | None:
+        """The claim a line makes on its NHS number, if new (refused when held by another);
+        kept (``_keep``) only once the line is accepted."""
         if nhs_number is None:
-            return
+            return None
         key = nhs_claim_key(nhs_number, self.ledger.claim_namespace)
         owner = self.claims[key].person_id if key in self.claims else self.cache.recent_claims.get(key)
         found = None
         if owner is None and key in self.existing and key not in self.claims:
             found = self.ledger.nhs_claim(nhs_number)  # held, or released by an erasure
             owner = found.person_id if found is not None else None
-        claim = nhs_number_claim(nhs_number, person_id, owner, self.ledger.claim_namespace, found)
+        return nhs_number_claim(nhs_number, person_id, owner, self.ledger.claim_namespace, found)
+
+    def _keep(self, claim: NhsNumberClaim | None) -> None:
         if claim is not None:
-            self.claims[key] = claim
+            self.claims[claim.id] = claim
 
     def look_up(self, batch: list[tuple[int, ParsedLine]], keys: set[UUID] | None = None) -> None:
         """In one statement: which of the batch's people (those not cached), NHS number claims

@@ -74,3 +74,28 @@ def test_a_conflict_in_a_batch_is_refused_alone(ledger: Ledger, people: list[UUI
     assert sum(isinstance(o, ConcurrentWrite) for o in outcomes[:2]) == 1
     assert not isinstance(outcomes[2], Exception)
     assert (ledger.story(first).version, ledger.story(second).version) == (2, 2)
+
+
+class CountedTurn:
+    """The write turn, counting how often it is taken."""
+
+    def __init__(self) -> None:
+        self.lock, self.taken = threading.Lock(), 0
+
+    def __enter__(self) -> None:
+        self.lock.acquire()
+        self.taken += 1
+
+    def __exit__(self, *_: object) -> None:
+        self.lock.release()
+
+
+def test_writers_answered_by_one_batch_take_the_turn_once(
+    ledger: Ledger, people: list[UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight appends written by one batch: the turn is taken by its writer alone (and by the
+    test, holding it while they queue), not again by each writer already answered."""
+    turn = CountedTurn()
+    monkeypatch.setattr(ledger.log_recorder.group, "turn", turn)
+    queued_together(ledger, [lambda p=p: ledger.append(p, [contact("c-1")]) for p in people])
+    assert turn.taken == 2

@@ -17,6 +17,7 @@ from api.http.figures_runner import london_today, reached
 from api.http.intake_waiting import self_referral_entries
 from api.http.list_pages import DEFAULT_LIMIT, Cursor, Limit, cursor_of, position
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from api.http.worklist_rows import (
     CASELOAD_ORDER,
     KEY_WORKER_ORDER,
@@ -41,13 +42,13 @@ After = Annotated[int | None, Query(ge=0, description="Wait for a write's receip
 
 # Who may read a list is settled first, from the path as sent, before FastAPI checks the query:
 # a caller without access hears 401 or 403 whatever ``limit``, ``cursor`` or ``on`` it sent.
-def _provider_reader(request: Request, caller: Staff) -> Caller:
+async def _provider_reader(request: Request, caller: Staff) -> Caller:
     if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
         raise HTTPException(403, "Authorization: staff see only their own provider's lists")
     return caller
 
 
-def _key_worker_reader(request: Request, caller: Staff) -> Caller:
+async def _key_worker_reader(request: Request, caller: Staff) -> Caller:
     asked = request.query_params.get("provider")
     if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
                                      or asked not in (None, caller.provider_id)):
@@ -60,6 +61,7 @@ KeyWorkerReader = Annotated[Caller, Depends(_key_worker_reader)]
 
 
 @router.get("/providers/{provider_id}/caseload")
+@in_worker_thread
 def provider_caseload(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                       ledger: LedgerApp, after: After = None, on: date | None = None,
                       limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
@@ -76,6 +78,7 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Provi
 
 
 @router.get("/providers/{provider_id}/waiting-list")
+@in_worker_thread
 def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                           ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
                           cursor: Cursor = None) -> dict[str, Any]:
@@ -101,6 +104,7 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
 
 
 @router.get("/key-workers/{staff_id}/caseload")
+@in_worker_thread
 def key_worker_people(
     request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
     after: After = None, provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT,

@@ -1,0 +1,130 @@
+"""The server's CPU per request, for a story read, a provider's list page and the HTTP floor:
+``python -m bench.route_cpu [--lines 6000] [--seconds 8] [--rounds 2] [--before DIR]
+[--profiles DIR]`` (py-spy's CPU profile of each run, when installed).
+
+Imports a small simulated borough into a scratch schema (figures caught up), then serves it with
+``ledger serve`` (one process) and sends 16 clients at it for each request in turn: a story read
+(an analyst stating an audit purpose), the providers' waiting lists and caseloads (each asked by
+its own staff), and the floor (an append refused after validation, 422). A run's figure is the
+server process's CPU time (utime + stime, from ``/proc``) over the run, divided by the requests
+answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each
+round serves that code, then this one, back to back on the same store, and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from api.deployment.database import server_url, store_env
+from api.settings import Settings
+from bench.catchup_run import catch_up
+from bench.http_runs import bearer, contact_body, load, register_people
+from bench.import_run import ledger_import, write_borough
+from bench.questions import list_questions, story_questions
+from bench.scratch import ScratchSchemas
+from bench.server import LEDGER, free_port, healthy, server_env
+from bench.suite import bench_settings
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """The process's user and system CPU time so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+@contextmanager
+def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str, int]]:
+    """``ledger serve`` (one process) of ``code`` (a source folder; None: this one's)."""
+    port, env = free_port(), server_env(url, settings)
+    if code is not None:
+        env["PYTHONPATH"] = code
+    server = subprocess.Popen([str(LEDGER), "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while not healthy(base):
+            if server.poll() is not None:
+                raise RuntimeError(f"ledger serve did not start (exit {server.poll()})")
+            time.sleep(0.25)
+        yield base, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
+             profile: str | None = None) -> dict[str, Any]:
+    """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
+    (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
+    load(base, plan[:50], 16, min(seconds, 2.0), 2000)  # warm: caches, pools, first imports
+    spy = None if profile is None else subprocess.Popen(
+        [str(LEDGER.with_name("py-spy")), "record", "--gil", "--nonblocking", "-r", "250", "-f", "raw",
+         "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    before = cpu_seconds(pid)
+    answer = load(base, plan, 16, seconds, 1_000_000)
+    spent = cpu_seconds(pid) - before
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=60)
+    count = sum(answer["statuses"].values())
+    return {"cpu_ms_per_request": round(spent * 1000 / count, 3), "requests": count,
+            "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"]}
+
+
+def plans(url: str, base: str, schema: str, key: str) -> dict[str, list[dict[str, Any]]]:
+    """The three request kinds, against the seeded store."""
+    writer = bearer(key, "provider", "hub")
+    people = register_people(base, writer, 64)
+    floor = [{"method": "POST", "path": f"/people/{p}/events", "headers": writer,
+              "body": contact_body("NotAnEvent")} for p in people]
+    return {"story_read": story_questions(url, schema, key),
+            "list_page": list_questions(url, schema, key), "floor": floor}
+
+
+def run(lines: int, seconds: float, rounds: int, before: str | None,
+        profiles: str | None = None) -> list[dict[str, Any]]:
+    """Seed, then each round: the ``before`` code (if any), then this code; every run's figures."""
+    url = server_url(Settings())
+    results: list[dict[str, Any]] = []
+    with ScratchSchemas(url) as scratch, tempfile.TemporaryDirectory() as folder:
+        settings = bench_settings(scratch.new("cpu"))
+        key = settings.signing_key.get_secret_value()  # type: ignore[union-attr]
+        write_borough(Path(folder) / "borough.ndjson", lines)
+        ledger_import(url, settings, Path(folder) / "borough.ndjson")
+        catch_up(store_env(url, settings))
+        with served(url, settings, None) as (base, _):
+            asked = plans(url, base, settings.schema_name, key)
+        codes = [("before", before), ("after", None)] if before else [("this", None)]
+        for index in range(rounds):
+            for label, code in codes:
+                with served(url, settings, code) as (base, pid):
+                    for kind, plan in asked.items():
+                        spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
+                        found = {"round": index, "code": label, "kind": kind,
+                                 **measured(base, pid, plan, seconds, spied or None)}
+                        print(json.dumps(found), flush=True)
+                        results.append(found)
+    return results
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", type=int, default=6000)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--before", default=None, help="a folder holding the code to compare")
+    parser.add_argument("--profiles", default=None, help="a folder for py-spy's profiles")
+    arguments = parser.parse_args()
+    run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles)

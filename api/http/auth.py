@@ -21,6 +21,7 @@ from api.http.verified_tokens import VerifiedTokens
 _bearer = HTTPBearer(auto_error=False, description="A token from `ledger token`")
 UNAUTHORISED = {401: {"description": "Missing, forged or expired token"}}
 FORBIDDEN = {403: {"description": "The caller's role may not do this"}}
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 _verified = VerifiedTokens()  # per process: a token's signature is checked once, its expiry always
 
 
@@ -36,10 +37,7 @@ def token_caller(request: Request, credentials: HTTPAuthorizationCredentials | N
                             headers={"WWW-Authenticate": "Bearer"}) from None
 
 
-async def current_caller(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Caller:
+async def current_caller(request: Request, credentials: Credentials) -> Caller:
     """The caller named by the request's bearer token, or 401."""
     caller = token_caller(request, credentials)
     revoked_tokens = request.app.state.ledger.log_recorder.revoked_tokens
@@ -62,10 +60,12 @@ def admitted(caller: Caller, roles: tuple[Role, ...]) -> Caller:
     return caller
 
 
-def caller_with_role(*roles: Role) -> Callable[[Caller], Awaitable[Caller]]:
+def caller_with_role(*roles: Role) -> Callable[[Request, HTTPAuthorizationCredentials | None],
+                                              Awaitable[Caller]]:
     """A dependency admitting only callers with one of ``roles`` (403 for others)."""
 
-    async def admit(caller: CurrentCaller) -> Caller:
-        return admitted(caller, roles)
+    async def admit(request: Request, credentials: Credentials) -> Caller:
+        # ``current_caller`` called, not depended on: one dependency fewer for FastAPI to solve
+        return admitted(await current_caller(request, credentials), roles)
 
     return admit

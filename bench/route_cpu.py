@@ -1,14 +1,15 @@
-"""The server's CPU per request, for a story read, a provider's list page and the HTTP floor:
+"""The server's CPU per request, for a story read, a list page, the HTTP floor and an append:
 ``python -m bench.route_cpu [--lines 6000] [--seconds 8] [--rounds 2] [--before DIR]
-[--profiles DIR]`` (py-spy's CPU profile of each run, when installed).
+[--profiles DIR]`` (``--profiles``: py-spy's profile of each run, when py-spy is installed).
 
 Imports a small simulated borough into a scratch schema (figures caught up), then serves it with
 ``ledger serve`` (one process) and sends 16 clients at it for each request in turn: a story read
 (an analyst stating an audit purpose), the providers' waiting lists and caseloads (each asked by
-its own staff), and the floor (an append refused after validation, 422). A run's figure is the
-server process's CPU time (utime + stime, from ``/proc``) over the run, divided by the requests
-answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each
-round serves that code, then this one, back to back on the same store, and prints the ratio.
+its own staff), the floor (an append refused after validation, 422) and an append (201). A run's
+figure is the server process's CPU time (utime + stime, from ``/proc``) over the run, divided by
+the requests answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git
+archive``), each round serves that code, then this one, back to back on the same store; the
+last line is each kind's median per code and their ratio.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import json
 import os
 import signal
+import statistics
 import subprocess
 import tempfile
 import time
@@ -84,13 +86,17 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
 
 
 def plans(url: str, base: str, schema: str, key: str) -> dict[str, list[dict[str, Any]]]:
-    """The three request kinds, against the seeded store."""
-    writer = bearer(key, "provider", "hub")
-    people = register_people(base, writer, 64)
-    floor = [{"method": "POST", "path": f"/people/{p}/events", "headers": writer,
-              "body": contact_body("NotAnEvent")} for p in people]
-    return {"story_read": story_questions(url, schema, key),
-            "list_page": list_questions(url, schema, key), "floor": floor}
+    """The request kinds, against the seeded store (the stories read chosen before the people
+    the appends write to are registered: appends lengthen only their own stories)."""
+    stories, writer = story_questions(url, schema, key), bearer(key, "provider", "hub")
+    people = register_people(base, writer, 256)
+
+    def appends(kind: str) -> list[dict[str, Any]]:
+        return [{"method": "POST", "path": f"/people/{p}/events", "headers": writer,
+                 "body": contact_body(kind)} for p in people]
+
+    return {"story_read": stories, "list_page": list_questions(url, schema, key),
+            "floor": appends("NotAnEvent"), "append": appends("ContactRecorded")}
 
 
 def run(lines: int, seconds: float, rounds: int, before: str | None,
@@ -116,7 +122,20 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
                                  **measured(base, pid, plan, seconds, spied or None)}
                         print(json.dumps(found), flush=True)
                         results.append(found)
+    print(json.dumps(summary(results)))
     return results
+
+
+def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each kind's median CPU per request for each code, and after ÷ before when both ran."""
+    medians: dict[str, dict[str, float]] = {}
+    for kind in dict.fromkeys(r["kind"] for r in results):
+        for code in dict.fromkeys(r["code"] for r in results):
+            runs = [r["cpu_ms_per_request"] for r in results if (r["kind"], r["code"]) == (kind, code)]
+            medians.setdefault(kind, {})[code] = round(statistics.median(runs), 3)
+        if {"before", "after"} <= medians[kind].keys():
+            medians[kind]["ratio"] = round(medians[kind]["after"] / medians[kind]["before"], 2)
+    return medians
 
 
 if __name__ == "__main__":

@@ -85,18 +85,19 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
             "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"]}
 
 
+def writes(base: str, key: str, kind: str, people: int = 64) -> list[dict[str, Any]]:
+    """Appends of ``kind`` to people registered now (not timed), so that each run's appends meet
+    stories as short as the last run's did."""
+    writer = bearer(key, "provider", "hub")
+    return [{"method": "POST", "path": f"/people/{p}/events", "headers": writer,
+             "body": contact_body(kind)} for p in register_people(base, writer, people)]
+
+
 def plans(url: str, base: str, schema: str, key: str) -> dict[str, list[dict[str, Any]]]:
-    """The request kinds, against the seeded store (the stories read chosen before the people
-    the appends write to are registered: appends lengthen only their own stories)."""
-    stories, writer = story_questions(url, schema, key), bearer(key, "provider", "hub")
-    people = register_people(base, writer, 256)
-
-    def appends(kind: str) -> list[dict[str, Any]]:
-        return [{"method": "POST", "path": f"/people/{p}/events", "headers": writer,
-                 "body": contact_body(kind)} for p in people]
-
-    return {"story_read": stories, "list_page": list_questions(url, schema, key),
-            "floor": appends("NotAnEvent"), "append": appends("ContactRecorded")}
+    """The request kinds against the seeded store; an append's are made at each run."""
+    return {"story_read": story_questions(url, schema, key),
+            "list_page": list_questions(url, schema, key),
+            "floor": writes(base, key, "NotAnEvent"), "append": []}
 
 
 def run(lines: int, seconds: float, rounds: int, before: str | None,
@@ -117,6 +118,7 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
             for label, code in codes:
                 with served(url, settings, code) as (base, pid):
                     for kind, plan in asked.items():
+                        plan = plan or writes(base, key, "ContactRecorded")
                         spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
                         found = {"round": index, "code": label, "kind": kind,
                                  **measured(base, pid, plan, seconds, spied or None)}
@@ -140,9 +142,8 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lines", type=int, default=6000)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--rounds", type=int, default=2)
+    for name, kind, default in (("--lines", int, 6000), ("--seconds", float, 8.0), ("--rounds", int, 2)):
+        parser.add_argument(name, type=kind, default=default)
     parser.add_argument("--before", default=None, help="a folder holding the code to compare")
     parser.add_argument("--profiles", default=None, help="a folder for py-spy's profiles")
     arguments = parser.parse_args()

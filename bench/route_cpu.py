@@ -70,7 +70,8 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
              profile: str | None = None) -> dict[str, Any]:
     """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
     (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
-    load(base, plan[:50], 16, min(seconds, 2.0), 2000)  # warm: caches, pools, first imports
+    warm = [{**r, "body": r["body"].replace("{n}", "w{n}")} if "body" in r else r for r in plan[:50]]
+    load(base, warm, 16, min(seconds, 2.0), 2000)  # caches, pools, first imports (ids of its own)
     spy = None if profile is None else subprocess.Popen(
         [str(LEDGER.with_name("py-spy")), "record", "--gil", "--nonblocking", "-r", "250", "-f", "raw",
          "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -142,9 +143,8 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    for name, kind, default in (("--lines", int, 6000), ("--seconds", float, 8.0), ("--rounds", int, 2)):
-        parser.add_argument(name, type=kind, default=default)
-    parser.add_argument("--before", default=None, help="a folder holding the code to compare")
-    parser.add_argument("--profiles", default=None, help="a folder for py-spy's profiles")
+    for name, kind, default in (("--lines", int, 6000), ("--seconds", float, 8.0), ("--rounds", int, 2),
+                                ("--before", str, None), ("--profiles", str, None)):
+        parser.add_argument(name, type=kind, default=default)  # --before DIR, --profiles DIR
     arguments = parser.parse_args()
     run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles)

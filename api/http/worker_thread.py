@@ -1,7 +1,7 @@
 """A route's blocking part in one worker thread, and everything else on the event loop.
 
 FastAPI runs each sync dependency, a sync route and then the validation of a sync route's answer
-in a worker thread of its own: a story read paid five thread hops, a list page five, and each
+in a worker thread of its own: a story read paid five thread hops, a list page six, and each
 costs more server CPU than the dependency it runs (waking a thread, a future, a callback back
 onto the loop: measured with ``python -m bench.route_cpu --profiles DIR``). So the dependencies
 that only look at the request are coroutines (``api.http.auth``, ``api.http.dependencies``) and

@@ -1,4 +1,8 @@
-"""Dependencies shared by the routes: the applications built at start-up and request headers."""
+"""Dependencies shared by the routes: the applications built at start-up and request headers.
+
+Each is a coroutine (it only looks at the request), so FastAPI runs it on the event loop rather
+than hopping to a worker thread for it.
+"""
 
 from __future__ import annotations
 
@@ -18,25 +22,25 @@ ProviderQuery = Annotated[str | None, Query(pattern=IDENTIFIER, description="Onl
 _VERSION = re.compile(r'^(?:(?:W/)?"(\d{1,18})"|(\d{1,18}))$')
 
 
-def ledger_of(request: Request) -> Ledger:
+async def ledger_of(request: Request) -> Ledger:
     """The Ledger application built at start-up."""
     ledger: Ledger = request.app.state.ledger
     return ledger
 
 
-def access_log_of(request: Request) -> AccessLog:
+async def access_log_of(request: Request) -> AccessLog:
     """The access log application built at start-up."""
     access_log: AccessLog = request.app.state.access_log
     return access_log
 
 
-def audit_log_of(request: Request) -> AuditLog:
+async def audit_log_of(request: Request) -> AuditLog:
     """The audit log application built at start-up."""
     audit_log: AuditLog = request.app.state.audit_log
     return audit_log
 
 
-def expected_version(
+async def expected_version(
     if_match: Annotated[str | None, Header(alias="If-Match", max_length=64,
                                            description='The story version seen, e.g. "3"')] = None,
 ) -> int | None:

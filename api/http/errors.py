@@ -1,4 +1,8 @@
-"""Refusals as HTTP answers: every domain error names its field in FastAPI's ``detail`` shape."""
+"""Refusals as HTTP answers: every domain error names its field in FastAPI's ``detail`` shape.
+
+The handlers are coroutines: they only build an answer, so Starlette runs them on the event loop
+rather than hopping to a worker thread for each refusal.
+"""
 
 from __future__ import annotations
 
@@ -58,7 +62,7 @@ def status_of(error: LedgerError, request: Request) -> int:
     return STATUS.get(type(error), 422)
 
 
-def refused(request: Request, error: Exception) -> JSONResponse:
+async def refused(request: Request, error: Exception) -> JSONResponse:
     """A domain refusal: its status, and a detail naming the field at fault and why."""
     assert isinstance(error, LedgerError)
     item: dict[str, Any] = {"loc": loc_of(error, request), "msg": error.message,
@@ -72,14 +76,14 @@ def refused(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def store_down(request: Request, error: Exception) -> JSONResponse:
+async def store_down(request: Request, error: Exception) -> JSONResponse:
     """The store does not answer: 503, worth retrying."""
     log.warning("store_unavailable", error=type(error).__name__)
     return JSONResponse({"detail": "the store does not answer; try again shortly"},
                         status_code=503, headers={"Retry-After": "1"})
 
 
-def invalid_request(request: Request, error: Exception) -> JSONResponse:
+async def invalid_request(request: Request, error: Exception) -> JSONResponse:
     """FastAPI's 422 without echoing the input (it may be personal, huge or not even UTF-8)."""
     assert isinstance(error, RequestValidationError)
     detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]

@@ -16,7 +16,7 @@ MAX_SELF_REFERRAL_BYTES = 16_000
 log = structlog.get_logger("api")
 
 
-def intake_of(request: Request) -> Intake:
+async def intake_of(request: Request) -> Intake:
     """The intake application built at start-up."""
     intake: Intake = request.app.state.intake
     return intake

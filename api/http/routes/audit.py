@@ -15,6 +15,7 @@ from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, Led
 from api.http.figures_runner import reached
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
 from replay.figure_inputs import figure_inputs
 
@@ -29,6 +30,7 @@ Purpose = Annotated[str, Header(alias="X-Audit-Purpose", min_length=15, max_leng
 
 
 @router.get("/people/{person_id}/figure-inputs")
+@in_worker_thread
 def read_figure_inputs(request: Request, person_id: UUID, caller: Analyst, ledger: LedgerApp,
                        audit_log: AuditLogApp, access_log: AccessLogApp, purpose: Purpose,
                        as_of: AsOf = None, after: After = None) -> dict[str, Any]:
@@ -51,6 +53,7 @@ def read_figure_inputs(request: Request, person_id: UUID, caller: Analyst, ledge
 
 
 @router.get("/audit-log")
+@in_worker_thread
 def read_audit_log(
     caller: Analyst, audit_log: AuditLogApp,
     after: Annotated[int, Query(ge=0, description="Entries after this position")] = 0,

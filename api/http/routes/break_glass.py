@@ -11,6 +11,7 @@ from api.http.auth import caller_with_role
 from api.http.dependencies import AccessLogApp
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from ledger.values import Identifier
 
 router = APIRouter(tags=["privacy"], responses=responses(*READ_CODES))
@@ -18,6 +19,7 @@ Reviewer = Annotated[Caller, Depends(caller_with_role("privacy_officer", "analys
 
 
 @router.get("/break-glass")
+@in_worker_thread
 def break_glass_report(
     caller: Reviewer, access_log: AccessLogApp,
     provider: Annotated[Identifier | None, Query(description="Only this provider's staff")] = None,

@@ -19,6 +19,7 @@ from api.http.dependencies import REASON_PATTERN, AccessLogApp, LedgerApp
 from api.http.request_bodies import Body, RecentInstant
 from api.http.responses import WRITE_CODES, Registered, responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
 from ledger.event_lines import occurrence_of
 from ledger.values import NhsNumber
@@ -40,6 +41,7 @@ class ClaimBody(Body):
 
 @router.post("/people/claims", status_code=201, response_model=Registered,
              responses=responses(*WRITE_CODES, 403, 429))
+@in_worker_thread
 def claim_relationship(
     body: ClaimBody, caller: Provider, ledger: LedgerApp, access_log: AccessLogApp
 ) -> Registered:

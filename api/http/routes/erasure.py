@@ -18,6 +18,7 @@ from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, Led
 from api.http.request_bodies import Body
 from api.http.responses import responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from commands.erasure_requests import approve_erasure, request_erasure
 
 router = APIRouter(tags=["stories"])
@@ -41,6 +42,7 @@ class ErasureRequested(BaseModel):
 
 @router.post("/people/{person_id}/erasure-requests", status_code=202,
              response_model=ErasureRequested, responses=responses(400, 401, 403, 404, 413, 422, 503))
+@in_worker_thread
 def request_identity_erasure(person_id: UUID, body: ErasureRequestBody, caller: Admin,
                              ledger: LedgerApp, audit_log: AuditLogApp) -> ErasureRequested:
     """Request the erasure of a person's identifying details (administrators); 404 if unknown."""
@@ -51,6 +53,7 @@ def request_identity_erasure(person_id: UUID, body: ErasureRequestBody, caller: 
 
 @router.delete("/people/{person_id}/identity", status_code=204, response_class=Response,
                responses=responses(401, 403, 404, 409, 503))
+@in_worker_thread
 def erase_identity(person_id: UUID, caller: PrivacyOfficer, ledger: LedgerApp,
                    audit_log: AuditLogApp, access_log: AccessLogApp) -> Response:
     """Approve a pending erasure request and erase (privacy officers); 409 if none is pending."""

@@ -15,6 +15,7 @@ from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import AuditLogApp, ProviderQuery
 from api.http.figures_runner import reached
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from projections.figures.cell_key import disclosure_secret
 from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
 from projections.month_range import MONTH_PATTERN, MonthRangeRefused, month_range, optional_range
@@ -30,6 +31,7 @@ MonthText = Annotated[str, Query(pattern=MONTH_PATTERN, description="YYYY-MM")]
 
 
 @router.get("/outcomes/{metric}")
+@in_worker_thread
 def outcome_figures(
     request: Request, metric: MetricName, caller: Readers, audit_log: AuditLogApp,
     start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
@@ -57,6 +59,7 @@ def outcome_figures(
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])
+@in_worker_thread
 def metrics(request: Request, caller: Operator) -> str:
     """Projection positions and lag in Prometheus text format (admins and analysts only)."""
     lines = ["# HELP ledger_projection_position Last log position the figures include.",

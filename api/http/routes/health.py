@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.http.tokens import BadToken, verify
+from api.http.worker_thread import in_worker_thread
 
 router = APIRouter(tags=["health"])
 OPERATORS = ("admin", "analyst")
@@ -27,6 +28,7 @@ def is_operator(request: Request, credentials: HTTPAuthorizationCredentials | No
 
 
 @router.get("/health", responses={503: {"description": "The store does not answer"}})
+@in_worker_thread
 def health(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

@@ -10,13 +10,14 @@ import structlog
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.http.auth import caller_with_role, current_caller
+from api.http.auth import admitted, caller_with_role, current_caller
 from api.http.dependencies import AccessLogApp, LedgerApp
 from api.http.front_door import IntakeApp
 from api.http.request_bodies import Body, RecentInstant
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Registered, responses
 from api.http.routes.claims import Reason
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from api.web.pages import page_response
 from commands.access_log import Read
 from commands.intake_confirm import check_hub, into_claimed_story, into_new_story
@@ -48,17 +49,18 @@ class ClaimBody(Body):
     birth_date: date | None = None
 
 
-def intake_reader(
+async def intake_reader(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller | None:
     """The Hub's staff member reading the intake; None for a browser opening the page there."""
     if credentials is None and "text/html" in request.headers.get("accept", ""):
         return None
-    return caller_with_role("provider")(current_caller(request, credentials))
+    return admitted(await current_caller(request, credentials), ("provider",))
 
 
 @router.get("/intake", response_model=None, responses=responses(401, 403, 422, 503))
+@in_worker_thread
 def awaiting_confirmation(caller: Annotated[Caller | None, Depends(intake_reader)],
                           ledger: LedgerApp, intake: IntakeApp) -> dict[str, Any] | Response:
     """Self-referrals awaiting confirmation, urgent first, then oldest first (Hub staff only);
@@ -77,6 +79,7 @@ def awaiting_confirmation(caller: Annotated[Caller | None, Depends(intake_reader
 
 @router.post("/intake/{reference}/story", status_code=201, response_model=Registered,
              responses=responses(*WRITE_CODES))
+@in_worker_thread
 def confirm_into_new_story(reference: Reference, body: NewStoryBody, caller: Provider,
                            ledger: LedgerApp, intake: IntakeApp, response: Response) -> Registered:
     """Start a story from a self-referral: its registration, a web contact and a referral."""
@@ -91,6 +94,7 @@ def confirm_into_new_story(reference: Reference, body: NewStoryBody, caller: Pro
 
 @router.post("/intake/{reference}/claim", status_code=201, response_model=Registered,
              responses=responses(*WRITE_CODES, 429))
+@in_worker_thread
 def confirm_into_existing_story(
     reference: Reference, body: ClaimBody, caller: Provider, ledger: LedgerApp,
     intake: IntakeApp, access_log: AccessLogApp, response: Response,

@@ -6,6 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.http.appending import append_retrying
 from api.http.auth import caller_with_role
@@ -14,6 +15,7 @@ from api.http.person_writes import append_as_person
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
 from ledger.event_lines import occurrence_of
@@ -25,6 +27,7 @@ Writer = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "p
 
 @router.post("/people", status_code=201, response_model=Registered,
              responses=responses(*WRITE_CODES))
+@in_worker_thread
 def register_person(
     body: PersonBody, caller: Provider, ledger: LedgerApp, response: Response,
     idempotency_key: IdempotencyKey = None,
@@ -41,20 +44,22 @@ def register_person(
 
 @router.post("/people/{person_id}/events", status_code=201, response_model=Appended,
              responses=responses(*WRITE_CODES, 412))
-def append_events(
+async def append_events(
     person_id: UUID, body: AppendBody, caller: Writer, ledger: LedgerApp,
     expected: ExpectedVersion, response: Response, idempotency_key: IdempotencyKey = None,
 ) -> Appended:
     """Append one event, or a batch all or nothing, to a person's story (a person: to their own,
     a note or a self-assessment)."""
     if caller.role == "person":
-        own = append_as_person(person_id, body, caller, ledger, expected, idempotency_key)
+        own = await run_in_threadpool(append_as_person, person_id, body, caller, ledger, expected,
+                                      idempotency_key)
         response.headers[POSITION_HEADER] = str(own.position)
         return Appended(version=own.version)
-    events = body.sent()
+    events = body.sent()  # checked on the event loop: a refusal needs neither store nor thread
     prefixes = [""] if body.events is None else [f"events.{i}." for i in range(len(events))]
     occurrences = [_occurrence(e, caller, p) for e, p in zip(events, prefixes, strict=True)]
-    receipt = append_retrying(ledger, person_id, occurrences, expected, idempotency_key)
+    receipt = await run_in_threadpool(append_retrying, ledger, person_id, occurrences, expected,
+                                      idempotency_key)  # the store's part, in one worker thread
     response.headers[POSITION_HEADER] = str(receipt.position)  # usable as ?after= (read-your-writes)
     return Appended(version=receipt.version)
 

@@ -13,6 +13,7 @@ from api.http.figures_runner import reached
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 from ledger.event_lines import occurrence_of
 from projections.figures.directory_listing import directory_listing
 from projections.figures.fact_reader import LiveFacts
@@ -25,6 +26,7 @@ After = Annotated[int | None, Query(ge=0, description="Wait for a write's receip
 
 
 @router.get("/providers", responses=responses(401, 403, 422, 503))
+@in_worker_thread
 def list_providers(request: Request, caller: Staff, after: After = None) -> dict[str, Any]:
     """Every provider by name, with tier, service and unit costs over time (every staff role)."""
     reached(request.app.state.figures, after)
@@ -33,6 +35,7 @@ def list_providers(request: Request, caller: Staff, after: After = None) -> dict
 
 @router.post("/providers", status_code=201, response_model=ProviderAnswer,
              responses=responses(*WRITE_CODES))
+@in_worker_thread
 def register_provider(
     body: ProviderBody, caller: Admin, ledger: LedgerApp, idempotency_key: IdempotencyKey = None
 ) -> ProviderAnswer:
@@ -45,6 +48,7 @@ def register_provider(
 
 @router.post("/providers/{provider_id}/costs", status_code=201, response_model=ProviderAnswer,
              responses=responses(*WRITE_CODES))
+@in_worker_thread
 def change_provider_costs(
     provider_id: ProviderCode, body: CostsBody, caller: Admin, ledger: LedgerApp,
     idempotency_key: IdempotencyKey = None,

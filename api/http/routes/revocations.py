@@ -12,6 +12,7 @@ from api.http.dependencies import LedgerApp
 from api.http.request_bodies import Body
 from api.http.responses import responses
 from api.http.tokens import BadToken, Caller, verify
+from api.http.worker_thread import in_worker_thread
 
 router = APIRouter(tags=["tokens"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
@@ -25,6 +26,7 @@ class RevocationBody(Body):
 
 @router.post("/tokens/revocations", status_code=204, response_class=Response,
              responses=responses(400, 401, 403, 413, 422, 503))
+@in_worker_thread
 def revoke_token(body: RevocationBody, caller: Admin, request: Request, ledger: LedgerApp) -> Response:
     """Withdraw a token of this deployment (expired or not); every later request with it is 401."""
     try:

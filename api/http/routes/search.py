@@ -14,6 +14,7 @@ from api.http.figures_runner import london_today, reached
 from api.http.name_search import search
 from api.http.responses import responses
 from api.http.tokens import Caller
+from api.http.worker_thread import in_worker_thread
 
 router = APIRouter(tags=["lists"], responses={
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Lists not yet caught up"}})
@@ -31,6 +32,7 @@ class SearchBody(BaseModel):
 
 
 @router.post("/people/search", responses=responses(400, 401, 403, 413, 422, 503))
+@in_worker_thread
 def find_people(request: Request, body: SearchBody, caller: Searcher,
                 ledger: LedgerApp) -> dict[str, Any]:
     """People the caller's provider may read whose name or NHS number matches; nobody else, and

@@ -17,6 +17,7 @@ from pydantic import StringConstraints
 
 from api.http.front_door import IntakeApp, small_body, within_rate
 from api.http.responses import responses
+from api.http.worker_thread import in_worker_thread
 from ledger.self_referral import SelfReferralDetails
 
 router = APIRouter(tags=["front door"])
@@ -41,6 +42,7 @@ class SelfReferralBody(SelfReferralDetails):
 @router.post("/self-referrals", status_code=202,
              dependencies=[Depends(within_rate), Depends(small_body)],
              responses=responses(400, 413, 422, 429, 503))
+@in_worker_thread
 def refer_oneself(body: SelfReferralBody, intake: IntakeApp) -> dict[str, Any]:
     """Ask the Hub for help (no token); the same answer whatever the request matches."""
     details = SelfReferralDetails.model_validate(body.model_dump(exclude={"website"}))

@@ -19,6 +19,7 @@ from api.http.read_access import cares_for, may_read, may_read_access_log
 from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
+from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog, Read
 from ledger.registration import no_story
@@ -32,6 +33,7 @@ Version = Annotated[int | None, Query(ge=1, description="Only events up to this 
 
 @router.get("/people/{person_id}/story", response_model=StoryAnswer | OwnStoryAnswer,
             responses=responses(*READ_CODES))
+@in_worker_thread
 def read_story(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
     response: Response, as_of: AsOf = None, version: Version = None,
@@ -88,6 +90,7 @@ def admitted_story(
 
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer | OwnAccessLogAnswer,
             responses=responses(*READ_CODES))
+@in_worker_thread
 def read_access_log(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp
 ) -> AccessLogAnswer:

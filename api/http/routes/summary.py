@@ -24,6 +24,7 @@ from api.http.routes.story import admitted_story, stated
 from api.http.story_summary import summary
 from api.http.story_words import LONDON, SELF, SELF_WORDS
 from api.http.summary_answer import RecentRead, SummaryAnswer
+from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog
 from ledger.errors import UnknownProvider
@@ -64,6 +65,7 @@ def recent_reads(access_log: AccessLog, ledger: Ledger, person_id: UUID) -> list
 
 @router.get("/people/{person_id}/summary", response_model=SummaryAnswer,
             responses=responses(*READ_CODES))
+@in_worker_thread
 def read_summary(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,
     response: Response, after: After = None, reason: BreakGlassReason = None,

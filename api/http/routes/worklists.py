@@ -11,12 +11,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
+from api.http.auth import FORBIDDEN, UNAUTHORISED, Credentials, admitted, current_caller
 from api.http.dependencies import LedgerApp, ProviderCode, ProviderQuery, StaffCode
 from api.http.figures_runner import london_today, reached
 from api.http.intake_waiting import self_referral_entries
 from api.http.list_pages import DEFAULT_LIMIT, Cursor, Limit, cursor_of, position
-from api.http.tokens import Caller
+from api.http.tokens import Caller, Role
+from api.http.worker_thread import in_worker_thread
 from api.http.worklist_rows import (
     CASELOAD_ORDER,
     KEY_WORKER_ORDER,
@@ -35,19 +36,21 @@ from projections.calendar import london_date
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Lists not yet caught up"}}
 router = APIRouter(tags=["lists"], responses=RESPONSES)
-Staff = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "analyst"))]
+STAFF: tuple[Role, ...] = ("provider", "key_worker", "analyst")
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
 # Who may read a list is settled first, from the path as sent, before FastAPI checks the query:
 # a caller without access hears 401 or 403 whatever ``limit``, ``cursor`` or ``on`` it sent.
-def _provider_reader(request: Request, caller: Staff) -> Caller:
+async def _provider_reader(request: Request, credentials: Credentials) -> Caller:
+    caller = admitted(await current_caller(request, credentials), STAFF)
     if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
         raise HTTPException(403, "Authorization: staff see only their own provider's lists")
     return caller
 
 
-def _key_worker_reader(request: Request, caller: Staff) -> Caller:
+async def _key_worker_reader(request: Request, credentials: Credentials) -> Caller:
+    caller = admitted(await current_caller(request, credentials), STAFF)
     asked = request.query_params.get("provider")
     if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
                                      or asked not in (None, caller.provider_id)):
@@ -60,6 +63,7 @@ KeyWorkerReader = Annotated[Caller, Depends(_key_worker_reader)]
 
 
 @router.get("/providers/{provider_id}/caseload")
+@in_worker_thread
 def provider_caseload(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                       ledger: LedgerApp, after: After = None, on: date | None = None,
                       limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
@@ -76,6 +80,7 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Provi
 
 
 @router.get("/providers/{provider_id}/waiting-list")
+@in_worker_thread
 def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: ProviderReader,
                           ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
                           cursor: Cursor = None) -> dict[str, Any]:
@@ -101,6 +106,7 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
 
 
 @router.get("/key-workers/{staff_id}/caseload")
+@in_worker_thread
 def key_worker_people(
     request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
     after: After = None, provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT,

@@ -8,7 +8,7 @@ Both are computed at append time, under the log's write lock, in the same transa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -51,14 +51,7 @@ class ChainTable:
         library's pipeline would leave its prepared statements unprepared on the connection.
         """
         heads = self.heads(curs, list({event.originator_id: None for event in stored_events}))
-        log_head = heads.pop(None, GENESIS)
-        rows = []
-        for event in stored_events:
-            story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
-                               event.originator_version, event.topic, event.state)
-            heads[event.originator_id] = story
-            log_head = log_link(log_head, story)
-            rows.append((event.originator_id, event.originator_version, story, log_head))
+        rows = list(linked(heads, stored_events))
         columns = [list(column) for column in zip(*rows, strict=True)]
         curs.execute(SQL(
             "INSERT INTO {} (originator_id, originator_version, story_hash, log_hash) "
@@ -86,12 +79,20 @@ class ChainTable:
         for event in stored_events:
             first.setdefault(event.originator_id, event.originator_version)
         heads = self.heads(curs, [stream for stream, version in first.items() if version > 1])
-        log_head = heads.pop(None, GENESIS)
         with curs.copy(SQL("COPY {} (originator_id, originator_version, story_hash, log_hash) "
                            "FROM STDIN").format(self.table)) as copy:
-            for event in stored_events:
-                story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
-                                   event.originator_version, event.topic, event.state)
-                heads[event.originator_id] = story
-                log_head = log_link(log_head, story)
-                copy.write_row((event.originator_id, event.originator_version, story, log_head))
+            for row in linked(heads, stored_events):
+                copy.write_row(row)
+
+
+def linked(heads: dict[Any, str], stored_events: Sequence[StoredEvent]) -> Iterator[
+        tuple[UUID | str, int, str, str]]:
+    """Each event's link row (stream, version, story hash, log hash), following on from the
+    ``heads`` found (the log's under ``None``); ``heads`` is moved on as the links are made."""
+    log_head = heads.pop(None, GENESIS)
+    for event in stored_events:
+        story = story_link(heads.get(event.originator_id, GENESIS), event.originator_id,
+                           event.originator_version, event.topic, event.state)
+        heads[event.originator_id] = story
+        log_head = log_link(log_head, story)
+        yield event.originator_id, event.originator_version, story, log_head

@@ -5,28 +5,13 @@ whichever process answered it and however the two raced for the log's next versi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import pytest
-from api_journeys import SIGNING_KEY, bearer, registration
-from api_server import running, serving
-
-from api.http.app import create_app
-from api.settings import Settings
+from api_journeys import bearer, registration
 
 READERS, READS = 6, 8  # threads per server, reads per thread
 
-
-@pytest.fixture
-def two_servers(database_url: str, schema: str) -> Iterator[tuple[str, str]]:
-    """Two API servers over one ledger, as two processes of a deployment would be."""
-    def app() -> object:
-        return create_app(Settings(database_url=database_url, schema_name=schema,
-                                   signing_key=SIGNING_KEY))
-    with serving(app()) as first, running(app()) as second:  # type: ignore[arg-type]
-        yield first, second
 
 
 def read_many(base: str, person: str, staff: str) -> list[int]:

@@ -6,29 +6,14 @@ its FHIR export, the access log's reasons, a search or a list."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
-import pytest
-from api_journeys import SIGNING_KEY, bearer, registration
-from api_server import running, serving
-
-from api.http.app import create_app
-from api.settings import Settings
+from api_journeys import bearer, registration
 
 HUB = bearer("provider", "hub")
 BREAK_GLASS = {**bearer("provider", "gp-1"), "X-Break-Glass-Reason": "seen at the crisis cafe"}
 PERSONAL = ("Ada", "Example", "9434765919", "1990-04-01", "crisis cafe")
 
-
-@pytest.fixture
-def two_servers(database_url: str, schema: str) -> Iterator[tuple[str, str]]:
-    """Two API servers over one ledger, as two processes of a deployment would be."""
-    def app() -> object:
-        return create_app(Settings(database_url=database_url, schema_name=schema,
-                                   signing_key=SIGNING_KEY))
-    with serving(app()) as first, running(app()) as second:  # type: ignore[arg-type]
-        yield first, second
 
 
 def answers_about(base: str, person: str) -> list[str]:

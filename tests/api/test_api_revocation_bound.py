@@ -4,12 +4,10 @@ the process that took it, by every other within a second of polling, and never a
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
-import pytest
 from api_journeys import SIGNING_KEY, bearer
-from api_server import running, serving
+from api_server import running
 from fastapi import FastAPI
 
 from api.http.app import create_app
@@ -21,13 +19,6 @@ def server_app(database_url: str, schema: str) -> FastAPI:
     """One API process over the test's ledger."""
     return create_app(Settings(database_url=database_url, schema_name=schema, signing_key=SIGNING_KEY))
 
-
-@pytest.fixture
-def two_servers(database_url: str, schema: str) -> Iterator[tuple[str, str]]:
-    """Two API servers over one ledger, as two processes of a deployment would be."""
-    with serving(server_app(database_url, schema)) as first, \
-            running(server_app(database_url, schema)) as second:
-        yield first, second
 
 
 def status(base: str, headers: dict[str, str]) -> int:

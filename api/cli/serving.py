@@ -12,6 +12,7 @@ at a time follow the log (``projections.facts.leader``).
 
 from __future__ import annotations
 
+import socket
 from functools import partial
 
 import uvicorn
@@ -44,4 +45,16 @@ def serve(settings: Settings, host: str, port: int, workers: int, projections: b
     if workers == 1:
         uvicorn.Server(config).run()
         return
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    Multiprocess(config, sockets=[without_nagle(config.bind_socket())]).run()
+
+
+def without_nagle(listener: socket.socket) -> socket.socket:
+    """The shared listening socket with ``TCP_NODELAY``, which the connections it accepts inherit.
+
+    uvicorn's ``bind_socket`` makes it with protocol 0, so asyncio's own ``TCP_NODELAY`` (set only
+    on sockets whose protocol reads TCP) never reached a worker's connections: an answer written in
+    two parts waited for the client's delayed acknowledgement, 40 ms, on every request.
+    """
+    if listener.family in (socket.AF_INET, socket.AF_INET6):
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return listener

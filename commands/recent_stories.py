@@ -108,7 +108,7 @@ class StoriesInMemory:
     def story(self, person_id: UUID, version: int | None = None) -> PersonStory:
         """A person's story, now or as it stood at a version."""
         try:
-            story: object = self.repository.get(person_id, version=version)
+            story: object = self.repository.get(person_id, version=version, projector_func=replayed)
         except AggregateNotFoundError:
             raise no_story(person_id) from None
         if not isinstance(story, PersonStory):
@@ -138,3 +138,11 @@ class StoriesInMemory:
             raise no_story(person_id)
         withhold(story)
         return story
+
+
+def replayed(story: Any, events: Any) -> Any:
+    """The library's ``project_aggregate`` without its per-event runtime protocol check (about a
+    twentieth of a story read's CPU): the events are the ledger's own, each with ``mutate``."""
+    for event in events:
+        story = event.mutate(story)
+    return story

@@ -15,11 +15,10 @@ every other within ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
 from __future__ import annotations
 
 import copy
-import threading
-from collections import OrderedDict
 from uuid import UUID
 
 from ledger.access import StoryAccessLog
+from ledger.kept import Kept
 
 DEFAULT_SIZE = 10_000  # people; a kept log is a few hundred bytes
 
@@ -28,36 +27,20 @@ class KeptAccessLogs:
     """A bounded map of person id to the access log last saved for them, handed out as copies."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
-        self.size = size
-        self._logs: OrderedDict[UUID, StoryAccessLog] = OrderedDict()
-        self._lock = threading.Lock()
+        self._logs: Kept[UUID, StoryAccessLog] = Kept(size)
 
     def copy_of(self, person_id: UUID) -> StoryAccessLog | None:
         """A copy of the person's kept log to record the next read on, or None if none is kept."""
-        with self._lock:
-            kept = self._logs.get(person_id)
-            if kept is None:
-                return None
-            self._logs.move_to_end(person_id)
-        return copy.deepcopy(kept)
+        kept = self._logs.get(person_id)
+        return None if kept is None else copy.deepcopy(kept)
 
     def keep(self, log: StoryAccessLog) -> None:
         """Keep a log just saved (no pending events), unless a later version is kept already."""
-        if self.size <= 0:
-            return
-        with self._lock:
-            kept = self._logs.get(log.id)
-            if kept is None or kept.version < log.version:
-                self._logs[log.id] = copy.deepcopy(log)
-            self._logs.move_to_end(log.id)
-            while len(self._logs) > self.size:
-                self._logs.popitem(last=False)
+        self._logs.put(log.id, copy.deepcopy(log), replaces=lambda kept: kept.version < log.version)
 
     def forget(self, person_id: UUID) -> None:
         """Drop the person's kept log (its save was refused, or the person was erased)."""
-        with self._lock:
-            self._logs.pop(person_id, None)
+        self._logs.pop(person_id)
 
     def __contains__(self, person_id: object) -> bool:
-        with self._lock:
-            return person_id in self._logs
+        return person_id in self._logs

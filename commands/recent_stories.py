@@ -16,8 +16,6 @@ the person in the erasing process at once, and in every other within
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -29,6 +27,7 @@ from eventsourcing.persistence import Mapper
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.person_keys import PersonKeys
 from ledger.identity import SEALED_FIELDS, reseal
+from ledger.kept import Kept
 from ledger.registration import no_story
 from ledger.story import PersonStory
 
@@ -55,29 +54,20 @@ class RecentStories:
     """At most ``size`` stories, least recently used leaving first; safe across threads."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
-        self.size = size
-        self.stories: OrderedDict[UUID, PersonStory] = OrderedDict()
-        self.lock = threading.Lock()
+        self.stories: Kept[UUID, PersonStory] = Kept(size)
 
     def take(self, person_id: UUID) -> PersonStory | None:
         """The kept story, taken out for one append (None when not kept)."""
-        with self.lock:
-            return self.stories.pop(person_id, None)
+        return self.stories.pop(person_id)
 
     def keep(self, story: PersonStory, withheld_before: int = 0) -> None:
         """Keep a story, its entries from index ``withheld_before`` on withheld first."""
         withhold(story, withheld_before)
-        if self.size < 1:
-            return
-        with self.lock:
-            self.stories[story.id] = story
-            while len(self.stories) > self.size:
-                self.stories.popitem(last=False)
+        self.stories.put(story.id, story)
 
     def forget(self, person_id: UUID) -> None:
         """Drop the person's story, if kept."""
-        with self.lock:
-            self.stories.pop(person_id, None)
+        self.stories.pop(person_id)
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.stories

@@ -11,11 +11,10 @@ every request (``commands.revoked_tokens``), so keeping a token never lets a rev
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import UTC, datetime
 
 from api.http.tokens import Caller, verify
+from ledger.kept import Kept
 
 SIZE = 10_000
 
@@ -24,22 +23,14 @@ class VerifiedTokens:
     """A bounded map of (key, token) to the caller it names, each good until its expiry."""
 
     def __init__(self, size: int = SIZE) -> None:
-        self.size = size
-        self._callers: OrderedDict[tuple[str, str], Caller] = OrderedDict()
-        self._lock = threading.Lock()
+        self._callers: Kept[tuple[str, str], Caller] = Kept(size)
 
     def caller(self, token: str, key: str) -> Caller:
         """The caller the token names (``BadToken`` if it is not good, or expired)."""
-        with self._lock:
-            kept = self._callers.get((key, token))
-            if kept is not None:
-                self._callers.move_to_end((key, token))
+        kept = self._callers.get((key, token))
         if kept is not None and kept.expires_at is not None and kept.expires_at > datetime.now(UTC):
             return kept
         caller = verify(token, key)
         if caller.expires_at is not None:
-            with self._lock:
-                self._callers[(key, token)] = caller
-                while len(self._callers) > self.size:
-                    self._callers.popitem(last=False)
+            self._callers.put((key, token), caller)
         return caller

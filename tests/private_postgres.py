@@ -47,7 +47,7 @@ class PrivatePostgres:
     def start(self) -> None:
         """Start (or restart after a crash, replaying the WAL) and wait until it answers."""
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                   "-c max_connections=300 -c fsync=on -c synchronous_commit=on")
+                   "-c max_connections=500 -c fsync=on -c synchronous_commit=on")
         self._run("pg_ctl", "-D", str(self.pgdata), "-l", str(self.root / "log"), "-o", options,
                   "-w", "-t", "60", "start")
         deadline = time.monotonic() + 30

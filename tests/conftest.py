@@ -45,7 +45,7 @@ def server_url() -> Iterator[str]:
         return
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # shared by the run's workers
     home = Path(tempfile.gettempdir()) / f"ledger-test-pg-{run}"
-    yield embedded_url(home / "pgdata")
+    yield embedded_url(home / "pgdata", connections=500)
     stop_embedded()
     if not (home / "pgdata" / "postmaster.pid").exists():  # this worker was the last to let go
         shutil.rmtree(home, ignore_errors=True)

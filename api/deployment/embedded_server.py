@@ -18,16 +18,21 @@ START_TIMEOUT = 300.0
 _embedded: list[Any] = []  # keeps the embedded servers' handles alive for the process
 
 
-def embedded_url(pgdata: Path, timeout: float = START_TIMEOUT) -> str:
+def embedded_url(pgdata: Path, timeout: float = START_TIMEOUT, connections: int | None = None) -> str:
     """Start (or join) the embedded PostgreSQL whose data lives in ``pgdata``.
 
     Processes sharing ``pgdata`` take turns on a lock beside it: the first starts the server,
     the others join it. A start slower than pgserver's own 10 s is waited out until ``timeout``.
+    ``connections``, when given, is the least ``max_connections`` the server must allow: one
+    that allows fewer is set to allow it and restarted once, under the lock (the test suite's
+    servers; initdb's default is 100).
     """
     pgdata = pgdata.resolve()
     pgdata.mkdir(parents=True, exist_ok=True)
     with _held(pgdata.with_name(pgdata.name + ".lock")):
         server = _started(pgdata, time.monotonic() + timeout)
+        if connections is not None:
+            _allowing(server, connections)
     _embedded.append(server)
     return str(server.get_uri())
 
@@ -62,6 +67,20 @@ def _started(pgdata: Path, deadline: float) -> Any:
             if time.monotonic() > deadline:
                 raise
             _wait_while_starting(pgdata, deadline, utils.PostmasterInfo)
+
+
+def _allowing(server: Any, connections: int) -> None:
+    """Restart ``server`` to allow ``connections`` clients if it allows fewer."""
+    import psycopg
+    from pgserver._commands import pg_ctl
+
+    with psycopg.connect(str(server.get_uri()), autocommit=True) as conn:
+        row = conn.execute("SHOW max_connections").fetchone()
+        if row is not None and int(row[0]) >= connections:
+            return
+        conn.execute(f"ALTER SYSTEM SET max_connections = {int(connections)}")
+    pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user,
+           timeout=START_TIMEOUT)
 
 
 def _wait_while_starting(pgdata: Path, deadline: float, postmaster: Any) -> None:

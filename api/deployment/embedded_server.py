@@ -71,15 +71,18 @@ def _started(pgdata: Path, deadline: float) -> Any:
 
 def _allowing(server: Any, connections: int) -> None:
     """Restart ``server`` to allow ``connections`` clients if it allows fewer."""
+    import importlib
+
     import psycopg
-    from pgserver._commands import pg_ctl
+
+    commands: Any = importlib.import_module("pgserver._commands")  # its pg_ctl is made at import
 
     with psycopg.connect(str(server.get_uri()), autocommit=True) as conn:
         row = conn.execute("SHOW max_connections").fetchone()
         if row is not None and int(row[0]) >= connections:
             return
         conn.execute(f"ALTER SYSTEM SET max_connections = {int(connections)}")
-    pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user,
+    commands.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user,
            timeout=START_TIMEOUT)
 
 

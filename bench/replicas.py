@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 from uuid import UUID, uuid4
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import OperationalError, StoredEvent
 
 from commands import Ledger
 from commands.sealing import STORY_PREFIX, seal, unseal
@@ -27,6 +27,7 @@ from ledger.identity import SEALED_FIELDS, reseal
 from simulation.identities import check_digit
 
 PAGE = 20_000
+LOCK_ATTEMPTS = 5  # a page waits for the write lock up to five lock timeouts
 COPY_BASE = 800_000_000  # nine-digit bases below the simulation's (900000000 and up)
 MARKER = b'"sealed"'  # in a stored state only if some value in it is sealed
 
@@ -66,9 +67,21 @@ class Replicator:
                 new_ids.update((old, uuid4()) for old in people)
                 self._keys(page, people, new_ids)
                 events = [e for n in page for e in self._copies(n, new_ids)]
-                self.ledger.log_recorder.copy_events(events)
+                self._copy(events)
                 stored += len(events)
         return int(self.ledger.recorder.max_notification_id() or 0)
+
+    def _copy(self, events: list[StoredEvent]) -> None:
+        """Append a page's copies, waiting again when the write lock stays taken past the
+        lock timeout (on a busy machine a writer can hold it that long; the page's transaction
+        rolled back whole, so the same copies go in again, once)."""
+        for attempt in itertools.count(1):
+            try:
+                self.ledger.log_recorder.copy_events(events)
+                return
+            except OperationalError as error:
+                if "lock timeout" not in str(error) or attempt == LOCK_ATTEMPTS:
+                    raise
 
     def _keys(self, page: list[Any], people: list[UUID], new_ids: dict[UUID, UUID]) -> None:
         """The keys a page's copies need: new rows for the people first met on this page, then

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from uuid import UUID
 
+import psycopg
 import pytest
 
 from bench.replicas import Replicator
@@ -70,3 +73,31 @@ def test_a_story_running_across_pages_is_copied_whole(ledger: Ledger,
     for original, copy in zip(originals, copies, strict=True):
         assert [(e.type, e.data) for e in ledger.story(copy).entries[1:]] == \
             [(e.type, e.data) for e in ledger.story(original).entries[1:]]
+
+
+def test_a_page_waits_again_for_a_write_lock_held_past_the_lock_timeout(
+        env: dict[str, str], schema: str, database_url: str) -> None:
+    """A writer holding the log's lock longer than the lock timeout (as on a busy machine, where
+    the full run's growth to ten million once stopped) delays the growth; the page goes in once."""
+    with Ledger(env={**env, "POSTGRES_LOCK_TIMEOUT": "1"}) as ledger:
+        lines = enumerate((line.encode() for line in simulate(8, 2, seed=7, start="2025-01")), 1)
+        assert not BulkImport(ledger).run(lines, lambda n: None).rejections
+        head = int(ledger.recorder.max_notification_id() or 0)
+        taken, released = threading.Event(), threading.Event()
+
+        def hold_the_lock() -> None:
+            with psycopg.connect(database_url) as conn:
+                conn.execute(f'LOCK TABLE "{schema}".ledger_events IN EXCLUSIVE MODE')
+                taken.set()
+                time.sleep(1.6)
+            released.set()
+
+        originals = len(registrations(ledger))
+        holder = threading.Thread(target=hold_the_lock)
+        holder.start()
+        assert taken.wait(10)
+        grown = Replicator(ledger).grow(head * 2)
+        holder.join()
+        assert released.is_set()
+        assert grown >= head * 2
+        assert len(registrations(ledger)) > originals

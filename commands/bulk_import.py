@@ -12,9 +12,11 @@ from commands.application import Ledger
 from commands.import_batch import ImportBatch
 from commands.imported_stories import StoryCache, fewer_collections
 from commands.line_checking import LineCheckers
+from commands.lines_alone import QueuedCosts, saved_alone
+from commands.receipts import Receipt
 from ledger.checked_lines import NumberedLine, parsed_from
 from ledger.errors import LedgerError
-from ledger.event_lines import ParsedLine, occurrence_of
+from ledger.event_lines import ParsedLine
 
 
 @dataclass
@@ -33,7 +35,8 @@ class BulkImport:
     none: in this one), in the file's order. Batches are pipelined: while one batch is written
     (in a writer thread, under the log's lock), the next is decided in memory. If the write
     loses a race, that batch is redone one line at a time and the next is decided again on the
-    stories as stored.
+    stories as stored. A provider's cost change is written behind the batch before it
+    (``commands.lines_alone.QueuedCosts``); a provider's registration waits for the log.
     """
 
     def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000,
@@ -44,6 +47,7 @@ class BulkImport:
         self.cache = StoryCache(cache_size)
         self.report = ImportReport()
         self.in_flight: tuple[list[tuple[int, ParsedLine]], ImportBatch, Future[None]] | None = None
+        self.costs = QueuedCosts(ledger)  # cost changes queued behind the batch in flight
         self.writer: ThreadPoolExecutor  # one per run, shut down when the run ends
 
     def run(self, lines: Iterable[NumberedLine], advance: Callable[[int], None]) -> ImportReport:
@@ -63,7 +67,11 @@ class BulkImport:
                         self.report.rejections.append((number, text))
                         continue
                     parsed = parsed_from(text)
-                    if parsed.is_provider_event:
+                    if parsed.occurrence.type == "ProviderCostsChanged":  # no line waits for it
+                        self._flush(batch)
+                        self.costs.queue(self.writer, number, parsed, self._writing())
+                        continue
+                    if parsed.is_provider_event:  # a registration: later lines may name it
                         self._flush(batch)
                         self._settle()
                         self._one_by_one([(number, parsed)])
@@ -97,8 +105,17 @@ class BulkImport:
         work.apply_all(lines)
         return work
 
+    def _writing(self) -> Future[None] | None:
+        return None if self.in_flight is None else self.in_flight[2]
+
     def _settle(self) -> bool:
-        """Wait for the batch in flight: True if it landed, False if it was redone line by line."""
+        """Wait for the batch in flight and the cost changes queued behind it: True if the batch
+        landed, False if it was redone line by line (the changes saved after it)."""
+        landed = self._settle_batch()
+        self.costs.settle(self._saved)
+        return landed
+
+    def _settle_batch(self) -> bool:
         if self.in_flight is None:
             return True
         lines, work, writing = self.in_flight
@@ -114,30 +131,18 @@ class BulkImport:
         self.report.repeated += work.repeated
         return True
 
+    def _saved(self, number: int, outcome: Receipt | LedgerError) -> None:
+        if isinstance(outcome, LedgerError):
+            self.report.rejections.append((number, outcome.message))
+        else:
+            self.report.repeated += outcome.repeated
+            self.report.appended += 0 if outcome.repeated else 1
+
     def _one_by_one(self, lines: list[tuple[int, ParsedLine]]) -> None:
         for number, parsed in lines:
+            if parsed.person_id is not None:
+                self.cache.forget(parsed.person_id)
             try:
-                self.report.appended += self._apply_alone(parsed)
+                self._saved(number, saved_alone(self.ledger, parsed))
             except LedgerError as refusal:
-                self.report.rejections.append((number, refusal.message))
-
-    def _apply_alone(self, parsed: ParsedLine) -> int:
-        occurrence, key = parsed.occurrence, parsed.idempotency_key
-        if key is not None:  # the key's fingerprint covers the payload, which a checked line lacks
-            occurrence = occurrence_of(occurrence.type, occurrence.occurred_at,
-                                       occurrence.provider_id, occurrence.staff_id, occurrence.data())
-        if occurrence.type == "ProviderRegistered":
-            receipt = self.ledger.register_provider(occurrence, key)
-        elif occurrence.type == "ProviderCostsChanged":
-            receipt = self.ledger.change_provider_costs(occurrence, key)
-        elif occurrence.type == "PersonRegistered":
-            assert parsed.person_id is not None
-            self.cache.forget(parsed.person_id)
-            receipt = self.ledger.register_person(parsed.person_id, occurrence, key)
-        else:
-            assert parsed.person_id is not None
-            self.cache.forget(parsed.person_id)
-            receipt = self.ledger.append(parsed.person_id, [occurrence], idempotency_key=key,
-                                         migrating=True)  # an import asks no care relationship
-        self.report.repeated += receipt.repeated
-        return 0 if receipt.repeated else 1
+                self._saved(number, refusal)

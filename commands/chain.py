@@ -73,14 +73,15 @@ class ChainTable:
     def copy_links(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
         """``link`` for an import's ``COPY``, in two round trips: the log's head and the heads of
         the streams the events continue (not of those they begin) in one statement, then the
-        links copied. A link that exists already is refused (``UniqueViolation``), as the event's
-        own row would be: the whole batch fails as one."""
+        links copied (binary ``COPY``). A link that exists already is refused
+        (``UniqueViolation``), as the event's own row would be: the whole batch fails as one."""
         first: dict[UUID | str, int] = {}
         for event in stored_events:
             first.setdefault(event.originator_id, event.originator_version)
         heads = self.heads(curs, [stream for stream, version in first.items() if version > 1])
         with curs.copy(SQL("COPY {} (originator_id, originator_version, story_hash, log_hash) "
-                           "FROM STDIN").format(self.table)) as copy:
+                           "FROM STDIN (FORMAT BINARY)").format(self.table)) as copy:
+            copy.set_types(["uuid", "int8", "text", "text"])
             for row in linked(heads, stored_events):
                 copy.write_row(row)
 

@@ -92,10 +92,19 @@ def statement(names: dict[str, Any], template: str, after: str | None) -> Compos
                                 may_read=SQL(MAY_READ).format(**names), **ranges, **firsts, **names)
 
 
+# Each statement composed once per schema, as its text: composing it costs more of a short
+# page's time than PostgreSQL takes to plan and run it.
+COMPOSED: dict[tuple[str, str, str | None], SQL] = {}
+
+
 def _page(view: FiguresView, template: str, after: str,
           params: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
-    query = statement(tables(view), template, None if params["after"] is None else after)
+    condition = None if params["after"] is None else after
     with view.datastore.transaction(commit=False) as curs:
+        key = (view.datastore.schema, template, condition)
+        if (query := COMPOSED.get(key)) is None:
+            text = statement(tables(view), template, condition).as_string(curs.connection)
+            query = COMPOSED.setdefault(key, SQL(text))
         curs.execute(query, params)
         rows = list(curs.fetchall())
     total = int(rows[0]["total"]) if rows else 0

@@ -20,7 +20,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from commands.sealing import is_sealed, unseal
+from commands.sealing import opener
 from ledger.identity import SEALED_FIELDS, reseal
 from ledger.kept import Kept
 from ledger.registration import no_story
@@ -67,11 +67,7 @@ class StoriesRead:
 def opened(story: PersonStory, key: bytes | None) -> PersonStory:
     """A copy of a kept story with its sealed fields opened by ``key`` (``None`` without one);
     what is not sealed is shared with the kept story, which no reader changes."""
-    person_id = story.id
-
-    def open_value(field: str, value: Any) -> Any:
-        return unseal(key, person_id, field, value) if is_sealed(value) else value
-
+    open_value = opener(key, story.id)
     shown = copy.copy(story)
     shown.entries = [replace(entry, data=reseal(entry.type, entry.data, open_value))
                      if entry.type in SEALED_FIELDS else entry for entry in story.entries]

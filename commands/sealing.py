@@ -128,11 +128,14 @@ class SealingMapper(Mapper[UUID]):
         if keys is None:
             return event
         person_id = vars(event)["originator_id"]
+        ciphers: list[Change] = []  # the key asked for, and its cipher made, once an event
 
         def open_value(field: str, value: Any) -> Any:
             if not is_sealed(value):
                 return value
-            return unseal(keys.key_for(person_id, create=False), person_id, field, value)
+            if not ciphers:
+                ciphers.append(opener(keys.key_for(person_id, create=False), person_id))
+            return ciphers[0](field, value)
 
         state = resealed(stored_event.topic, vars(event), open_value)
         if state is not None:

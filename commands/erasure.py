@@ -31,7 +31,7 @@ class IdentityErasure:
     mapper: Mapper[UUID]
     recorder: ApplicationRecorder
     construct_transcoder: Callable[[], Any]
-    recent_stories: Any
+    forget_stories: Callable[[UUID], None]
 
     def construct_mapper(self) -> Mapper[UUID]:
         """The sealing mapper, with the library's transcoder, cipher and compressor."""
@@ -61,7 +61,7 @@ class IdentityErasure:
             raise no_story(person_id)
         self.release_numbers(person_id)
         self.person_keys.erase(person_id)
-        self.recent_stories.forget(person_id)  # every other process: commands.erasure_watch
+        self.forget_stories(person_id)  # every other process: commands.erasure_watch
         return audit_log.record(actor, role, "erase_identity",
                                 {"person_id": str(person_id), **(details or {})})
 

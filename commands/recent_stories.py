@@ -7,10 +7,10 @@ loaded from the log without opening any sealed field, and every sealed field of 
 its NHS-number fact. An append takes its story out of the cache while it decides and saves, and
 puts it back only after its commit, so a refused or failed append leaves nothing behind.
 
-A kept story may be behind the log when another process appended meanwhile: its save then
-repeats a stored version and is refused (``ConcurrentWrite``), the story is reloaded and the
-append tried again; an If-Match ahead of the kept version reloads at once. An erasure forgets
-the person in the erasing process at once, and in every other within
+A kept story behind the log (another process appended) repeats a stored version on saving and
+is refused (``ConcurrentWrite``): reloaded, the append tried again; an If-Match ahead of it
+reloads at once. Stories read are kept apart, sealed (``commands.read_stories``). An erasure
+forgets the person in both at once, and in every other process within
 ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
 """
 
@@ -26,6 +26,7 @@ from eventsourcing.persistence import Mapper
 
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.person_keys import PersonKeys
+from commands.read_stories import StoriesRead, replayed
 from ledger.identity import SEALED_FIELDS, reseal
 from ledger.kept import Kept
 from ledger.registration import no_story
@@ -78,17 +79,27 @@ class StoriesInMemory:
     (kept in ``RecentStories``, nothing opened)."""
 
     recent_stories: RecentStories
+    read_stories: StoriesRead
     erasure_watch: ErasureWatch
     repository: Any
     recorder: Any
     mapper: Mapper[UUID]
 
     def keep_recent_stories(self, env: Mapping[str, str]) -> None:
-        """Make the cache (``LEDGER_STORY_CACHE_SIZE`` stories, 0 for none) and its erasure watch."""
-        self.recent_stories = RecentStories(int(env.get("LEDGER_STORY_CACHE_SIZE") or DEFAULT_SIZE))
-        every = float(env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
+        """Make the caches of stories appended to and read (``LEDGER_STORY_CACHE_SIZE`` each)."""
+        size = int(env.get("LEDGER_STORY_CACHE_SIZE") or DEFAULT_SIZE)
+        self.recent_stories = RecentStories(size)
         keys: PersonKeys = getattr(self, "person_keys")  # noqa: B009 (IdentityErasure's property)
-        self.erasure_watch = ErasureWatch(keys, self.recent_stories.forget, every)
+        self.read_stories = StoriesRead(
+            self.mapper, lambda person, after: self.recorder.select_events(person, gt=after),
+            lambda person: keys.key_for(person, create=False), size)
+        every = float(env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
+        self.erasure_watch = ErasureWatch(keys, self.forget_stories, every)
+
+    def forget_stories(self, person_id: UUID) -> None:
+        """Drop the person from both caches (erased)."""
+        self.recent_stories.forget(person_id)
+        self.read_stories.forget(person_id)
 
     def close(self) -> None:
         """Stop the erasure watch, then close as the library does."""
@@ -103,6 +114,12 @@ class StoriesInMemory:
             raise no_story(person_id) from None
         if not isinstance(story, PersonStory):
             raise no_story(person_id)
+        return story
+
+    def story_to_read(self, person_id: UUID) -> PersonStory:
+        """The story as it stands, opened, for an answer that changes it not (``read_stories``)."""
+        story = self.read_stories.story(person_id)
+        self.erasure_watch.start()
         return story
 
     def story_to_append(self, person_id: UUID, expected_version: int | None) -> PersonStory:
@@ -128,11 +145,3 @@ class StoriesInMemory:
             raise no_story(person_id)
         withhold(story)
         return story
-
-
-def replayed(story: Any, events: Any) -> Any:
-    """The library's ``project_aggregate`` without its per-event runtime protocol check (about a
-    twentieth of a story read's CPU): the events are the ledger's own, each with ``mutate``."""
-    for event in events:
-        story = event.mutate(story)
-    return story

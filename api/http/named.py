@@ -16,7 +16,7 @@ from uuid import UUID
 
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from commands import Ledger
-from commands.sealing import unseal
+from commands.sealing import opener
 from projections.facts.schema import FiguresView
 from projections.worklists.lists import readable
 
@@ -41,11 +41,10 @@ def opened(ledger: Ledger, rows: list[dict[str, Any]], named: set[UUID]) -> dict
             continue
         values: dict[str, Any] = dict.fromkeys(IDENTIFYING)
         if person_id in named:
-            key = keys.get(person_id)
+            open_value = opener(keys.get(person_id), person_id)
             for field in IDENTIFYING:
                 sealed = row.get(field)
-                values[field] = None if sealed is None else unseal(key, person_id, field,
-                                                                  json.loads(sealed))
+                values[field] = None if sealed is None else open_value(field, json.loads(sealed))
         people[person_id] = {"person_id": str(person_id), "name": _name(values),
                              "nhs_number": values["nhs_number"]}
     return people

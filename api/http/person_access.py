@@ -37,7 +37,7 @@ class OwnAccessLogAnswer(AccessLogAnswer):
 
 def own_story(person_id: UUID, caller: Caller, ledger: Ledger, access_log: AccessLog) -> PersonStory:
     """The person's own story (the read logged); anyone else's answers as an unknown story."""
-    story = ledger.story(person_id)
+    story = ledger.story_to_read(person_id)
     own = caller.person_id == person_id
     read = Read(role="person", provider_id=SELF, staff_id=caller.token_id or caller.staff_id,
                 reason=None, break_glass=False, outcome="allowed" if own else "refused",

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from psycopg.sql import SQL, Composed
 
+from projections.worklists.order import WAITING_KEY
+
 LIST_TABLES: dict[str, str] = {
     "worklist_referrals": (
         "person_id uuid, version bigint, referral_id text, from_provider_id text, "
@@ -28,8 +30,12 @@ LIST_TABLES: dict[str, str] = {
     "worklist_unsettled": "list_table text, person_id uuid",
 }
 LIST_INDEXES: dict[str, tuple[str, ...]] = {
-    "worklist_referrals": ("to_provider_id, ended_on", "to_provider_id, received_at"
-                           " WHERE ended_on IS NULL AND seen_on IS NULL"),
+    "worklist_referrals": (
+        "to_provider_id, ended_on",
+        "to_provider_id, received_at WHERE ended_on IS NULL AND seen_on IS NULL",
+        # a waiting list in its order (``projections.worklists.pages``), and an open caseload's
+        f"to_provider_id, {WAITING_KEY.format(r='')} WHERE ended_on IS NULL AND seen_on IS NULL",
+        "to_provider_id, received_on, person_id WHERE ended_on IS NULL"),
     "worklist_people": ("key_worker_provider_id, key_worker_staff_id",),
     "worklist_ties": ("person_id, provider_id", "provider_id, ended"),
     "worklist_unsettled": (),

@@ -71,7 +71,7 @@ def admitted_story(
     """
     refuse_role(caller)
     service = ledger.service_of(caller.provider_id) if caller.provider_id is not None else ""
-    story = ledger.story(person_id)
+    story = ledger.story_to_read(person_id)
     now = datetime.now(UTC)
     decision = may_read(caller, story, reason, now)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
@@ -100,7 +100,7 @@ def read_access_log(
         return read_own_access_log(person_id, caller, ledger, access_log)
     if caller.role not in ("analyst", "key_worker", "provider"):
         raise HTTPException(403, "Authorization: only analysts and the person's key worker")
-    story = ledger.story(person_id)
+    story = ledger.story_to_read(person_id)
     if not may_read_access_log(caller, story):
         stranger = caller.provider_id is not None and not cares_for(
             caller.provider_id, story, datetime.now(UTC))

@@ -12,12 +12,12 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.persistence import Tracking
 
+from projections.facts.bulk_catch_up import catch_up_in_bulk
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
@@ -35,6 +35,9 @@ SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # catch-up or a replay; its people's list rows are marked, and derived once at the head. A
 # bulk batch is BULK_PAGE batches long, up to BULK_MAX events (its decoded rows held in memory).
 BULK_BEHIND, BULK_BATCHES, BULK_PAGE, BULK_MAX = 5000, 10, 10, 20_000
+# Further behind than PROCESS_BEHIND, DECODE_PROCESSES worker processes decode the bulk batches
+# (when the source can be opened from its settings): starting them costs about a second.
+PROCESS_BEHIND, DECODE_PROCESSES = 50_000, 1
 Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 
 
@@ -45,6 +48,7 @@ class Projector:
         self.view = view
         self.batch_size = batch_size
         self.bulk_behind = min(BULK_BEHIND, BULK_BATCHES * batch_size)
+        self.process_behind, self.decode_processes = PROCESS_BEHIND, DECODE_PROCESSES
         self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
 
     def position(self, source: Source) -> int:
@@ -64,29 +68,29 @@ class Projector:
 
     def catch_up(self, source: Source) -> int:
         """Write batches until the position reaches the head of the log as it was on entry
-        (in bulk to the end once far behind), then build the summaries if they are unbuilt.
-        In bulk, the next page is read and decoded while the batch before it is written."""
+        (in bulk to the end once far behind: ``projections.facts.bulk_catch_up``, decoded by
+        worker processes when further behind than ``process_behind``), then derive the marked
+        list rows and build the summaries if they are unbuilt."""
         head = int(source.recorder.max_notification_id() or 0)
-        position, bulk = self.position(source), False
-        ahead: tuple[int, Future[Batch]] | None = None
-        with ThreadPoolExecutor(1, thread_name_prefix="figures-read") as reader:
-            while position < head:
-                bulk = bulk or head - position > self.bulk_behind
-                batch = (ahead[1].result() if ahead is not None and ahead[0] == position
-                         else self._read(source, position, head, bulk))
-                ahead = None
-                if bulk and batch[0] < head:
-                    ahead = (batch[0], reader.submit(self._read, source, batch[0], head, True))
-                self._commit(source.name, position, *batch)
-                position = self.position(source)
+        position = self.position(source)
+        if head - position > self.bulk_behind:
+            processes = self.decode_processes if head - position > self.process_behind else 0
+            position = catch_up_in_bulk(self.view, self._locked, source, position, head,
+                                        self._size(True), processes)
+        while position < head:  # near the head, or after another projector wrote a range
+            position = self.advance(source, head)
         self.settle_worklists()
         self.build_summaries()
         return position
 
+    def _size(self, bulk: bool) -> int:
+        """Events per batch: a bulk batch is BULK_PAGE batches long, up to BULK_MAX."""
+        return max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
+            else self.batch_size
+
     def _read(self, source: Source, start: int, last: int, bulk: bool) -> Batch:
         """The batch after ``start`` (up to ``last``): its position, fact rows, and bulk flag."""
-        size = max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
-            else self.batch_size
+        size = self._size(bulk)
         # A short range of positions per page: with statistics stale after a bulk import,
         # PostgreSQL would otherwise sort the whole rest of the log for every topic-filtered page.
         end = min(last, start + SCAN_WINDOW * size)

@@ -33,6 +33,13 @@ def mark(curs: Any, table: Callable[[str], Composed], rows: dict[str, list[tuple
                 copy.write_row((name, person))
 
 
+def mark_encoded(curs: Any, table: Callable[[str], Composed], marks: bytes) -> None:
+    """Write marks already in ``COPY``'s text format (rows of list table and person)."""
+    if marks:
+        with curs.copy(SQL(MARK).format(table(UNSETTLED))) as copy:
+            copy.write(marks)
+
+
 def unsettled(curs: Any, table: Callable[[str], Composed]) -> bool:
     """Whether any person's list rows are left to derive."""
     curs.execute(SQL(ANY_MARK).format(table(UNSETTLED)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -79,9 +80,16 @@ class Projector:
                                         self._size(True), processes)
         while position < head:  # near the head, or after another projector wrote a range
             position = self.advance(source, head)
-        self.settle_worklists()
-        self.build_summaries()
+        self.settle_and_build()
         return position
+
+    def settle_and_build(self) -> None:
+        """``settle_worklists`` and ``build_summaries`` side by side, each in its own transaction
+        holding the lock shared (they write disjoint tables; a batch waits for both)."""
+        with ThreadPoolExecutor(1, thread_name_prefix="figures-settle") as beside:
+            settled = beside.submit(self.settle_worklists, True)
+            self.build_summaries(True)
+            settled.result()
 
     def _size(self, bulk: bool) -> int:
         """Events per batch: a bulk batch is BULK_PAGE batches long, up to BULK_MAX."""
@@ -110,19 +118,19 @@ class Projector:
         with self.view.datastore.transaction(commit=False) as curs:
             return unsettled(curs, self.view.table)
 
-    def settle_worklists(self) -> None:
+    def settle_worklists(self, shared: bool = False) -> None:
         """Derive once the list rows of every person bulk batches marked, and clear the marks."""
         if not self.unsettled():
             return
-        with self._locked() as curs:
+        with self._locked(shared) as curs:
             settle(curs, self.view.table)
 
-    def build_summaries(self) -> None:
+    def build_summaries(self, shared: bool = False) -> None:
         """Build the summaries whole if they never were (facts projected before they existed)."""
         with self.view.datastore.transaction(commit=False) as curs:
             if cells.span(curs, self.view) is not None:
                 return
-        with self._locked() as curs:
+        with self._locked(shared) as curs:
             if cells.span(curs, self.view) is None:
                 Maintenance(self.view, curs, Reach()).after()
 
@@ -144,10 +152,12 @@ class Projector:
             self.view._insert_tracking(curs, Tracking(name, position))
 
     @contextmanager
-    def _locked(self) -> Iterator[Any]:
-        """A writing transaction holding the projector's lock (one writer across processes)."""
+    def _locked(self, shared: bool = False) -> Iterator[Any]:
+        """A writing transaction holding the projector's lock (one writer across processes;
+        ``shared``, beside other shared holders only: ``settle_and_build``)."""
         with self.view.datastore.transaction(commit=True) as curs:
-            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(f"SELECT pg_advisory_xact_lock{'_shared' if shared else ''}(%s)",
+                         (self.lock_key,))
             curs.execute(cells.PATIENT)
             curs.execute(cells.NO_JIT)
             yield curs

@@ -92,16 +92,27 @@ def refresh_worklists(curs: Any, table: Callable[[str], Composed],
 
 def derive(curs: Any, table: Callable[[str], Composed], name: str, people: Collection[UUID]) -> None:
     """Derive again one list table's rows of ``people`` from their live facts."""
-    if not people:
-        return
+    if people:
+        _derive(curs, table, name, {"people": sorted(people)})
+
+
+def derive_all(curs: Any, table: Callable[[str], Composed], name: str) -> None:
+    """Derive one list table again whole, from every live fact: the same rows as deriving every
+    person's, in one statement over whole tables instead of a lookup per person."""
+    _derive(curs, table, name, None)
+
+
+def _derive(curs: Any, table: Callable[[str], Composed], name: str,
+            params: dict[str, Any] | None) -> None:
     retractions = table("retractions")
+    some = SQL(LIVE if params is not None else EACH)
     names: dict[str, Composable] = {each: table(each) for each in TABLES}
-    names.update({each: SQL(LIVE).format(table=table(each), retractions=retractions)
+    names.update({each: some.format(table=table(each), retractions=retractions)
                   for each in LIVE_TABLES})
     names.update({f"each_{each}": SQL(EACH).format(table=table(each), retractions=retractions)
                   for each in LIVE_TABLES})
-    params = {"people": sorted(people)}
-    curs.execute(SQL(FORGET).format(names[name]), params)
+    curs.execute(SQL(FORGET if params is not None else "DELETE FROM {}").format(names[name]),
+                 params)
     curs.execute(SQL(STATEMENTS[name]).format(**names), params)
     if name == "worklist_ties":
         _copy_ties(curs, names[name], ties_of(curs.fetchall()))

@@ -12,21 +12,21 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.persistence import Tracking
 
+from projections.facts.at_the_head import AtTheHead
 from projections.facts.bulk_catch_up import catch_up_in_bulk
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
 from projections.summaries import cells
-from projections.summaries.batch import Reach, reach_of
+from projections.summaries.batch import reach_of
 from projections.summaries.maintain import Maintenance
 from projections.worklists.refresh import refresh_worklists
-from projections.worklists.unsettled import mark, settle, unsettled
+from projections.worklists.unsettled import mark
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
@@ -42,7 +42,7 @@ PROCESS_BEHIND, DECODE_PROCESSES = 50_000, 1
 Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 
 
-class Projector:
+class Projector(AtTheHead):
     """Writes the facts of one upstream log into the view, in batches, exactly once."""
 
     def __init__(self, view: FiguresView, batch_size: int = BATCH_SIZE) -> None:
@@ -83,14 +83,6 @@ class Projector:
         self.settle_and_build()
         return position
 
-    def settle_and_build(self) -> None:
-        """``settle_worklists`` and ``build_summaries`` side by side, each in its own transaction
-        holding the lock shared (they write disjoint tables; a batch waits for both)."""
-        with ThreadPoolExecutor(1, thread_name_prefix="figures-settle") as beside:
-            settled = beside.submit(self.settle_worklists, True)
-            self.build_summaries(True)
-            settled.result()
-
     def _size(self, bulk: bool) -> int:
         """Events per batch: a bulk batch is BULK_PAGE batches long, up to BULK_MAX."""
         return max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
@@ -112,27 +104,6 @@ class Projector:
             for table, row in source.facts(notification):
                 rows[table].append(row)
         return position, rows, bulk
-
-    def unsettled(self) -> bool:
-        """Whether a bulk batch left some people's list rows to derive (``settle_worklists``)."""
-        with self.view.datastore.transaction(commit=False) as curs:
-            return unsettled(curs, self.view.table)
-
-    def settle_worklists(self, shared: bool = False) -> None:
-        """Derive once the list rows of every person bulk batches marked, and clear the marks."""
-        if not self.unsettled():
-            return
-        with self._locked(shared) as curs:
-            settle(curs, self.view.table)
-
-    def build_summaries(self, shared: bool = False) -> None:
-        """Build the summaries whole if they never were (facts projected before they existed)."""
-        with self.view.datastore.transaction(commit=False) as curs:
-            if cells.span(curs, self.view) is not None:
-                return
-        with self._locked(shared) as curs:
-            if cells.span(curs, self.view) is None:
-                Maintenance(self.view, curs, Reach()).after()
 
     def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]],
                 bulk: bool = False) -> None:

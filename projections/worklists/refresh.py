@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 from uuid import UUID
 
+from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Composable, Composed
 
 from projections.worklists.ties import ENTRIES, ties_of
@@ -113,9 +114,12 @@ def _derive(curs: Any, table: Callable[[str], Composed], name: str,
                   for each in LIVE_TABLES})
     curs.execute(SQL(FORGET if params is not None else "DELETE FROM {}").format(names[name]),
                  params)
-    curs.execute(SQL(STATEMENTS[name]).format(**names), params)
-    if name == "worklist_ties":
-        _copy_ties(curs, names[name], ties_of(curs.fetchall()))
+    if name != "worklist_ties":
+        curs.execute(SQL(STATEMENTS[name]).format(**names), params)
+        return
+    with curs.connection.cursor(row_factory=tuple_row) as entries:
+        entries.execute(SQL(STATEMENTS[name]).format(**names), params)
+        _copy_ties(curs, names[name], ties_of(entries.fetchall()))
 
 
 def _copy_ties(curs: Any, ties: Composable, rows: list[tuple[Any, ...]]) -> None:

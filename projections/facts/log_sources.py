@@ -76,9 +76,12 @@ class LedgerSource(ApplicationSource):
 
     topics = TOPICS
 
-    def __init__(self, app: Application[Any]) -> None:
+    def __init__(self, app: Application[Any], env: dict[str, str] | None = None) -> None:
+        """``env``: the settings ``app`` was opened from, when a worker process may open the
+        same log from them (``projections.facts.bulk_catch_up``); None keeps reading in-process."""
         assert app.name == "ledger", "the figures read the application named 'ledger'"
         super().__init__(app)
+        self.env = env
 
     def facts(self, notification: Any) -> list[tuple[str, Row]]:
         """The fact row the notification's event adds, if any."""

@@ -12,20 +12,21 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.persistence import Tracking
 
+from projections.facts.at_the_head import AtTheHead
+from projections.facts.bulk_catch_up import catch_up_in_bulk
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
 from projections.facts.schema import FiguresView
 from projections.summaries import cells
-from projections.summaries.batch import Reach, reach_of
+from projections.summaries.batch import reach_of
 from projections.summaries.maintain import Maintenance
 from projections.worklists.refresh import refresh_worklists
-from projections.worklists.unsettled import mark, settle, unsettled
+from projections.worklists.unsettled import mark
 
 BATCH_SIZE = 1000
 SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
@@ -35,16 +36,20 @@ SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # catch-up or a replay; its people's list rows are marked, and derived once at the head. A
 # bulk batch is BULK_PAGE batches long, up to BULK_MAX events (its decoded rows held in memory).
 BULK_BEHIND, BULK_BATCHES, BULK_PAGE, BULK_MAX = 5000, 10, 10, 20_000
+# Further behind than PROCESS_BEHIND, DECODE_PROCESSES worker processes decode the bulk batches
+# (when the source can be opened from its settings): starting them costs about a second.
+PROCESS_BEHIND, DECODE_PROCESSES = 50_000, 1
 Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 
 
-class Projector:
+class Projector(AtTheHead):
     """Writes the facts of one upstream log into the view, in batches, exactly once."""
 
     def __init__(self, view: FiguresView, batch_size: int = BATCH_SIZE) -> None:
         self.view = view
         self.batch_size = batch_size
         self.bulk_behind = min(BULK_BEHIND, BULK_BATCHES * batch_size)
+        self.process_behind, self.decode_processes = PROCESS_BEHIND, DECODE_PROCESSES
         self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
 
     def position(self, source: Source) -> int:
@@ -64,29 +69,28 @@ class Projector:
 
     def catch_up(self, source: Source) -> int:
         """Write batches until the position reaches the head of the log as it was on entry
-        (in bulk to the end once far behind), then build the summaries if they are unbuilt.
-        In bulk, the next page is read and decoded while the batch before it is written."""
+        (in bulk to the end once far behind: ``projections.facts.bulk_catch_up``, decoded by
+        worker processes when further behind than ``process_behind``), then derive the marked
+        list rows and build the summaries if they are unbuilt."""
         head = int(source.recorder.max_notification_id() or 0)
-        position, bulk = self.position(source), False
-        ahead: tuple[int, Future[Batch]] | None = None
-        with ThreadPoolExecutor(1, thread_name_prefix="figures-read") as reader:
-            while position < head:
-                bulk = bulk or head - position > self.bulk_behind
-                batch = (ahead[1].result() if ahead is not None and ahead[0] == position
-                         else self._read(source, position, head, bulk))
-                ahead = None
-                if bulk and batch[0] < head:
-                    ahead = (batch[0], reader.submit(self._read, source, batch[0], head, True))
-                self._commit(source.name, position, *batch)
-                position = self.position(source)
-        self.settle_worklists()
-        self.build_summaries()
+        position = self.position(source)
+        if head - position > self.bulk_behind:
+            processes = self.decode_processes if head - position > self.process_behind else 0
+            position = catch_up_in_bulk(self.view, self._locked, source, position, head,
+                                        self._size(True), processes)
+        while position < head:  # near the head, or after another projector wrote a range
+            position = self.advance(source, head)
+        self.settle_and_build()
         return position
+
+    def _size(self, bulk: bool) -> int:
+        """Events per batch: a bulk batch is BULK_PAGE batches long, up to BULK_MAX."""
+        return max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
+            else self.batch_size
 
     def _read(self, source: Source, start: int, last: int, bulk: bool) -> Batch:
         """The batch after ``start`` (up to ``last``): its position, fact rows, and bulk flag."""
-        size = max(self.batch_size, min(self.batch_size * BULK_PAGE, BULK_MAX)) if bulk \
-            else self.batch_size
+        size = self._size(bulk)
         # A short range of positions per page: with statistics stale after a bulk import,
         # PostgreSQL would otherwise sort the whole rest of the log for every topic-filtered page.
         end = min(last, start + SCAN_WINDOW * size)
@@ -100,27 +104,6 @@ class Projector:
             for table, row in source.facts(notification):
                 rows[table].append(row)
         return position, rows, bulk
-
-    def unsettled(self) -> bool:
-        """Whether a bulk batch left some people's list rows to derive (``settle_worklists``)."""
-        with self.view.datastore.transaction(commit=False) as curs:
-            return unsettled(curs, self.view.table)
-
-    def settle_worklists(self) -> None:
-        """Derive once the list rows of every person bulk batches marked, and clear the marks."""
-        if not self.unsettled():
-            return
-        with self._locked() as curs:
-            settle(curs, self.view.table)
-
-    def build_summaries(self) -> None:
-        """Build the summaries whole if they never were (facts projected before they existed)."""
-        with self.view.datastore.transaction(commit=False) as curs:
-            if cells.span(curs, self.view) is not None:
-                return
-        with self._locked() as curs:
-            if cells.span(curs, self.view) is None:
-                Maintenance(self.view, curs, Reach()).after()
 
     def _commit(self, name: str, start: int, position: int, rows: dict[str, list[Row]],
                 bulk: bool = False) -> None:
@@ -140,10 +123,12 @@ class Projector:
             self.view._insert_tracking(curs, Tracking(name, position))
 
     @contextmanager
-    def _locked(self) -> Iterator[Any]:
-        """A writing transaction holding the projector's lock (one writer across processes)."""
+    def _locked(self, shared: bool = False) -> Iterator[Any]:
+        """A writing transaction holding the projector's lock (one writer across processes;
+        ``shared``, beside other shared holders only: ``settle_and_build``)."""
         with self.view.datastore.transaction(commit=True) as curs:
-            curs.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+            curs.execute(f"SELECT pg_advisory_xact_lock{'_shared' if shared else ''}(%s)",
+                         (self.lock_key,))
             curs.execute(cells.PATIENT)
             curs.execute(cells.NO_JIT)
             yield curs

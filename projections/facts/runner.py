@@ -45,7 +45,8 @@ class FiguresRunner:
         self.view = build_view(env)
         self.projector = Projector(self.view, batch_size)
         self._own_app = app is None
-        self.ledger = LedgerSource(app if app is not None else LedgerLog(env=env))
+        self.ledger = (LedgerSource(app) if app is not None
+                       else LedgerSource(LedgerLog(env=env), env=env))
         self.access_log: AccessLogSource | None = None
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None

@@ -105,3 +105,9 @@ class FiguresView(PostgresTrackingRecorder):
         with curs.copy(SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)) as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def copy_text(self, curs: Any, name: str, text: bytes) -> None:
+        """Append rows already in ``COPY``'s text format (``bulk_encode.copy_text``) to a table."""
+        columns = SQL(", ").join(Identifier(c) for c in self.column_names(name))
+        with curs.copy(SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)) as copy:
+            copy.write(text)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 from uuid import UUID
 
+from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Composable, Composed
 
 from projections.worklists.ties import ENTRIES, ties_of
@@ -92,19 +93,33 @@ def refresh_worklists(curs: Any, table: Callable[[str], Composed],
 
 def derive(curs: Any, table: Callable[[str], Composed], name: str, people: Collection[UUID]) -> None:
     """Derive again one list table's rows of ``people`` from their live facts."""
-    if not people:
-        return
+    if people:
+        _derive(curs, table, name, {"people": sorted(people)})
+
+
+def derive_all(curs: Any, table: Callable[[str], Composed], name: str) -> None:
+    """Derive one list table again whole, from every live fact: the same rows as deriving every
+    person's, in one statement over whole tables instead of a lookup per person."""
+    _derive(curs, table, name, None)
+
+
+def _derive(curs: Any, table: Callable[[str], Composed], name: str,
+            params: dict[str, Any] | None) -> None:
     retractions = table("retractions")
+    some = SQL(LIVE if params is not None else EACH)
     names: dict[str, Composable] = {each: table(each) for each in TABLES}
-    names.update({each: SQL(LIVE).format(table=table(each), retractions=retractions)
+    names.update({each: some.format(table=table(each), retractions=retractions)
                   for each in LIVE_TABLES})
     names.update({f"each_{each}": SQL(EACH).format(table=table(each), retractions=retractions)
                   for each in LIVE_TABLES})
-    params = {"people": sorted(people)}
-    curs.execute(SQL(FORGET).format(names[name]), params)
-    curs.execute(SQL(STATEMENTS[name]).format(**names), params)
-    if name == "worklist_ties":
-        _copy_ties(curs, names[name], ties_of(curs.fetchall()))
+    curs.execute(SQL(FORGET if params is not None else "DELETE FROM {}").format(names[name]),
+                 params)
+    if name != "worklist_ties":
+        curs.execute(SQL(STATEMENTS[name]).format(**names), params)
+        return
+    with curs.connection.cursor(row_factory=tuple_row) as entries:
+        entries.execute(SQL(STATEMENTS[name]).format(**names), params)
+        _copy_ties(curs, names[name], ties_of(entries.fetchall()))
 
 
 def _copy_ties(curs: Any, ties: Composable, rows: list[tuple[Any, ...]]) -> None:

@@ -29,16 +29,17 @@ UNION ALL SELECT person_id, version, CASE change WHEN 'assigned' THEN 'KeyWorker
   FROM {key_workers} k
 ORDER BY person_id, version
 """
+KEYED = ("referral_id", "to_provider_id", "stay_id")  # the entries' last columns, as data
 
 
-def ties_of(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """``worklist_ties`` rows (person, provider, basis, began, ended) from the entry rows."""
+def ties_of(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``worklist_ties`` rows (person, provider, basis, began, ended) from the entry rows (tuples
+    in ``ENTRIES``' column order: fetched as tuples, not dicts, for the many rows of a settle)."""
     stories: dict[UUID, list[Entry]] = defaultdict(list)
-    for row in rows:
-        data = {k: row[k] for k in ("referral_id", "to_provider_id", "stay_id") if row[k]}
-        stories[row["person_id"]].append(Entry(
-            version=row["version"], type=row["type"], occurred_at=row["occurred_at"],
-            recorded_at=row["recorded_at"], provider_id=row["provider_id"], staff_id="",
-            data=data))
+    for person_id, version, kind, occurred_at, recorded_at, provider_id, *keyed in rows:
+        data = {k: v for k, v in zip(KEYED, keyed, strict=True) if v}
+        stories[person_id].append(Entry(
+            version=version, type=kind, occurred_at=occurred_at, recorded_at=recorded_at,
+            provider_id=provider_id, staff_id="", data=data))
     return [(person_id, tie.provider_id, tie.basis, tie.began, tie.ended)
             for person_id, entries in stories.items() for tie in ties(entries, set())]

@@ -16,10 +16,12 @@ from typing import Any
 
 from psycopg.sql import SQL, Composed
 
-from projections.worklists.refresh import derive, touched
+from projections.worklists.refresh import derive, derive_all, touched
 
 UNSETTLED = "worklist_unsettled"
 SETTLE_PAGE = 20_000  # people derived per statement while settling
+WHOLE_SHARE = 0.5  # marked at least this share of all people, a list table is derived whole
+PEOPLE = "SELECT count(DISTINCT person_id) AS n FROM {}"
 MARK = "COPY {} (list_table, person_id) FROM STDIN"
 ANY_MARK = "SELECT EXISTS (SELECT 1 FROM {}) AS found"
 MARKED = "SELECT DISTINCT list_table, person_id FROM {} ORDER BY list_table, person_id"
@@ -31,6 +33,13 @@ def mark(curs: Any, table: Callable[[str], Composed], rows: dict[str, list[tuple
         for name, people in touched(rows).items():
             for person in people:
                 copy.write_row((name, person))
+
+
+def mark_encoded(curs: Any, table: Callable[[str], Composed], marks: bytes) -> None:
+    """Write marks already in ``COPY``'s text format (rows of list table and person)."""
+    if marks:
+        with curs.copy(SQL(MARK).format(table(UNSETTLED))) as copy:
+            copy.write(marks)
 
 
 def unsettled(curs: Any, table: Callable[[str], Composed]) -> bool:
@@ -46,8 +55,19 @@ def settle(curs: Any, table: Callable[[str], Composed]) -> int:
     marked: dict[str, list[Any]] = {}
     for row in curs.fetchall():
         marked.setdefault(row["list_table"], []).append(row["person_id"])
+    everyone = _people(curs, table) if marked else 0
     for name, people in marked.items():
+        if len(people) >= WHOLE_SHARE * everyone:  # a catch-up from nothing marks everyone
+            derive_all(curs, table, name)
+            continue
         for start in range(0, len(people), SETTLE_PAGE):
             derive(curs, table, name, people[start:start + SETTLE_PAGE])
     curs.execute(SQL("DELETE FROM {}").format(table(UNSETTLED)))
     return sum(len(people) for people in marked.values())
+
+
+def _people(curs: Any, table: Callable[[str], Composed]) -> int:
+    """How many people have an identity fact (every registered person has one)."""
+    curs.execute(SQL(PEOPLE).format(table("identities")))
+    row = curs.fetchone()
+    return int(row["n"]) if row is not None else 0

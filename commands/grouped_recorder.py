@@ -11,11 +11,14 @@ library's ``IntegrityError``, so its reader reloads and tries again, as before.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
+from psycopg import pq
 from psycopg.sql import SQL, Identifier
 
 from commands.group_commit import Answers, GroupCommit, Groups
@@ -31,48 +34,76 @@ class GroupedRecorder(PostgresApplicationRecorder):
         super().__init__(*args, **kwargs)
         self.group = GroupCommit(self.write_groups)
 
-    def link(self, curs: Any, events: Sequence[StoredEvent]) -> None:
-        """Anything written with the events, in their transaction (nothing here)."""
+    def ask_links(self, curs: Any, streams: Sequence[Any]) -> None:
+        """Send whatever the links of the streams' events need read (nothing here)."""
+
+    def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Send anything written with the events, from the answer ``asked`` holds (nothing here)."""
 
     def write_groups(self, groups: Groups) -> Answers:
         """Write groups of events in one transaction under the write lock: each group's ids, or
-        None for a group that repeats a stored (stream, version) or one earlier in the batch."""
-        # Pipelined, as the library's own insert is: four round trips under the write lock (the
-        # lock with the check of stored versions, the links' heads, the inserts, the commit).
-        with self.datastore.get_connection() as conn, conn.pipeline() as pipeline, \
-                conn.transaction(), conn.cursor() as curs:
-            for statement in self.lock_table_statements:
-                curs.execute(statement, prepare=False)
-            taken = self._stored_versions(curs, groups)
-            written: list[bool] = []
-            for group in groups:
-                versions = {(event.originator_id, event.originator_version) for event in group}
-                written.append(not versions & taken)
-                taken |= versions if written[-1] else set()
-            events = [event for group, ok in zip(groups, written, strict=True) if ok for event in group]
-            ids: list[int] = []
-            if events:
-                self.link(curs, events)
-                self._notify_channel(curs)
-                with conn.cursor() as inserting:  # its own cursor, for its own answer
-                    PostgresAggregateRecorder._insert_stored_events(self, inserting, events)
-                    pipeline.sync()  # the inserts' answers now, not at the commit
-                    ids = list(self._fetch_ids_after_insert_events(inserting, events) or ())
+        None for a group that repeats a stored (stream, version) or one earlier in the batch.
+
+        Two round trips under the write lock, pipelined: the lock with the check of stored
+        versions and whatever the links need read; then the links, the ``NOTIFY``, the inserts
+        and the ``COMMIT``, whose answer (the inserts' ids) comes only once committed."""
+        pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
+        inserting, events = None, []
+        with self.datastore.get_connection() as conn:
+            try:
+                with conn.pipeline(), conn.transaction():
+                    curs, asked = conn.cursor(), conn.cursor()
+                    for statement in self.lock_table_statements:
+                        curs.execute(statement, prepare=False)
+                    self._ask_stored_versions(curs, pairs)
+                    self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
+                    written = unrepeated(groups, stored_pairs(curs))
+                    events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
+                    if events:
+                        self.link_after(asked, curs, events)
+                        self._notify_channel(curs)
+                        inserting = conn.cursor()  # its own cursor, for its own answer
+                        self._insert_rows(inserting, events)
+            except BaseException:
+                if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+                    with contextlib.suppress(psycopg.Error):  # the pool discards it if this fails
+                        conn.rollback()  # a failure at the commit's sync leaves the block aborted
+                raise
+            ids = list(self._fetch_ids_after_insert_events(inserting, events) or ()) if inserting else []
         answers: Answers = []
         for group, ok in zip(groups, written, strict=True):
             answers.append(ids[:len(group)] if ok else None)
             ids = ids[len(group):] if ok else ids
         return answers
 
-    def _stored_versions(self, curs: Any, groups: Groups) -> set[tuple[Any, int]]:
-        """Which of the groups' (stream, version) pairs are already stored."""
-        pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
+    def _insert_rows(self, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Send the events' insert (the library's, without its lock and ``NOTIFY``, sent here
+        before it); its notification ids are answered at the next sync."""
+        PostgresAggregateRecorder._insert_stored_events(self, curs, events)
+
+    def _ask_stored_versions(self, curs: Any, pairs: list[tuple[Any, int]]) -> None:
+        """Send the question: which of these (stream, version) pairs are already stored."""
         curs.execute(SQL(
             "SELECT originator_id, originator_version FROM {}.{} WHERE (originator_id, "
             "originator_version) IN (SELECT * FROM unnest(%s::uuid[], %s::bigint[]))"
         ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name)),
             ([p[0] for p in pairs], [p[1] for p in pairs]), prepare=False)
-        return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
+
+
+def stored_pairs(curs: Any) -> set[tuple[Any, int]]:
+    """The answer to ``_ask_stored_versions`` (the first fetch: one round trip for all asked)."""
+    return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
+
+
+def unrepeated(groups: Groups, taken: set[tuple[Any, int]]) -> list[bool]:
+    """Per group, whether it is written: none of its (stream, version) pairs stored, nor written
+    by a group before it in the batch."""
+    written: list[bool] = []
+    for group in groups:
+        versions = {(event.originator_id, event.originator_version) for event in group}
+        written.append(not versions & taken)
+        taken |= versions if written[-1] else set()
+    return written
 
 
 class AccessLogRecorder(GroupedRecorder):

@@ -23,6 +23,7 @@ from psycopg.sql import SQL, Identifier
 
 from commands.group_commit import Answers, GroupCommit, Groups
 
+BEGIN, COMMIT = SQL("BEGIN"), SQL("COMMIT")
 ACCESS_LOG_RECORDER_TOPIC = "commands.grouped_recorder:AccessLogRecorder"
 library_insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without its retries
 
@@ -51,23 +52,27 @@ class GroupedRecorder(PostgresApplicationRecorder):
         inserting, events = None, []
         with self.datastore.get_connection() as conn:
             try:
-                with conn.pipeline(), conn.transaction():
+                # BEGIN and COMMIT as statements: psycopg's transaction() in a pipeline syncs at
+                # its start and twice at its end, three more round trips
+                with conn.pipeline():
                     curs, asked = conn.cursor(), conn.cursor()
-                    for statement in self.lock_table_statements:
+                    for statement in [BEGIN, *self.lock_table_statements]:
                         curs.execute(statement, prepare=False)
                     self._ask_stored_versions(curs, pairs)
                     self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
-                    written = unrepeated(groups, stored_pairs(curs))
+                    written = unrepeated(groups, stored_pairs(curs))  # the first round trip
                     events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
                     if events:
                         self.link_after(asked, curs, events)
                         self._notify_channel(curs)
                         inserting = conn.cursor()  # its own cursor, for its own answer
                         self._insert_rows(inserting, events)
+                    curs.execute(COMMIT, prepare=False)
+                # the second: the pipeline's sync, answered once committed
             except BaseException:
-                if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+                if conn.info.transaction_status != pq.TransactionStatus.IDLE:
                     with contextlib.suppress(psycopg.Error):  # the pool discards it if this fails
-                        conn.rollback()  # a failure at the commit's sync leaves the block aborted
+                        conn.rollback()  # a failed statement leaves the block open, aborted
                 raise
             ids = list(self._fetch_ids_after_insert_events(inserting, events) or ()) if inserting else []
         answers: Answers = []

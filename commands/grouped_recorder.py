@@ -7,18 +7,21 @@ the reads waiting at the same moment are written in one transaction, one lock, o
 (``commands.group_commit``), each answered only after that commit. A read repeating a stored
 (stream, version) (another read of the same story got there first) is refused alone with the
 library's ``IntegrityError``, so its reader reloads and tries again, as before.
+
+A batch is two round trips to PostgreSQL, both under the write lock (``write_groups``): the lock
+with the check of stored versions and the chain's heads, then the links, the ``NOTIFY``, the
+inserts and the ``COMMIT``. ``BEGIN`` and ``COMMIT`` are statements in the pipeline, because
+psycopg's ``transaction()`` inside a pipeline syncs as it starts and twice as it ends: seven
+round trips a batch before (counted on the wire by ``tests/commands/test_write_round_trips.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from typing import Any
 
-import psycopg
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
-from psycopg import pq
 from psycopg.sql import SQL, Identifier
 
 from commands.group_commit import Answers, GroupCommit, Groups
@@ -51,29 +54,24 @@ class GroupedRecorder(PostgresApplicationRecorder):
         pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
         inserting, events = None, []
         with self.datastore.get_connection() as conn:
-            try:
-                # BEGIN and COMMIT as statements: psycopg's transaction() in a pipeline syncs at
-                # its start and twice at its end, three more round trips
-                with conn.pipeline():
-                    curs, asked = conn.cursor(), conn.cursor()
-                    for statement in [BEGIN, *self.lock_table_statements]:
-                        curs.execute(statement, prepare=False)
-                    self._ask_stored_versions(curs, pairs)
-                    self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
-                    written = unrepeated(groups, stored_pairs(curs))  # the first round trip
-                    events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
-                    if events:
-                        self.link_after(asked, curs, events)
-                        self._notify_channel(curs)
-                        inserting = conn.cursor()  # its own cursor, for its own answer
-                        self._insert_rows(inserting, events)
-                    curs.execute(COMMIT, prepare=False)
-                # the second: the pipeline's sync, answered once committed
-            except BaseException:
-                if conn.info.transaction_status != pq.TransactionStatus.IDLE:
-                    with contextlib.suppress(psycopg.Error):  # the pool discards it if this fails
-                        conn.rollback()  # a failed statement leaves the block open, aborted
-                raise
+            # BEGIN and COMMIT as statements: psycopg's transaction() in a pipeline syncs at
+            # its start and twice at its end, three more round trips
+            with conn.pipeline():
+                curs, asked = conn.cursor(), conn.cursor()
+                for statement in [BEGIN, *self.lock_table_statements]:
+                    curs.execute(statement, prepare=False)
+                self._ask_stored_versions(curs, pairs)
+                self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
+                written = unrepeated(groups, stored_pairs(curs))  # the first round trip
+                events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
+                if events:
+                    self.link_after(asked, curs, events)
+                    self._notify_channel(curs)
+                    inserting = conn.cursor()  # its own cursor, for its own answer
+                    self._insert_rows(inserting, events)
+                curs.execute(COMMIT, prepare=False)
+            # the second: the pipeline's sync, answered once committed (on a failure, the
+            # connection's own exit rolls the aborted block back before the pool has it)
             ids = list(self._fetch_ids_after_insert_events(inserting, events) or ()) if inserting else []
         answers: Answers = []
         for group, ok in zip(groups, written, strict=True):

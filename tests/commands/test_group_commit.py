@@ -56,12 +56,18 @@ class CountedTurn:
     def __init__(self) -> None:
         self.lock, self.taken = threading.Lock(), 0
 
-    def __enter__(self) -> None:
+    def acquire(self) -> None:
         self.lock.acquire()
         self.taken += 1
 
-    def __exit__(self, *_: object) -> None:
+    def release(self) -> None:
         self.lock.release()
+
+    def __enter__(self) -> None:
+        self.acquire()
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
 
 
 def test_writers_answered_by_one_batch_take_the_turn_once(

@@ -29,77 +29,52 @@ class Waiting:
     """One writer's events and, once written, its answer."""
 
     events: Sequence[StoredEvent]
-    taken: bool = False  # into a batch: its writer waits for that batch's answer
     done: bool = False
     ids: Sequence[int] | None = None
     failure: BaseException | None = None
 
 
 class GroupCommit:
-    """Coalesces concurrent writes into batches, written by ``write_batch``: a batch is taken
-    and sent while the one before it commits, never two holding the write lock at once."""
+    """Coalesces concurrent writes into batches, written by ``write_batch`` one batch at a time."""
 
     def __init__(self, write_batch: WriteBatch, most: int = MOST) -> None:
         self.write_batch = write_batch
         self.most = most
         self.queue: list[Waiting] = []
         self.queue_lock = threading.Lock()
-        self.turn = threading.Lock()  # held by a batch's writer until its batch holds the lock
+        self.turn = threading.Lock()  # held by the one writing a batch
         self.changed = threading.Condition(self.queue_lock)  # told when a batch is written
-        self.writing = False  # a writer is leading a batch that does not yet hold the lock
-        self.leader: int | None = None  # the thread holding the turn
+        self.writing = False
 
     def write(self, events: Sequence[StoredEvent]) -> Sequence[int]:
         """Write the events with whatever else is waiting; their notification ids once committed.
-        A writer whose events are taken into a batch waits for that batch's answer; one still
-        in the queue leads the next batch once the one before holds the log's write lock."""
+        A writer whose events are written returns at once, without taking the turn in its own
+        turn behind the next batch's writer; one of those still waiting writes the next batch."""
         waiting = Waiting(events)
         with self.changed:
             self.queue.append(waiting)
-        while not self._answered_or_leading(waiting):
-            self._lead()
+        while True:
+            with self.changed:
+                while self.writing and not waiting.done:
+                    self.changed.wait()
+                if waiting.done:
+                    break
+                self.writing = True
+            try:
+                with self.turn:
+                    self._write(self._take())
+            finally:
+                with self.changed:
+                    self.writing = False
+                    self.changed.notify_all()
         if waiting.failure is not None:
             raise waiting.failure
         assert waiting.ids is not None
         return waiting.ids
 
-    def _answered_or_leading(self, waiting: Waiting) -> bool:
-        """Wait until the writer is answered (True) or is to lead the next batch (False)."""
-        with self.changed:
-            while not waiting.done and (waiting.taken or self.writing):
-                self.changed.wait()
-            if not waiting.done:
-                self.writing = True
-            return waiting.done
-
-    def _lead(self) -> None:
-        """Take the turn and write the waiting batch, handing the turn on early (``hand_on``)."""
-        self.turn.acquire()
-        self.leader = threading.get_ident()
-        try:
-            self._write(self._take())
-        finally:
-            self.hand_on()
-            with self.changed:
-                self.changed.notify_all()  # the batch's writers are answered
-
-    def hand_on(self) -> None:
-        """Called by ``write_batch`` once its batch holds the log's write lock: the next batch
-        may be taken and sent now (its own lock then waits in PostgreSQL for this commit, and it
-        reads what this batch committed). Only the batch's writer hands on, once."""
-        if self.leader != threading.get_ident():
-            return
-        self.leader = None
-        self.turn.release()
-        with self.changed:
-            self.writing = False
-            self.changed.notify_all()
-
     def _take(self) -> list[Waiting]:
         with self.queue_lock:
             batch, self.queue = self.queue[:self.most], self.queue[self.most:]
-            for waiting in batch:
-                waiting.taken = True
         return batch
 
     def _write(self, batch: list[Waiting]) -> None:

@@ -63,7 +63,6 @@ class GroupedRecorder(PostgresApplicationRecorder):
                 self._ask_stored_versions(curs, pairs)
                 self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
                 written = unrepeated(groups, stored_pairs(curs))  # the first round trip
-                self.group.hand_on()  # the write lock is held: the next batch may be sent
                 events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
                 if events:
                     self.link_after(asked, curs, events)

@@ -56,18 +56,12 @@ class CountedTurn:
     def __init__(self) -> None:
         self.lock, self.taken = threading.Lock(), 0
 
-    def acquire(self) -> None:
+    def __enter__(self) -> None:
         self.lock.acquire()
         self.taken += 1
 
-    def release(self) -> None:
-        self.lock.release()
-
-    def __enter__(self) -> None:
-        self.acquire()
-
     def __exit__(self, *_: object) -> None:
-        self.release()
+        self.lock.release()
 
 
 def test_writers_answered_by_one_batch_take_the_turn_once(

@@ -44,13 +44,19 @@ class ChainTable:
         ).format(self.table)
 
     def link(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
-        """Add the links of events about to be inserted (the caller holds the write lock).
+        """Add the links of events about to be inserted (the caller holds the write lock)."""
+        streams = list({event.originator_id: None for event in stored_events})
+        self.insert_links(curs, self.heads(curs, streams), stored_events)
+
+    def insert_links(self, curs: Any, heads: dict[Any, str],
+                     stored_events: Sequence[StoredEvent]) -> None:
+        """Send the links of events about to be inserted, following on from ``heads`` (read under
+        the same write lock); nothing is fetched, so in a pipeline it waits for the next sync.
 
         A link that already exists is skipped rather than refused, so that the events' own
         insert is the statement that fails on a version conflict: an earlier failure in the
         library's pipeline would leave its prepared statements unprepared on the connection.
         """
-        heads = self.heads(curs, list({event.originator_id: None for event in stored_events}))
         rows = list(linked(heads, stored_events))
         columns = [list(column) for column in zip(*rows, strict=True)]
         curs.execute(SQL(
@@ -62,12 +68,21 @@ class ChainTable:
     def heads(self, curs: Any, streams: Sequence[UUID | str]) -> dict[Any, str]:
         """In one statement, each stream's last story hash (streams without links are absent)
         and, under ``None``, the log's last log hash: each by one step down an index."""
+        self.ask_heads(curs, streams)
+        return self.read_heads(curs)
+
+    def ask_heads(self, curs: Any, streams: Sequence[UUID | str]) -> None:
+        """Send ``heads``' statement without waiting for its answer (``read_heads`` reads it)."""
         curs.execute(SQL(
             "(SELECT NULL::uuid AS originator_id, log_hash AS story_hash FROM {0} "
             "ORDER BY position DESC LIMIT 1) UNION ALL (SELECT head.* FROM unnest(%s::uuid[]) "
             "AS stream(id) CROSS JOIN LATERAL (SELECT originator_id, story_hash FROM {0} WHERE "
             "originator_id = stream.id ORDER BY originator_version DESC LIMIT 1) AS head)"
         ).format(self.table), (list(streams),), prepare=False)
+
+    @staticmethod
+    def read_heads(curs: Any) -> dict[Any, str]:
+        """The answer to ``ask_heads`` sent on ``curs``."""
         return {row["originator_id"]: row["story_hash"] for row in curs.fetchall()}
 
     def copy_links(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:

@@ -7,6 +7,12 @@ the reads waiting at the same moment are written in one transaction, one lock, o
 (``commands.group_commit``), each answered only after that commit. A read repeating a stored
 (stream, version) (another read of the same story got there first) is refused alone with the
 library's ``IntegrityError``, so its reader reloads and tries again, as before.
+
+A batch is two round trips to PostgreSQL, both under the write lock (``write_groups``): the lock
+with the check of stored versions and the chain's heads, then the links, the ``NOTIFY``, the
+inserts and the ``COMMIT``. ``BEGIN`` and ``COMMIT`` are statements in the pipeline, because
+psycopg's ``transaction()`` inside a pipeline syncs as it starts and twice as it ends: seven
+round trips a batch before (counted on the wire by ``tests/commands/test_write_round_trips.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from psycopg.sql import SQL, Identifier
 
 from commands.group_commit import Answers, GroupCommit, Groups
 
+BEGIN, COMMIT = SQL("BEGIN"), SQL("COMMIT")
 ACCESS_LOG_RECORDER_TOPIC = "commands.grouped_recorder:AccessLogRecorder"
 library_insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without its retries
 
@@ -31,48 +38,75 @@ class GroupedRecorder(PostgresApplicationRecorder):
         super().__init__(*args, **kwargs)
         self.group = GroupCommit(self.write_groups)
 
-    def link(self, curs: Any, events: Sequence[StoredEvent]) -> None:
-        """Anything written with the events, in their transaction (nothing here)."""
+    def ask_links(self, curs: Any, streams: Sequence[Any]) -> None:
+        """Send whatever the links of the streams' events need read (nothing here)."""
+
+    def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Send anything written with the events, from the answer ``asked`` holds (nothing here)."""
 
     def write_groups(self, groups: Groups) -> Answers:
         """Write groups of events in one transaction under the write lock: each group's ids, or
-        None for a group that repeats a stored (stream, version) or one earlier in the batch."""
-        # Pipelined, as the library's own insert is: four round trips under the write lock (the
-        # lock with the check of stored versions, the links' heads, the inserts, the commit).
-        with self.datastore.get_connection() as conn, conn.pipeline() as pipeline, \
-                conn.transaction(), conn.cursor() as curs:
-            for statement in self.lock_table_statements:
-                curs.execute(statement, prepare=False)
-            taken = self._stored_versions(curs, groups)
-            written: list[bool] = []
-            for group in groups:
-                versions = {(event.originator_id, event.originator_version) for event in group}
-                written.append(not versions & taken)
-                taken |= versions if written[-1] else set()
-            events = [event for group, ok in zip(groups, written, strict=True) if ok for event in group]
-            ids: list[int] = []
-            if events:
-                self.link(curs, events)
-                self._notify_channel(curs)
-                with conn.cursor() as inserting:  # its own cursor, for its own answer
-                    PostgresAggregateRecorder._insert_stored_events(self, inserting, events)
-                    pipeline.sync()  # the inserts' answers now, not at the commit
-                    ids = list(self._fetch_ids_after_insert_events(inserting, events) or ())
+        None for a group that repeats a stored (stream, version) or one earlier in the batch.
+
+        Two round trips under the write lock, pipelined: the lock with the check of stored
+        versions and whatever the links need read; then the links, the ``NOTIFY``, the inserts
+        and the ``COMMIT``, whose answer (the inserts' ids) comes only once committed."""
+        pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
+        inserting, events = None, []
+        with self.datastore.get_connection() as conn:
+            # BEGIN and COMMIT as statements: psycopg's transaction() in a pipeline syncs at
+            # its start and twice at its end, three more round trips
+            with conn.pipeline():
+                curs, asked = conn.cursor(), conn.cursor()
+                for statement in [BEGIN, *self.lock_table_statements]:
+                    curs.execute(statement, prepare=False)
+                self._ask_stored_versions(curs, pairs)
+                self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
+                written = unrepeated(groups, stored_pairs(curs))  # the first round trip
+                events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
+                if events:
+                    self.link_after(asked, curs, events)
+                    self._notify_channel(curs)
+                    inserting = conn.cursor()  # its own cursor, for its own answer
+                    self._insert_rows(inserting, events)
+                curs.execute(COMMIT, prepare=False)
+            # the second: the pipeline's sync, answered once committed (on a failure, the
+            # connection's own exit rolls the aborted block back before the pool has it)
+            ids = list(self._fetch_ids_after_insert_events(inserting, events) or ()) if inserting else []
         answers: Answers = []
         for group, ok in zip(groups, written, strict=True):
             answers.append(ids[:len(group)] if ok else None)
             ids = ids[len(group):] if ok else ids
         return answers
 
-    def _stored_versions(self, curs: Any, groups: Groups) -> set[tuple[Any, int]]:
-        """Which of the groups' (stream, version) pairs are already stored."""
-        pairs = [(event.originator_id, event.originator_version) for group in groups for event in group]
+    def _insert_rows(self, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Send the events' insert (the library's, without its lock and ``NOTIFY``, sent here
+        before it); its notification ids are answered at the next sync."""
+        PostgresAggregateRecorder._insert_stored_events(self, curs, events)
+
+    def _ask_stored_versions(self, curs: Any, pairs: list[tuple[Any, int]]) -> None:
+        """Send the question: which of these (stream, version) pairs are already stored."""
         curs.execute(SQL(
             "SELECT originator_id, originator_version FROM {}.{} WHERE (originator_id, "
             "originator_version) IN (SELECT * FROM unnest(%s::uuid[], %s::bigint[]))"
         ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name)),
             ([p[0] for p in pairs], [p[1] for p in pairs]), prepare=False)
-        return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
+
+
+def stored_pairs(curs: Any) -> set[tuple[Any, int]]:
+    """The answer to ``_ask_stored_versions`` (the first fetch: one round trip for all asked)."""
+    return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
+
+
+def unrepeated(groups: Groups, taken: set[tuple[Any, int]]) -> list[bool]:
+    """Per group, whether it is written: none of its (stream, version) pairs stored, nor written
+    by a group before it in the batch."""
+    written: list[bool] = []
+    for group in groups:
+        versions = {(event.originator_id, event.originator_version) for event in group}
+        written.append(not versions & taken)
+        taken |= versions if written[-1] else set()
+    return written
 
 
 class AccessLogRecorder(GroupedRecorder):

@@ -62,9 +62,13 @@ class LedgerRecorder(GroupedRecorder):
         return retrying(action, (InterfaceError, OperationalError), ATTEMPTS, steady(0.2),
                         worth_retrying=lambda error: not isinstance(error.__cause__, TIMED_OUT))
 
-    def link(self, curs: Any, events: Sequence[StoredEvent]) -> None:
-        """Link the events into the hash chain, in their transaction."""
-        self.chain.link(curs, events)
+    def ask_links(self, curs: Any, streams: Sequence[Any]) -> None:
+        """Send the question of the chain's heads (the log's and the streams'), under the lock."""
+        self.chain.ask_heads(curs, streams)
+
+    def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """Link the events into the hash chain, in their transaction, from the heads asked."""
+        self.chain.insert_links(curs, self.chain.read_heads(asked), events)
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""

@@ -30,17 +30,18 @@ class SlowSave:
         self.armed: threading.Thread | None = None
         self.ids: list[int] = []
         self.inserted, self.release, self.committed = threading.Event(), threading.Event(), threading.Event()
-        inner = LedgerRecorder._fetch_ids_after_insert_events
+        inner = LedgerRecorder._insert_rows
 
-        def fetch_then_hold(recorder: LedgerRecorder, curs: Any, *args: Any, **kwargs: Any) -> Any:
-            ids = inner(recorder, curs, *args, **kwargs)  # after the INSERT: ids given out, uncommitted
+        def insert_then_hold(recorder: LedgerRecorder, curs: Any, *args: Any, **kwargs: Any) -> Any:
+            inner(recorder, curs, *args, **kwargs)  # the INSERT sent, its COMMIT not yet
             if threading.current_thread() is self.armed:
-                self.armed, self.ids = None, list(ids or [])
+                ids = [row["notification_id"] for row in curs.fetchall()]  # ids given out, uncommitted
+                curs.scroll(0, mode="absolute")  # the recorder reads them again after the commit
+                self.armed, self.ids = None, ids
                 self.inserted.set()
                 assert self.release.wait(timeout=30), "the slow save was never released"
-            return ids
 
-        monkeypatch.setattr(LedgerRecorder, "_fetch_ids_after_insert_events", fetch_then_hold)
+        monkeypatch.setattr(LedgerRecorder, "_insert_rows", insert_then_hold)
 
     def reset(self) -> None:
         """Ready for another slow save."""

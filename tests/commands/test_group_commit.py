@@ -3,40 +3,14 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from uuid import UUID, uuid4
 
 import pytest
 from builders import contact, registration
+from queued_writes import queued_together
 
 from commands import Ledger
 from ledger.errors import ConcurrentWrite
-
-
-def queued_together(ledger: Ledger, writes: list[Callable[[], object]]) -> list[object]:
-    """Run the writes in threads while the write turn is held, so that they all wait; then let
-    one batch take them. Answers each write's result or the exception it raised."""
-    group = ledger.log_recorder.group
-    results: list[object] = [None] * len(writes)
-
-    def run(n: int) -> None:
-        try:
-            results[n] = writes[n]()
-        except Exception as error:
-            results[n] = error
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(writes))]
-    with group.turn:
-        for thread in threads:
-            thread.start()
-        deadline = time.monotonic() + 30
-        while len(group.queue) < len(writes) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert len(group.queue) == len(writes)
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 @pytest.fixture

@@ -14,23 +14,28 @@ from eventsourcing.persistence import OperationalError
 from fastapi.testclient import TestClient
 from ledger_invariants import check_projections
 
-from commands import recorder
+from commands import Ledger
 
 HUB = bearer("provider", "hub")
 
 
-def lose_the_next_commit_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The next insert commits, then its connection 'drops': the recorder tries the insert again."""
-    inner, lost = recorder.library_insert, [1]
+def lose_the_next_commit_answer(monkeypatch: pytest.MonkeyPatch, client: TestClient) -> list[int]:
+    """The next batch of the app's group commit commits, then its connection 'drops': each of its
+    writers tries its insert again (``LedgerRecorder.insert_events``) and meets its own events.
+    Answers the count of answers still to lose (0 once one was lost)."""
+    ledger: Ledger = client.app.state.ledger  # type: ignore[attr-defined]
+    group, lost = ledger.log_recorder.group, [1]
+    inner = group.write_batch
 
-    def insert_then_drop(*args: Any, **kwargs: Any) -> Any:
-        ids = inner(*args, **kwargs)
-        if lost[0]:
+    def write_then_drop(groups: Any) -> Any:
+        answers = inner(groups)
+        if lost[0] and any(answers):
             lost[0] -= 1
             raise OperationalError("server closed the connection after COMMIT")
-        return ids
+        return answers
 
-    monkeypatch.setattr(recorder, "library_insert", insert_then_drop)
+    monkeypatch.setattr(group, "write_batch", write_then_drop)
+    return lost
 
 
 def stored_contacts(client: TestClient, person: str) -> list[str]:
@@ -43,10 +48,10 @@ def test_a_keyed_append_whose_commit_answer_is_lost_is_answered_201(
     monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str, env: dict[str, str]
 ) -> None:
     """The library's retry meets its own committed events; the key's record answers 201, once."""
-    lose_the_next_commit_answer(monkeypatch)
+    lost = lose_the_next_commit_answer(monkeypatch, client)
     headers = {**HUB, "Idempotency-Key": "visit-1"}
     answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=headers)
-    assert (answer.status_code, answer.json()) == (201, {"version": 2})
+    assert (answer.status_code, answer.json(), lost) == (201, {"version": 2}, [0])
     assert stored_contacts(client, person) == ["c-1"]
     check_projections(env, contacts=["c-1"])
 
@@ -55,9 +60,9 @@ def test_an_unkeyed_append_whose_commit_answer_is_lost_is_stored_once(
     monkeypatch: pytest.MonkeyPatch, client: TestClient, person: str, env: dict[str, str]
 ) -> None:
     """Without a key the retry finds its own events stored: 201, not a 422 or a second copy."""
-    lose_the_next_commit_answer(monkeypatch)
+    lost = lose_the_next_commit_answer(monkeypatch, client)
     answer = client.post(f"/people/{person}/events", json=contact("c-1"), headers=HUB)
-    assert (answer.status_code, answer.json()) == (201, {"version": 2})
+    assert (answer.status_code, answer.json(), lost) == (201, {"version": 2}, [0])
     assert stored_contacts(client, person) == ["c-1"]
     check_projections(env, contacts=["c-1"])
 

@@ -1,4 +1,5 @@
-"""Per-request plumbing: a request id on every log line and response, and a body size limit."""
+"""Per-request plumbing: a request id on every log line and response, a bound on the request's
+head (request line and headers) and on its body."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import uuid
 
 import structlog
 from fastapi import HTTPException
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY_BYTES = 1_000_000
+MAX_HEAD_BYTES = 16 * 1024  # the path, query and headers; as uvicorn's own bound for h11
 _GOOD_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+_HEAD_TOO_LARGE = b'{"detail":"the request\'s headers are too large"}'
 log = structlog.get_logger("api")
 
 
@@ -24,6 +26,22 @@ def request_id_of(scope: Scope) -> str:
             if _GOOD_REQUEST_ID.match(text):
                 return text
     return uuid.uuid4().hex
+
+
+def head_bytes(scope: Scope) -> int:
+    """The size of the request's path, query and headers, as the client sent them (near enough)."""
+    size = len(scope.get("raw_path") or b"") + len(scope.get("query_string", b""))
+    for name, value in scope.get("headers", ()):
+        size += len(name) + len(value) + 4
+    return size
+
+
+async def refuse_head(send: Send) -> None:
+    """431: the request's head is over ``MAX_HEAD_BYTES`` (the connection closes)."""
+    await send({"type": "http.response.start", "status": 431,
+                "headers": [(b"content-type", b"application/json"), (b"connection", b"close"),
+                            (b"content-length", str(len(_HEAD_TOO_LARGE)).encode())]})
+    await send({"type": "http.response.body", "body": _HEAD_TOO_LARGE})
 
 
 class RequestContext:
@@ -43,14 +61,18 @@ class RequestContext:
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started, status = time.perf_counter(), [500]
+        echoed = (b"x-request-id", request_id.encode("latin-1"))
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
-                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+                message["headers"] = [*message.get("headers", ()), echoed]
             await send(message)
 
         try:
+            if head_bytes(scope) > MAX_HEAD_BYTES:
+                await refuse_head(send_with_id)
+                return
             await self.app(scope, receive, send_with_id)
         finally:
             route = getattr(scope.get("route"), "path", "unmatched")

@@ -63,7 +63,7 @@ broken: st.SearchStrategy[Sent] = st.one_of(
     pipelined.map(lambda requests: (b"".join(requests) + get("/health"), False, False)))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sent=broken)
 def test_broken_http_gets_a_4xx_or_a_closed_connection(served: str, sent: Sent) -> None:
     """No 5xx for any of it (and only 4xx for what is broken throughout), and the server answers

@@ -12,6 +12,7 @@ import logging
 import sys
 from dataclasses import dataclass
 
+import orjson
 import structlog
 from pydantic import SecretStr
 
@@ -49,7 +50,12 @@ def open_deployment(settings: Settings) -> Deployment:
 
 def configure_logging(level: str = "INFO") -> None:
     """JSON lines to standard error through structlog, with the request id bound per request.
-    Log lines carry ids and counts, never personal data."""
+    Log lines carry ids and counts, never personal data.
+
+    Every request writes one, so the line is made cheaply: orjson renders it straight to bytes,
+    written whole to standard error's binary stream (one write each, as print made it), the
+    same fields in the same order as the standard library's ``json`` gave them.
+    """
     logging.basicConfig(format="%(message)s", stream=sys.stderr, level=level)
     structlog.configure(
         processors=[
@@ -57,8 +63,8 @@ def configure_logging(level: str = "INFO") -> None:
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
-            structlog.processors.JSONRenderer(),
+            structlog.processors.JSONRenderer(serializer=orjson.dumps),
         ],
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.BytesLoggerFactory(file=sys.stderr.buffer),
         cache_logger_on_first_use=True,
     )

@@ -1,4 +1,5 @@
-"""Serving the app with uvicorn in a thread on a free port, for tests over real HTTP."""
+"""Serving the app with uvicorn in a thread on a free port, for tests over real HTTP, on the
+parser and event loop ``ledger serve`` runs by default (or those named)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import httpx
 import uvicorn
 from api_journeys import PROVIDERS, bearer, provider_body
 from fastapi import FastAPI
+from starlette.types import ASGIApp
+
+from api.cli.serving import stack
+from api.cli.serving_choices import EventLoop, HttpParser
 
 
 def free_port() -> int:
@@ -22,10 +27,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(app: FastAPI) -> Iterator[str]:
+def running(app: FastAPI | ASGIApp, http: HttpParser = HttpParser.HTTPTOOLS,
+            loop: EventLoop = EventLoop.UVLOOP) -> Iterator[str]:
     """Serve the app as it is until the block ends; yields its URL."""
     config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_config=None,
-                            access_log=False, backlog=2048)
+                            access_log=False, backlog=2048, **stack(http, loop))
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.serving_choices import EventLoop, HttpParser
 from api.cli.starting import deployment_of, read_settings
 from api.http.tokens import Caller, Role, mint
 
@@ -30,6 +31,9 @@ def serve(
     projections: Annotated[bool, typer.Option(help="Follow the log in-process")] = True,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (one follows the "
                                          "log at a time); see README")] = 1,
+    http: Annotated[HttpParser, typer.Option(help="Request parser: httptools (C) or h11 (pure "
+                                             "Python)")] = HttpParser.HTTPTOOLS,
+    loop: Annotated[EventLoop, typer.Option(help="Event loop: uvloop or asyncio")] = EventLoop.UVLOOP,
 ) -> None:
     """Serve the HTTP API."""
     from api.cli.serving import serve as serve_http
@@ -47,7 +51,7 @@ def serve(
             load_demo(ledger, audit_log)
             key_worker = busiest_key_worker(ledger)
         typer.echo(sign_in_sheet(f"http://{host}:{port}", deployment.signing_key, key_worker))
-    serve_http(deployment.settings, host, port, workers, projections)
+    serve_http(deployment.settings, host, port, workers, projections, http, loop)
 
 
 @cli.command()

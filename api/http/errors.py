@@ -14,8 +14,8 @@ import structlog
 from eventsourcing.persistence import InterfaceError, OperationalError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 
+from api.http.responses import JSONAnswer
 from ledger.errors import (
     ConcurrentWrite,
     DuplicatePerson,
@@ -62,7 +62,7 @@ def status_of(error: LedgerError, request: Request) -> int:
     return STATUS.get(type(error), 422)
 
 
-async def refused(request: Request, error: Exception) -> JSONResponse:
+async def refused(request: Request, error: Exception) -> JSONAnswer:
     """A domain refusal: its status, and a detail naming the field at fault and why."""
     assert isinstance(error, LedgerError)
     item: dict[str, Any] = {"loc": loc_of(error, request), "msg": error.message,
@@ -73,21 +73,21 @@ async def refused(request: Request, error: Exception) -> JSONResponse:
     log.info("refused", kind=type(error).__name__, field=error.field)
     status = status_of(error, request)
     headers = {"Retry-After": "600"} if status == 429 else None
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONAnswer(body, status_code=status, headers=headers)
 
 
-async def store_down(request: Request, error: Exception) -> JSONResponse:
+async def store_down(request: Request, error: Exception) -> JSONAnswer:
     """The store does not answer: 503, worth retrying."""
     log.warning("store_unavailable", error=type(error).__name__)
-    return JSONResponse({"detail": "the store does not answer; try again shortly"},
+    return JSONAnswer({"detail": "the store does not answer; try again shortly"},
                         status_code=503, headers={"Retry-After": "1"})
 
 
-async def invalid_request(request: Request, error: Exception) -> JSONResponse:
+async def invalid_request(request: Request, error: Exception) -> JSONAnswer:
     """FastAPI's 422 without echoing the input (it may be personal, huge or not even UTF-8)."""
     assert isinstance(error, RequestValidationError)
     detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
-    return JSONResponse({"detail": detail}, status_code=422)
+    return JSONAnswer({"detail": detail}, status_code=422)
 
 
 def invalid_query(field: str, message: str, kind: str = "value_error") -> RequestValidationError:

@@ -1,29 +1,45 @@
-"""Per-request plumbing: a request id on every log line and response, and a body size limit."""
+"""Per-request plumbing: a request id on every log line and response, a bound on the request's
+head (request line and headers) and on its body."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
-import uuid
 
 import structlog
 from fastapi import HTTPException
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY_BYTES = 1_000_000
+MAX_HEAD_BYTES = 16 * 1024  # the path, query and headers; as uvicorn's own bound for h11
 _GOOD_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+_HEAD_TOO_LARGE = b'{"detail":"the request\'s headers are too large"}'
 log = structlog.get_logger("api")
 
 
-def request_id_of(scope: Scope) -> str:
-    """The caller's X-Request-ID when it is sane, else a new one."""
+def head_of(scope: Scope) -> tuple[str, int]:
+    """The request id (the caller's X-Request-ID when it is sane, else a new one) and the size
+    of the request's path, query and headers as the client sent them (near enough): one pass."""
+    size = len(scope.get("raw_path") or b"") + len(scope.get("query_string", b""))
+    sent = None
     for name, value in scope.get("headers", ()):
+        size += len(name) + len(value) + 4
         if name == b"x-request-id":
-            text: str = value.decode("latin-1")
-            if _GOOD_REQUEST_ID.match(text):
-                return text
-    return uuid.uuid4().hex
+            sent = value
+    if sent is not None:
+        text: str = sent.decode("latin-1")
+        if _GOOD_REQUEST_ID.match(text):
+            return text, size
+    return os.urandom(16).hex(), size  # as random as uuid4().hex, without making a UUID
+
+
+async def refuse_head(send: Send) -> None:
+    """431: the request's head is over ``MAX_HEAD_BYTES`` (the connection closes)."""
+    await send({"type": "http.response.start", "status": 431,
+                "headers": [(b"content-type", b"application/json"), (b"connection", b"close"),
+                            (b"content-length", str(len(_HEAD_TOO_LARGE)).encode())]})
+    await send({"type": "http.response.body", "body": _HEAD_TOO_LARGE})
 
 
 class RequestContext:
@@ -39,18 +55,22 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = request_id_of(scope)
+        request_id, head_bytes = head_of(scope)
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started, status = time.perf_counter(), [500]
+        echoed = (b"x-request-id", request_id.encode("latin-1"))
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
-                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+                message["headers"] = [*message.get("headers", ()), echoed]
             await send(message)
 
         try:
+            if head_bytes > MAX_HEAD_BYTES:
+                await refuse_head(send_with_id)
+                return
             await self.app(scope, receive, send_with_id)
         finally:
             route = getattr(scope.get("route"), "path", "unmatched")

@@ -1,13 +1,28 @@
-"""What the write routes answer, and the status codes every route may give (for OpenAPI)."""
+"""What the write routes answer, the status codes every route may give (for OpenAPI), and the
+JSON answer the refusals are built with."""
 
 from __future__ import annotations
 
 from typing import Any
 from uuid import UUID
 
+import orjson
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 POSITION_HEADER = "X-Ledger-Position"  # a story write's place in the log, for ?after=
+
+
+class JSONAnswer(JSONResponse):
+    """A hand-built JSON answer (a refusal), rendered by orjson: the same compact UTF-8 bytes as
+    Starlette's ``json.dumps``, in a fifth of the time.
+
+    Routes with a response model, or a return annotation, are left to FastAPI: it renders them with
+    pydantic-core's own ``dump_json``, a path it takes only with its default response class.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 
 class ProviderAnswer(BaseModel):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -23,9 +22,9 @@ __all__ = ["batch_by_batch", "in_workers"]  # the fixtures this module shares
 
 
 @pytest.fixture
-def killed_after_first_range(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+def killed_after_first_range(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Once the first range is written, every decoding worker process is killed (SIGKILL);
-    yields the positions written before the kill."""
+    answers the positions written before the kill."""
     made: list[Executor] = []
     written: list[int] = []
     workers, write = bulk_catch_up.workers, bulk_catch_up.write_encoded
@@ -41,13 +40,13 @@ def killed_after_first_range(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[i
             written.append(args[-1].end)
             pool = made[-1]
             assert isinstance(pool, ProcessPoolExecutor)
-            for pid in list(pool._processes):  # noqa: SLF001 (the workers this test started)
+            for pid in list(pool._processes):  # the workers this test started
                 os.kill(pid, signal.SIGKILL)
         return done
 
     monkeypatch.setattr(bulk_catch_up, "workers", keep)
     monkeypatch.setattr(bulk_catch_up, "write_encoded", write_then_kill)
-    yield written
+    return written
 
 
 def test_a_worker_killed_mid_catch_up_loses_and_doubles_nothing(

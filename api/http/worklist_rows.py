@@ -62,9 +62,11 @@ def _next(rows: list[dict[str, Any]], limit: int, bound: tuple[str, ...], key: A
     return cursor_of(bound, key(rows[limit - 1])) if len(rows) > limit else None
 
 
-def waiting_key(wait: dict[str, Any]) -> tuple[int, str, str, str]:
-    """A waiting entry's position: priority rank, received instant, person, referral."""
-    return (PRIORITY_ORDER.get(wait["priority"], 9), wait["received_at"],
+def waiting_key(wait: dict[str, Any]) -> tuple[int, datetime, str, str]:
+    """A waiting entry's position: priority rank, received instant, person, referral. The
+    instant is compared as an instant: the list tables' rows come at the session's offset, the
+    Hub's self-referrals in UTC."""
+    return (PRIORITY_ORDER.get(wait["priority"], 9), datetime.fromisoformat(wait["received_at"]),
             wait["person_id"] or "", wait["referral_id"])
 
 

@@ -6,7 +6,7 @@ the people the caller's provider may read (``api.http.named``); listing is not r
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -95,7 +95,8 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
     if caller.role == "provider" and ledger.service_of(provider_id) == HUB:  # the Hub's own staff
         asking = self_referral_entries(request.app.state.intake, london_date(now))
         total += len(asking)
-        since = None if start is None else (int(start[0]), *start[1:])
+        since = None if start is None else (int(start[0]), datetime.fromisoformat(start[1]),
+                                            *start[2:])
         waits += [w for w in asking if since is None or waiting_key(w) > since]
     waits = sorted(waits, key=waiting_key)
     more = len(waits) > limit

@@ -14,11 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from psycopg._copy_base import TextFormatter
+from psycopg._copy_base import format_row_text
 from psycopg.adapt import Transformer
 
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import LedgerLog, LedgerSource, Source
+from projections.facts.stored_range import facts_in_range, stored_range
 from projections.worklists.refresh import touched
 
 
@@ -35,23 +36,21 @@ class EncodedBatch:
 
 def copy_text(rows: list[Row] | list[tuple[Any, ...]]) -> bytes:
     """Rows in ``COPY ... FROM STDIN``'s text format (the format ``copy.write_row`` sends)."""
-    formatter = TextFormatter(Transformer(None))
-    chunks = [bytes(formatter.write_row(row)) for row in rows]
-    chunks.append(bytes(formatter.end()))
-    return b"".join(chunks)
+    transformer, out = Transformer(None), bytearray()
+    for row in rows:  # straight into one buffer: no formatter's buffering per row
+        format_row_text(row, transformer, out)
+    return bytes(out)
 
 
 def encode_range(source: Source, start: int, end: int) -> EncodedBatch:
     """Read the source's log in (start, end] and encode its fact rows and marks."""
-    page = source.recorder.select_notifications(
-        start, end - start, stop=end, topics=source.topics, inclusive_of_start=False)
+    stored = stored_range(source, start, end)
     rows: dict[str, list[Row]] = defaultdict(list)
-    for notification in page:
-        for table, row in source.facts(notification):
-            rows[table].append(row)
+    for table, row in facts_in_range(source, stored):
+        rows[table].append(row)
     marks = [(name, person) for name, people in touched(rows).items() for person in people]
     return EncodedBatch(start, end, {table: copy_text(found) for table, found in rows.items()},
-                        copy_text(marks), len(page))
+                        copy_text(marks), len(stored))
 
 
 _reader: LedgerSource | None = None  # the worker process's own handle on the log

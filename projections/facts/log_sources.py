@@ -9,6 +9,7 @@ from eventsourcing.application import Application
 from eventsourcing.utils import Environment, resolve_topic
 
 from projections.facts.event_rows import TOPICS, Row, fact_of_state
+from projections.facts.state_decoding import state_decoder
 
 ACCESS_LOG = "access_log"
 READ_TOPIC_SUFFIX = ".StoryRead"
@@ -66,6 +67,7 @@ class ApplicationSource:
     def __init__(self, app: Application[Any]) -> None:
         self.app = app
         self.name = app.name
+        self._decode = state_decoder(app.mapper.transcoder)
 
     @property
     def recorder(self) -> Any:
@@ -78,7 +80,7 @@ class ApplicationSource:
             stored = mapper.cipher.decrypt(stored)
         if mapper.compressor:
             stored = mapper.compressor.decompress(stored)
-        state: dict[str, Any] = mapper.transcoder.decode(stored)
+        state: dict[str, Any] = self._decode(stored)
         return state
 
 

@@ -28,8 +28,13 @@ def state_decoder(transcoder: Transcoder) -> Callable[[bytes], Any]:
     def typed(d: dict[str, Any]) -> Any:  # the library's object hook, innermost first
         for key, value in d.items():
             kind = type(value)
-            if kind is dict or kind is list:
-                d[key] = typed(value) if kind is dict else listed(value)
+            if kind is dict:  # a datetime (every event has two) decoded here, not in a call
+                data = value.get("_data_")
+                d[key] = iso(data) if (iso is not None and len(value) == 2 and type(data) is str
+                                       and value.get("_type_") == "datetime_iso") \
+                    else typed(value)
+            elif kind is list:
+                d[key] = listed(value)
         if len(d) != 2 or "_type_" not in d or "_data_" not in d:
             return d
         if d["_type_"] == "datetime_iso" and iso is not None and type(d["_data_"]) is str:

@@ -33,7 +33,8 @@ def stored_range(source: Source, start: int, end: int) -> list[tuple[Any, ...]]:
     with recorder.datastore.get_connection() as conn, \
             conn.cursor(row_factory=tuple_row, binary=True) as curs:
         curs.execute(statement, params)
-        return curs.fetchall()
+        found: list[tuple[Any, ...]] = curs.fetchall()
+    return found
 
 
 def facts_in_range(source: Source, stored: list[tuple[Any, ...]]) -> Iterator[tuple[str, Row]]:

@@ -3,6 +3,7 @@ figures' code: make a log once, measure it with each version of the code, back t
 
     python bench/catchup_ratio.py make --lines 30000 --events 150000 --out /tmp/log.json
     python bench/catchup_ratio.py measure /tmp/log.json      # raw, catch-up, raw again
+    python bench/catchup_ratio.py measure /tmp/log.json --processes 2   # two decoding workers
     PYTHONPATH=/path/to/older/checkout python bench/catchup_ratio.py measure /tmp/log.json
     python bench/catchup_ratio.py drop /tmp/log.json
 
@@ -64,13 +65,16 @@ def raw_rate(env: dict[str, str]) -> float:
         return head / (time.perf_counter() - started)
 
 
-def measure(url: str, saved: Path) -> None:
-    """Raw read (once to warm, then timed), catch-up on a fresh figures schema, raw read again."""
+def measure(url: str, saved: Path, processes: int | None = None) -> None:
+    """Raw read (once to warm, then timed), catch-up on a fresh figures schema, raw read again;
+    ``processes``: the projector's decoding worker processes, if not its default."""
     env = store_env(url, settings_of(saved))
     raw_rate(env)
     before = raw_rate(env)
     with ScratchSchemas(url) as schemas:
         runner = FiguresRunner({**env, "FIGURES_POSTGRES_SCHEMA": schemas.new("figures")})
+        if processes is not None:
+            runner.projector.decode_processes = processes
         try:
             started = time.perf_counter()
             runner.catch_up()
@@ -97,12 +101,15 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=30_000)
     parser.add_argument("--events", type=int, default=150_000)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--processes", type=int, help="measure: decoding worker processes")
     args = parser.parse_args()
     url = server_url(Settings())
     if args.action == "make":
         make(url, args.lines, args.events, args.out)
+    elif args.action == "measure":
+        measure(url, args.saved, args.processes)
     else:
-        (measure if args.action == "measure" else drop)(url, args.saved)
+        drop(url, args.saved)
 
 
 if __name__ == "__main__":

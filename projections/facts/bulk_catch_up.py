@@ -61,8 +61,8 @@ def write_encoded(view: FiguresView, locked: Locked, name: str, batch: EncodedBa
         if view.position(curs, name) != batch.start:
             return False
         cells.forget(curs, view)
-        for table, text in batch.tables.items():
-            view.copy_text(curs, table, text)
+        for table, data in batch.tables.items():
+            view.copy_encoded(curs, table, data)
         mark_encoded(curs, view.table, batch.marks)
         view._insert_tracking(curs, Tracking(name, batch.end))
     return True

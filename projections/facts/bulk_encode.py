@@ -2,8 +2,9 @@
 
 A catch-up far behind reads the log in ranges of positions, each range one bulk batch. Whoever
 reads a range (a worker process, or a thread when the log cannot be opened from settings) hands
-back only bytes: each fact table's rows in ``COPY``'s text format, in the table's column order,
-and the list-table marks of the people they touch (``projections.worklists.unsettled``). The
+back only bytes: each fact table's rows encoded for ``COPY`` (binary where the values dump as
+the column types, else text: ``projections.copy_formats``), in the table's column order, and the
+list-table marks of the people they touch (``projections.worklists.unsettled``). The
 writer then sends them within its transaction and decodes nothing, so the decoding runs beside
 the writing instead of sharing its interpreter.
 """
@@ -12,19 +13,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from psycopg._copy_base import TextFormatter
-from psycopg.adapt import Transformer
-
+from projections.copy_formats import copy_encoded
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import LedgerLog, LedgerSource, Source
+from projections.facts.schema import column_types
+from projections.facts.stored_range import facts_in_range, stored_range
 from projections.worklists.refresh import touched
+from projections.worklists.unsettled import MARK_TYPES
 
 
 @dataclass
 class EncodedBatch:
-    """The facts of the log's positions (start, end]: ``COPY`` text per table, and the marks."""
+    """The facts of the log's positions (start, end]: ``COPY`` data per table, and the marks."""
 
     start: int
     end: int
@@ -33,25 +34,15 @@ class EncodedBatch:
     events: int = 0
 
 
-def copy_text(rows: list[Row] | list[tuple[Any, ...]]) -> bytes:
-    """Rows in ``COPY ... FROM STDIN``'s text format (the format ``copy.write_row`` sends)."""
-    formatter = TextFormatter(Transformer(None))
-    chunks = [bytes(formatter.write_row(row)) for row in rows]
-    chunks.append(bytes(formatter.end()))
-    return b"".join(chunks)
-
-
 def encode_range(source: Source, start: int, end: int) -> EncodedBatch:
     """Read the source's log in (start, end] and encode its fact rows and marks."""
-    page = source.recorder.select_notifications(
-        start, end - start, stop=end, topics=source.topics, inclusive_of_start=False)
+    stored = stored_range(source, start, end)
     rows: dict[str, list[Row]] = defaultdict(list)
-    for notification in page:
-        for table, row in source.facts(notification):
-            rows[table].append(row)
+    for table, row in facts_in_range(source, stored):
+        rows[table].append(row)
     marks = [(name, person) for name, people in touched(rows).items() for person in people]
-    return EncodedBatch(start, end, {table: copy_text(found) for table, found in rows.items()},
-                        copy_text(marks), len(page))
+    tables = {table: copy_encoded(found, column_types(table)) for table, found in rows.items()}
+    return EncodedBatch(start, end, tables, copy_encoded(marks, MARK_TYPES), len(stored))
 
 
 _reader: LedgerSource | None = None  # the worker process's own handle on the log

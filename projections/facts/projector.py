@@ -37,7 +37,8 @@ SCAN_WINDOW = 2  # batches' worth of log positions scanned for one page
 # bulk batch is BULK_PAGE batches long, up to BULK_MAX events (its decoded rows held in memory).
 BULK_BEHIND, BULK_BATCHES, BULK_PAGE, BULK_MAX = 5000, 10, 10, 20_000
 # Further behind than PROCESS_BEHIND, DECODE_PROCESSES worker processes decode the bulk batches
-# (when the source can be opened from its settings): starting them costs about a second.
+# (when the source can be opened from its settings): starting them costs about a second. Two
+# were measured on two shared cores and did not pay (docs/scale.md): one is the default.
 PROCESS_BEHIND, DECODE_PROCESSES = 50_000, 1
 Batch = tuple[int, dict[str, list[Row]], bool]  # position reached, fact rows by table, bulk
 

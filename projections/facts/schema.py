@@ -12,6 +12,7 @@ from typing import Any
 from eventsourcing.postgres import PostgresTrackingRecorder
 from psycopg.sql import SQL, Composed, Identifier, Literal
 
+from projections.copy_formats import copy_statement
 from projections.worklists.tables import worklist_tables
 
 PREFIX = "figures"
@@ -37,6 +38,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "story_reads": ("notification_id bigint", "person_id uuid", "provider_id text",
                     "read_at timestamptz", "recorded_at timestamptz"),
 }
+
+
+def column_types(name: str) -> tuple[str, ...]:
+    """The column types of a fact table, in the order rows are written (``uuid``, ``text[]``)."""
+    return tuple(column.split(" ", 1)[1] for column in COLUMNS[name])
+
+
 KEYS = {"providers": "stream_id, version", "story_reads": "notification_id"}
 INDEXES = {
     "contacts": "person_id, provider_id, occurred_at",
@@ -106,8 +114,10 @@ class FiguresView(PostgresTrackingRecorder):
             for row in rows:
                 copy.write_row(row)
 
-    def copy_text(self, curs: Any, name: str, text: bytes) -> None:
-        """Append rows already in ``COPY``'s text format (``bulk_encode.copy_text``) to a table."""
+    def copy_encoded(self, curs: Any, name: str, data: bytes) -> None:
+        """Append rows already encoded for ``COPY`` (``projections.copy_formats``, binary or
+        text) to a table."""
         columns = SQL(", ").join(Identifier(c) for c in self.column_names(name))
-        with curs.copy(SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)) as copy:
-            copy.write(text)
+        statement = SQL("COPY {} ({}) FROM STDIN").format(self.table(name), columns)
+        with curs.copy(copy_statement(statement, data)) as copy:
+            copy.write(data)

@@ -16,6 +16,7 @@ from typing import Any
 
 from psycopg.sql import SQL, Composed
 
+from projections.copy_formats import copy_statement
 from projections.worklists.refresh import derive, derive_all, touched
 
 UNSETTLED = "worklist_unsettled"
@@ -23,6 +24,7 @@ SETTLE_PAGE = 20_000  # people derived per statement while settling
 WHOLE_SHARE = 0.5  # marked at least this share of all people, a list table is derived whole
 PEOPLE = "SELECT count(DISTINCT person_id) AS n FROM {}"
 MARK = "COPY {} (list_table, person_id) FROM STDIN"
+MARK_TYPES = ("text", "uuid")
 ANY_MARK = "SELECT EXISTS (SELECT 1 FROM {}) AS found"
 MARKED = "SELECT DISTINCT list_table, person_id FROM {} ORDER BY list_table, person_id"
 
@@ -36,9 +38,10 @@ def mark(curs: Any, table: Callable[[str], Composed], rows: dict[str, list[tuple
 
 
 def mark_encoded(curs: Any, table: Callable[[str], Composed], marks: bytes) -> None:
-    """Write marks already in ``COPY``'s text format (rows of list table and person)."""
+    """Write marks already encoded for ``COPY`` (rows of list table and person; binary or text,
+    ``projections.copy_formats``)."""
     if marks:
-        with curs.copy(SQL(MARK).format(table(UNSETTLED))) as copy:
+        with curs.copy(copy_statement(SQL(MARK).format(table(UNSETTLED)), marks)) as copy:
             copy.write(marks)
 
 

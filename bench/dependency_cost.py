@@ -4,9 +4,10 @@
 Starts the app on a scratch schema (its lifespan run, nothing imported), then times FastAPI's
 ``solve_dependencies`` for each hot route's request as sent: the dependencies, and the path,
 query, header and body checks, which is what a request costs FastAPI before the route's body
-(and after routing). Microseconds per call, the median of ``--rounds``. With ``--before DIR``
-(another checkout, e.g. from ``git archive``), each round times that code, then this one, each
-in a process of its own, and the last line gives each route's ratio.
+(and after routing). CPU microseconds per call (the process's own: a busy machine shows less),
+the median of ``--rounds``. With ``--before DIR`` (another checkout, e.g. from ``git archive``),
+each round times that code, then this one, each in a process of its own, and the last line
+gives each route's ratio.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ def asked(key: str) -> dict[str, tuple[str, str, str, dict[str, str], dict[str, 
 
 async def timed(app: Any, route: APIRoute, method: str, path: str, headers: dict[str, str],
                 body: dict[str, Any] | None, calls: int) -> float:
-    """Microseconds per ``solve_dependencies`` of this request (a fresh request each call)."""
+    """CPU microseconds per ``solve_dependencies`` of this request (a fresh request each call)."""
     params = route.path_regex.match(path)
     assert params is not None, path
     raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
     started = 0.0
     for call in range(calls + 50):  # the first 50 warm the caches
         if call == 50:
-            started = time.perf_counter()
+            started = time.process_time()
         async with AsyncExitStack() as inner, AsyncExitStack() as outer:
             scope = {"type": "http", "method": method, "path": path, "query_string": b"",
                      "headers": raw, "app": app, "path_params": params.groupdict(),
@@ -78,7 +79,7 @@ async def timed(app: Any, route: APIRoute, method: str, path: str, headers: dict
                 dependency_overrides_provider=app, async_exit_stack=inner,
                 embed_body_fields=route._embed_body_fields)
             assert not solved.errors, solved.errors
-    return (time.perf_counter() - started) * 1e6 / calls
+    return (time.process_time() - started) * 1e6 / calls
 
 
 def measure(calls: int) -> dict[str, float]:

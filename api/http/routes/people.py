@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NamedTuple
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.http.appending import append_retrying
-from api.http.auth import caller_with_role
-from api.http.dependencies import ExpectedVersion, IdempotencyKey, LedgerApp
+from api.http.auth import BearerScheme, caller_with_role
+from api.http.dependencies import (
+    IF_MATCH_LENGTH,
+    IdempotencyKey,
+    IfMatch,
+    LedgerApp,
+    ledger_in,
+    version_expected,
+)
 from api.http.person_writes import append_as_person
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
@@ -22,7 +29,29 @@ from ledger.event_lines import occurrence_of
 
 router = APIRouter(tags=["stories"])
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
-Writer = Annotated[Caller, Depends(caller_with_role("provider", "key_worker", "person"))]
+
+
+class Appending(NamedTuple):
+    """Who appends, and the story version their If-Match expects (None: any)."""
+
+    caller: Caller
+    expected: int | None
+
+
+class _Appender(BearerScheme):
+    """The writer and the version they expect, in one dependency (each ``Depends`` is a level for
+    FastAPI to solve). As when each was a dependency of its own: the caller is admitted first
+    (401/403), then a malformed If-Match is 400 before FastAPI checks the rest; one too long to
+    read is left to the route's ``If-Match`` parameter, which answers 422 naming it."""
+
+    async def __call__(self, request: Request) -> Appending:  # type: ignore[override]
+        caller = await self.caller(request)
+        sent = request.headers.get("If-Match")
+        too_long = sent is not None and len(sent) > IF_MATCH_LENGTH
+        return Appending(caller, None if too_long else version_expected(sent))
+
+
+Writer = Annotated[Appending, Depends(_Appender(("provider", "key_worker", "person")))]
 
 
 @router.post("/people", status_code=201, response_model=Registered,
@@ -45,11 +74,12 @@ def register_person(
 @router.post("/people/{person_id}/events", status_code=201, response_model=Appended,
              responses=responses(*WRITE_CODES, 412))
 async def append_events(
-    person_id: UUID, body: AppendBody, caller: Writer, ledger: LedgerApp,
-    expected: ExpectedVersion, response: Response, idempotency_key: IdempotencyKey = None,
+    person_id: UUID, body: AppendBody, writing: Writer, request: Request, response: Response,
+    idempotency_key: IdempotencyKey = None, if_match: IfMatch = None,
 ) -> Appended:
     """Append one event, or a batch all or nothing, to a person's story (a person: to their own,
     a note or a self-assessment)."""
+    (caller, expected), ledger = writing, ledger_in(request)  # ``if_match``: read by ``Writer``
     if caller.role == "person":
         own = await run_in_threadpool(append_as_person, person_id, body, caller, ledger, expected,
                                       idempotency_key)

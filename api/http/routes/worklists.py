@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from api.http.auth import FORBIDDEN, UNAUTHORISED, Credentials, admitted, current_caller
-from api.http.dependencies import LedgerApp, ProviderCode, ProviderQuery, StaffCode
+from api.http.auth import FORBIDDEN, UNAUTHORISED, BearerCaller
+from api.http.dependencies import ProviderCode, ProviderQuery, StaffCode, ledger_in
 from api.http.figures_runner import london_today, reached
 from api.http.intake_waiting import self_referral_entries
 from api.http.list_pages import DEFAULT_LIMIT, Cursor, Limit, cursor_of, position
@@ -42,33 +42,39 @@ After = Annotated[int | None, Query(ge=0, description="Wait for a write's receip
 
 # Who may read a list is settled first, from the path as sent, before FastAPI checks the query:
 # a caller without access hears 401 or 403 whatever ``limit``, ``cursor`` or ``on`` it sent.
-async def _provider_reader(request: Request, credentials: Credentials) -> Caller:
-    caller = admitted(await current_caller(request, credentials), STAFF)
-    if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
-        raise HTTPException(403, "Authorization: staff see only their own provider's lists")
-    return caller
+# Each check is the bearer scheme's own dependency (one level for FastAPI to solve, not two).
+class _ProviderReader(BearerCaller):
+    """Staff of the provider in the path, or an analyst."""
+
+    def vetted(self, request: Request, caller: Caller) -> Caller:
+        if caller.role != "analyst" and caller.provider_id != request.path_params.get("provider_id"):
+            raise HTTPException(403, "Authorization: staff see only their own provider's lists")
+        return caller
 
 
-async def _key_worker_reader(request: Request, credentials: Credentials) -> Caller:
-    caller = admitted(await current_caller(request, credentials), STAFF)
-    asked = request.query_params.get("provider")
-    if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
-                                     or asked not in (None, caller.provider_id)):
-        raise HTTPException(403, "Authorization: key workers see only their own caseload")
-    return caller
+class _KeyWorkerReader(BearerCaller):
+    """The key worker in the path (at their own provider, if one is asked), or an analyst."""
+
+    def vetted(self, request: Request, caller: Caller) -> Caller:
+        asked = request.query_params.get("provider")
+        if caller.role != "analyst" and (caller.staff_id != request.path_params.get("staff_id")
+                                         or asked not in (None, caller.provider_id)):
+            raise HTTPException(403, "Authorization: key workers see only their own caseload")
+        return caller
 
 
-ProviderReader = Annotated[Caller, Depends(_provider_reader)]
-KeyWorkerReader = Annotated[Caller, Depends(_key_worker_reader)]
+ProviderReader = Annotated[Caller, Depends(_ProviderReader(STAFF))]
+KeyWorkerReader = Annotated[Caller, Depends(_KeyWorkerReader(STAFF))]
 
 
 @router.get("/providers/{provider_id}/caseload")
 @in_worker_thread
 def provider_caseload(request: Request, provider_id: ProviderCode, caller: ProviderReader,
-                      ledger: LedgerApp, after: After = None, on: date | None = None,
+                      after: After = None, on: date | None = None,
                       limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
     """People on a provider's caseload on a date (today when not given), named, a page at a
     time: longest referred first; ``count`` is the whole caseload, ``next`` the next page."""
+    ledger = ledger_in(request)  # from the request: a dependency is a level for FastAPI to solve
     start = position(cursor, caseload_bound(provider_id), CASELOAD_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
@@ -82,10 +88,11 @@ def provider_caseload(request: Request, provider_id: ProviderCode, caller: Provi
 @router.get("/providers/{provider_id}/waiting-list")
 @in_worker_thread
 def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: ProviderReader,
-                          ledger: LedgerApp, after: After = None, limit: Limit = DEFAULT_LIMIT,
+                          after: After = None, limit: Limit = DEFAULT_LIMIT,
                           cursor: Cursor = None) -> dict[str, Any]:
     """A provider's open, unseen referrals, by priority then age, named, with days waited, a
     page at a time; ``count`` is the whole list, ``next`` the next page."""
+    ledger = ledger_in(request)
     start = position(cursor, waiting_bound(provider_id), WAITING_ORDER)
     reached(request.app.state.figures, after)
     now = london_today()
@@ -109,12 +116,12 @@ def provider_waiting_list(request: Request, provider_id: ProviderCode, caller: P
 @router.get("/key-workers/{staff_id}/caseload")
 @in_worker_thread
 def key_worker_people(
-    request: Request, staff_id: StaffCode, caller: KeyWorkerReader, ledger: LedgerApp,
-    after: After = None, provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    request: Request, staff_id: StaffCode, caller: KeyWorkerReader, after: After = None,
+    provider: ProviderQuery = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
 ) -> dict[str, Any]:
     """People whose current key worker is this staff member *at its provider* (the worker
     themselves, or an analyst naming the provider): "My people", a page at a time by id."""
+    ledger = ledger_in(request)
     employer = provider if caller.role == "analyst" else caller.provider_id
     if employer is None:
         raise HTTPException(422, [{"loc": ["query", "provider"], "type": "missing",

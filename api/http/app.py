@@ -15,7 +15,6 @@ from api.http import errors as problems
 from api.http.deadline import Deadline
 from api.http.figures_runner import start_figures, stop_figures
 from api.http.middleware import BodyLimit, RequestContext
-from api.http.parameter_shapes import remember_parameter_shapes
 from api.http.routes.audit import router as audit_router
 from api.http.routes.break_glass import router as break_glass_router
 from api.http.routes.claims import router as claims_router
@@ -73,7 +72,6 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
 
     # No /docs or /redoc: FastAPI serves their scripts from a content delivery network, which a
     # closed clinical network cannot reach (and the page's CSP would refuse). /openapi.json stays.
-    remember_parameter_shapes()  # FastAPI's per-request look at each parameter, asked once
     app = FastAPI(title="Care-journey ledger", version="0.1.0", lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     for router in (health_router, providers_router, claims_router, people_router, identity_router,

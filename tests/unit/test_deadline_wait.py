@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+from own_thread_loop import run_in_own_thread
+
 from api.http.deadline import finished_within
 
 
@@ -18,7 +20,7 @@ def test_work_done_in_time_is_finished() -> None:
     async def run() -> bool:
         return await finished_within(asyncio.ensure_future(work_of(0)), 5)
 
-    assert asyncio.run(run())
+    assert run_in_own_thread(run())
 
 
 def test_overdue_work_goes_on_after_the_wait() -> None:
@@ -29,4 +31,4 @@ def test_overdue_work_goes_on_after_the_wait() -> None:
         await work
         return in_time, work.done() and not work.cancelled()
 
-    assert asyncio.run(run()) == (False, True)
+    assert run_in_own_thread(run()) == (False, True)

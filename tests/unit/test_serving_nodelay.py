@@ -12,6 +12,7 @@ import socket
 
 import pytest
 import uvicorn
+from own_thread_loop import run_in_own_thread
 
 from api.cli.serving import without_nagle
 from api.cli.serving_choices import EventLoop
@@ -66,8 +67,7 @@ def served_nodelay(loop: EventLoop, bound: socket.socket) -> int:
             writer.close()
 
     factory = uvicorn.Config(lambda: None, loop=loop.value).get_loop_factory()
-    with asyncio.Runner(loop_factory=factory) as runner:
-        runner.run(accept_one())
+    run_in_own_thread(accept_one(), factory)  # never the worker's main thread (see the helper)
     return found[0]
 
 

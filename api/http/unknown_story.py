@@ -8,7 +8,8 @@ on an idle machine) told the two apart within a few hundred requests. So two thi
 
 - the work is the same: a stranger's read of an unknown id is refused and logged like a stranger's
   read of a real story (``api.http.routes.story``; a privacy officer sees the probing too);
-- the time is the same: every "no story" answer to a person's route leaves no sooner than
+- the time is the same: every "no story" answer (a person's route, or a relationship claim that
+  matched nothing: an unknown NHS number or a wrong birth date) leaves no sooner than
   ``LEDGER_UNKNOWN_STORY_FLOOR`` seconds after the request arrived (0.05 by default), waited on
   the event loop, never in a worker thread, so that waiting costs no thread and no connection.
 
@@ -46,8 +47,3 @@ async def answer_no_sooner(request: Request) -> None:
     left = arrived + floor_of(request) - time.perf_counter()
     if left > 0:
         await asyncio.sleep(left)
-
-
-def is_unknown_story(field: str, request: Request) -> bool:
-    """Whether a refusal is "no story" for the person the path names."""
-    return field == "person_id" and "person_id" in request.path_params

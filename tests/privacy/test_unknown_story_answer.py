@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -65,6 +66,17 @@ def test_the_access_log_refusal_waits_for_the_floor_too(floored: tuple[str, str]
     base, person = floored
     status, seconds = seconds_for(base, f"/people/{person}/access-log", STRANGER)
     assert (status, seconds >= FLOOR) == (404, True)
+
+
+def test_a_claim_with_a_wrong_birth_date_waits_for_the_floor(floored: tuple[str, str]) -> None:
+    """A claim loads the story its NHS number names before comparing birth dates: the 404 of a
+    wrong birth date (the number is known) must not come sooner than the unknown number's."""
+    base, _ = floored
+    body = {"occurred_at": datetime.now(UTC).isoformat(), "nhs_number": "9434765919",
+            "birth_date": "1991-04-01", "reason": "walked in to the Hub asking for help"}
+    started = time.perf_counter()
+    answer = httpx.post(f"{base}/people/claims", json=body, headers=bearer("provider", "hub"))
+    assert (answer.status_code, time.perf_counter() - started >= FLOOR) == (404, True)
 
 
 def test_a_read_the_caller_may_make_does_not_wait(floored: tuple[str, str]) -> None:

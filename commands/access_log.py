@@ -13,7 +13,6 @@ reloaded. Snapshots every 50 reads keep a reload short however often a story is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, ClassVar
@@ -28,7 +27,7 @@ from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.grouped_recorder import ACCESS_LOG_RECORDER_TOPIC
 from commands.kept_access_logs import DEFAULT_SIZE, KeptAccessLogs
 from commands.sealing import SealingMapper, ledger_keys
-from ledger.access import READ_TOPIC, StoryAccessLog
+from ledger.access import StoryAccessLog
 from ledger.errors import ConcurrentWrite
 from ledger.retrying import jittered, retrying
 
@@ -117,27 +116,12 @@ class AccessLog(ConfiguredApplication):
 
     def flagged(self, provider_id: str | None, since: datetime | None, until: datetime | None,
                 limit: int) -> list[tuple[UUID, Read]]:
-        """Break-glass reads and relationship claims across people, newest first.
-
-        Scans the access log (reads only, never the ledger's writes); a maintained index is
-        the next step if the privacy officer's report ever needs it.
-        """
-        found: list[tuple[UUID, Read]] = []
-        for notification in self._notifications():
-            if notification.topic != READ_TOPIC:
-                continue
-            event = self.mapper.to_domain_event(notification)
-            read = Read(**{name: getattr(event, name) for name in READ_FIELDS})
-            if (read.break_glass and (provider_id is None or read.provider_id == provider_id)
-                    and (since is None or read.at >= since) and (until is None or read.at <= until)):
-                found.append((event.originator_id, read))
-        return sorted(found, key=lambda pair: pair[1].at, reverse=True)[:limit]
-
-    def _notifications(self) -> Iterator[Any]:
-        start = 1
-        while page := self.recorder.select_notifications(start, 1000):
-            yield from page
-            start = page[-1].id + 1
+        """Break-glass reads and relationship claims across people, newest first: the flagged
+        reads' table walked to the limit, only those reads decoded (``commands.flagged_reads``)."""
+        table = self.recorder.flagged  # type: ignore[attr-defined]
+        stored = table.stored(table.newest(provider_id, since, until, limit))
+        return [(event.originator_id, read_of(self.mapper.to_domain_event(event)))
+                for event in stored]
 
     def _log(self, person_id: UUID) -> StoryAccessLog:
         try:
@@ -146,3 +130,8 @@ class AccessLog(ConfiguredApplication):
             return StoryAccessLog.start(person_id)
         assert isinstance(log, StoryAccessLog)
         return log
+
+
+def read_of(event: Any) -> Read:
+    """The read an access-log event records."""
+    return Read(**{name: getattr(event, name) for name in READ_FIELDS})

@@ -24,6 +24,7 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
+from commands.flagged_reads import FlaggedReads
 from commands.group_commit import Answers, GroupCommit, Groups
 
 BEGIN, COMMIT = SQL("BEGIN"), SQL("COMMIT")
@@ -111,7 +112,22 @@ def unrepeated(groups: Groups, taken: set[tuple[Any, int]]) -> list[bool]:
 
 class AccessLogRecorder(GroupedRecorder):
     """The access log's reads; concurrent appends share a transaction (the library's own insert,
-    retries included, when it passes a tracking record or other arguments)."""
+    retries included, when it passes a tracking record or other arguments). Each flagged read
+    adds its row to ``commands.flagged_reads`` in the same transaction, either way."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.flagged = FlaggedReads(self.datastore, self.events_table_name)
+        self.sql_create_statements.extend(self.flagged.create_statements())
+
+    def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
+        """The flagged reads' rows, sent with the batch's inserts."""
+        self.flagged.add(curs, events)
+
+    def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
+        """The library's insert, with the flagged reads' rows."""
+        super()._insert_events(curs, stored_events, **kwargs)
+        self.flagged.add(curs, stored_events)
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         if any(value is not None for value in kwargs.values()) or not stored_events:

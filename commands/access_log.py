@@ -114,6 +114,12 @@ class AccessLog(ConfiguredApplication):
         return [Read(**{name: getattr(e, name) for name in READ_FIELDS})
                 for e in events if isinstance(e, StoryAccessLog.StoryRead)]
 
+    def latest_reads(self, person_id: UUID, count: int) -> list[Read]:
+        """The person's ``count`` latest reads, oldest first: the stream read backwards from its
+        end, so the cost is the count, not every read ever made of the story."""
+        events = self.repository.event_store.get(person_id, desc=True, limit=count)
+        return [read_of(e) for e in reversed(list(events)) if isinstance(e, StoryAccessLog.StoryRead)]
+
     def flagged(self, provider_id: str | None, since: datetime | None, until: datetime | None,
                 limit: int) -> list[tuple[UUID, Read]]:
         """Break-glass reads and relationship claims across people, newest first: the flagged

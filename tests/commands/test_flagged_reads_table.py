@@ -71,3 +71,11 @@ def test_an_access_log_older_than_the_table_gets_it_filled_from_its_log(
         assert upgraded.flagged(None, None, None, 100) == expected
     finally:
         upgraded.close()
+
+
+def test_the_latest_reads_are_the_tail_of_every_read(access_log: AccessLog) -> None:
+    """Read backwards from the stream's end, past a snapshot (every 50 reads), oldest first."""
+    person = uuid4()
+    for minute in range(60):
+        access_log.record_read(person, read(minute, "hub", "allowed"))
+    assert access_log.latest_reads(person, 5) == access_log.reads(person)[-5:]

@@ -11,7 +11,6 @@ import pytest
 from commands.intake import AwaitingReferral, Intake
 from ledger.self_referral import SelfReferralDetails
 
-
 FAMILIES = ("Abbott", "Baker", "Carter", "Dixon", "Evans", "Foster")
 
 

@@ -56,7 +56,7 @@ def name_of(ledger: Ledger, provider_id: str) -> str:
 
 def recent_reads(access_log: AccessLog, ledger: Ledger, person_id: UUID) -> list[RecentRead]:
     """The latest reads of the story, newest first."""
-    reads = access_log.reads(person_id)[-RECENT_READS:]
+    reads = access_log.latest_reads(person_id, RECENT_READS)
     return [RecentRead(at=r.at, role=r.role, staff_id=r.staff_id, outcome=r.outcome,
                        break_glass=r.break_glass, reason=r.reason,
                        provider_name=name_of(ledger, r.provider_id) if r.provider_id else None)

@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     story_cache_size: int = Field(default=10_000, ge=0)
     access_log_cache_size: int = Field(default=10_000, ge=0)
     erasure_poll_seconds: Seconds = 1.0
+    unknown_story_floor: float = Field(default=0.05, ge=0, le=5)
     disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)
     signing_key: Key | None = None
     identity_key: Key | None = None

@@ -15,6 +15,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "import": ("ledger_events_per_s", "raw_sql_rows_per_s", "peak_rss_mb"),
     "projection_catchup": ("ledger_events_per_s", "library_runner_events_per_s",
                            "raw_read_events_per_s"),
+    "stranger_404": ("known_median_ms", "unknown_median_ms", "known_slower_share"),
 }
 SIZED = ("outcomes_query", "story_read", "provider_list")
 """Sections measured at each size of the run, keyed by the number of events stored."""
@@ -73,6 +74,10 @@ def ratios(result: dict[str, Any]) -> dict[str, float]:
         "projection_catchup / library_runner": ratio(catchup["ledger_events_per_s"],
                                                      catchup["library_runner_events_per_s"]),
     }
+    stranger = result.get("stranger_404")
+    if stranger:  # a timing oracle: 0.5 is a coin's chance of telling a real story from none
+        found["stranger_404: real story answered more slowly (share of pairs)"] = stranger[
+            "known_slower_share"]
     outcomes = result["outcomes_query"]
     sizes = sorted(outcomes, key=int)
     if len(sizes) >= 2:

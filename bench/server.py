@@ -55,11 +55,14 @@ def processes_of(option: list[str]) -> int:
 
 
 @contextmanager
-def serving(url: str, settings: Settings, option: list[str], timeout: float = 300) -> Iterator[str]:
-    """Serve until the block ends; yields the base URL once ``/health`` answers 200."""
+def serving(url: str, settings: Settings, option: list[str], timeout: float = 300,
+            extra: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve until the block ends (``extra`` added to its environment); yields the base URL
+    once ``/health`` answers 200."""
     port = free_port()
     command = [str(LEDGER), "serve", "--port", str(port), *option]
-    server = subprocess.Popen(command, env=server_env(url, settings), stdout=subprocess.DEVNULL,
+    env = {**server_env(url, settings), **(extra or {})}
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

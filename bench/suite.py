@@ -34,6 +34,7 @@ from bench.replicas import Replicator
 from bench.report import ratios
 from bench.scratch import ScratchSchemas
 from bench.server import processes_of, serving, worker_option
+from bench.stranger_timing import probe, strangers_and_people
 from commands import Ledger
 
 
@@ -45,6 +46,7 @@ class Plan:
     clients: int = 16
     seconds: float = 10.0
     baseline_events: int = 5000
+    pairs: int = 100  # a stranger's reads of real stories and of unknown ids (``stranger_timing``)
     import_lines: int | None = None  # None: the first size's import is the import benchmark
 
     @classmethod
@@ -88,6 +90,8 @@ def run_suite(url: str, plan: Plan,
                 if index == 0:
                     result["append_http"] = append_http(base, key, plan.clients, plan.seconds, 100_000)
                     result["append_http"]["server_processes"] = processes_of(option)
+                    stranger, people = strangers_and_people(url, settings.schema_name)
+                    result["stranger_404"] = probe(base, key, stranger, people, plan.pairs)
             progress(result)
         width = result["import"]["stored_event_bytes"]
         result["append_http"]["raw_sql_commits_per_s"] = round(

@@ -69,7 +69,13 @@ class Intake(ConfiguredApplication):
         raise ConcurrentWrite("reference: no free reference; try again", "reference")
 
     def awaiting(self) -> list[AwaitingReferral]:
-        """Every request not yet confirmed: urgent first, then oldest first."""
+        """Every request not yet confirmed: urgent first, then oldest first (from the awaiting
+        table, ``commands.intake_awaiting``: the cost of what awaits, not of the intake's past)."""
+        events = (self.mapper.to_domain_event(e) for e in self.intake_recorder.awaiting.first_events())
+        return [_awaiting(event) for event in events if isinstance(event, SelfReferral.Received)]
+
+    def awaiting_in_log(self) -> list[AwaitingReferral]:
+        """The same, by replaying the intake's whole log: the check of the table."""
         found: dict[UUID, AwaitingReferral] = {}
         start = 1
         while page := self.recorder.select_notifications(start, 1000):

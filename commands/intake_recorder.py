@@ -1,5 +1,5 @@
-"""The intake's recorder: the library's, with the alert outbox written in the same transaction
-as the events that raise alerts, and the front door's request counts beside it."""
+"""The intake's recorder: the library's, with the alert outbox and the awaiting requests written
+in the same transaction as the events that change them, and the front door's request counts."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 
 from commands.alert_outbox import AlertOutbox
+from commands.intake_awaiting import AwaitingRequests
 from commands.request_limits import RequestLimits
 from ledger.intake import ALERT_TOPIC, INTAKE_NAMESPACE
 
@@ -28,11 +29,14 @@ class IntakeRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(self.outbox.create_statement())
         self.request_limits = RequestLimits(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.request_limits.create_statement())
+        self.awaiting = AwaitingRequests(self.datastore, self.events_table_name)
+        self.sql_create_statements.extend(self.awaiting.create_statements())
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         """Add an alert for each ``AlertRaised``, named by its stream and version (so a repeat of
         the same event can never raise a second alert)."""
         super()._insert_events(curs, stored_events, **kwargs)
+        self.awaiting.follow(curs, stored_events)
         for event in stored_events:
             if event.topic == ALERT_TOPIC:
                 alert_id = uuid5(INTAKE_NAMESPACE,

@@ -17,6 +17,7 @@ from eventsourcing.domain import AggregateCreated, AggregateEvent, BaseAggregate
 INTAKE_NAMESPACE = UUID("5c0f7d2e-61b4-4f4a-9a0d-3e8b2f6c1a77")
 RECEIVED_TOPIC = "ledger.SelfReferral.Received"
 ALERT_TOPIC = "ledger.SelfReferral.AlertRaised"
+CONFIRMED_TOPIC = "ledger.SelfReferral.Confirmed"
 REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over a phone
 REFERENCE_PATTERN = r"^SR-[A-HJ-KMNP-Z2-9]{8}$"
 
@@ -59,7 +60,7 @@ class SelfReferral(BaseAggregate[UUID]):
     class Confirmed(Event):
         """Hub staff confirmed the request into a story (``how``: new_story or relationship_claim)."""
 
-        TOPIC = "ledger.SelfReferral.Confirmed"
+        TOPIC = CONFIRMED_TOPIC
         person_id: UUID
         how: str
         provider_id: str

@@ -3,14 +3,28 @@
 A round trip is counted each time the server speaks after the client has: PostgreSQL sends its
 answers only at a ``Sync`` or a ``Flush`` (or when its buffer fills), so a pipeline's statements
 sent together and answered together count once, whatever the library does on its side.
+
+A test may also set ``on_chunk``, which sees each chunk either side sends before it is passed on
+and may cut the connection there (the chunk then never reaches the other side).
 """
 
 from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+
+class Connection:
+    """One relayed connection: which side spoke last on it (the server, before anyone has)."""
+
+    def __init__(self) -> None:
+        self.spoke = "server"
+
+
+ChunkHook = Callable[[Connection, str, bytes], bool]
+"""Sees a connection, the side that sent (``client`` or ``server``) and the chunk; False cuts."""
 
 
 class CountingRelay:
@@ -22,6 +36,7 @@ class CountingRelay:
         self.port = int(self.listener.getsockname()[1])
         self.turns = 0
         self.lock = threading.Lock()
+        self.on_chunk: ChunkHook | None = None
         threading.Thread(target=self._accept, name="relay", daemon=True).start()
 
     def _accept(self) -> None:
@@ -31,18 +46,24 @@ class CountingRelay:
             except OSError:  # closed
                 return
             server = socket.create_connection(self.target)
-            spoke = ["server"]  # who spoke last on this connection
+            connection = Connection()
             for source, sink, side in ((client, server, "client"), (server, client, "server")):
-                threading.Thread(target=self._pump, args=(source, sink, side, spoke),
+                threading.Thread(target=self._pump, args=(source, sink, side, connection),
                                  daemon=True).start()
 
-    def _pump(self, source: socket.socket, sink: socket.socket, side: str, spoke: list[str]) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket, side: str,
+              connection: Connection) -> None:
         try:
             while data := source.recv(65536):
+                hook = self.on_chunk
+                if hook is not None and not hook(connection, side, data):
+                    for end in (source, sink):  # a close alone sends nothing while the other
+                        end.shutdown(socket.SHUT_RDWR)  # pump is blocked reading it
+                    break
                 with self.lock:
-                    if side == "server" and spoke[0] == "client":
+                    if side == "server" and connection.spoke == "client":
                         self.turns += 1
-                    spoke[0] = side
+                    connection.spoke = side
                 sink.sendall(data)
         except OSError:
             pass

@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 
 from api.http.responses import JSONAnswer
+from api.http.unknown_story import answer_no_sooner
 from ledger.errors import (
     ConcurrentWrite,
     DuplicatePerson,
@@ -72,6 +73,8 @@ async def refused(request: Request, error: Exception) -> JSONAnswer:
         log.warning("registration_conflict_for_review", field=error.field)
     log.info("refused", kind=type(error).__name__, field=error.field)
     status = status_of(error, request)
+    if isinstance(error, UnknownPerson):  # a refused or unmatched story and none take one time
+        await answer_no_sooner(request)
     headers = {"Retry-After": "600"} if status == 429 else None
     return JSONAnswer(body, status_code=status, headers=headers)
 

@@ -11,6 +11,8 @@ import structlog
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.http.unknown_story import note_arrival
+
 MAX_BODY_BYTES = 1_000_000
 MAX_HEAD_BYTES = 16 * 1024  # the path, query and headers; as uvicorn's own bound for h11
 _GOOD_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
@@ -62,6 +64,7 @@ class RequestContext:
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started, status = time.perf_counter(), [500]
+        note_arrival(scope, started)
         echoed = (b"x-request-id", request_id.encode("latin-1"))
 
         async def send_with_id(message: Message) -> None:

@@ -7,10 +7,12 @@ scripts to the files served here (no inline script, no other origin).
 Each page is one file ``assets/pages/<name>.html`` served at ``/<name>`` (``index`` at ``/``),
 holding its own title, style sheets and script; what every page's head shares (the character
 set, viewport, referrer policy, the vendored NHS.UK style sheet and the icon) is written once
-here, ``SHARED_HEAD``, and put at the start of each page's ``<head>`` as it is served;
-static files are served from ``assets/`` (and the vendored NHS.UK frontend under
-``assets/vendor/``) only when they exist there with a known type: a path that leaves the folder,
-or names anything else, is 404.
+here, ``SHARED_HEAD``, and put at the start of each page's ``<head>`` as it is served. The pages
+read before signing in (the sign-in page, /docs) hold ``<header id="signed-out-header"></header>``,
+served as the NHS.UK header with the ledger's name, ``SIGNED_OUT_HEADER``, also written once here
+(a signed-in page's header is layout.js's, with the caller's links). Static files are served
+from ``assets/`` (and the vendored NHS.UK frontend under ``assets/vendor/``) only when they exist
+there with a known type: a path that leaves the folder, or names anything else, is 404.
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ SHARED_HEAD = (
     b'<link rel="stylesheet" href="/static/vendor/nhsuk-frontend-10.6.1/nhsuk-frontend.min.css">\n'
     b'<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">\n'
 )
+SIGNED_OUT_PLACE = b'<header id="signed-out-header"></header>'
+SIGNED_OUT_HEADER = (
+    b'<header class="nhsuk-header" role="banner">\n'
+    b'    <div class="nhsuk-header__container nhsuk-width-container">\n'
+    b'      <a class="nhsuk-header__service-name" href="/">Care-journey ledger</a>\n'
+    b'    </div>\n'
+    b'  </header>'
+)
 router = APIRouter(include_in_schema=False)
 
 
@@ -67,6 +77,7 @@ def page_response(name: str) -> Response:
 
 def _html(name: str) -> Response:
     body = (PAGES / f"{name}.html").read_bytes().replace(b"<head>", b"<head>" + SHARED_HEAD, 1)
+    body = body.replace(SIGNED_OUT_PLACE, SIGNED_OUT_HEADER, 1)
     return Response(body, media_type="text/html; charset=utf-8", headers=HARDENING)
 
 

@@ -23,12 +23,13 @@ def test_a_tiny_run_measures_every_section_and_drops_its_schemas(database_url: s
     (201), the floor was refused (422), every read answered 200, and the run's schemas are gone."""
     before = bench_schemas(database_url)
     result = run_suite(database_url, Plan(sizes=(1500, 4000), clients=2, seconds=1.0,
-                                          baseline_events=100))
+                                          baseline_events=100, pairs=10))
     assert missing(result) == []
     assert result["append_http"]["statuses"].keys() == {"201"}
     assert result["append_http"]["floor_statuses"].keys() == {"422"}
     for name in ("outcomes_query", "story_read", "provider_list"):
         assert all(row["statuses"].keys() == {"200"} for row in result[name].values()), name
+    assert result["stranger_404"]["statuses"] == [404]
     sizes = sorted(int(size) for size in result["story_read"])
     assert sizes[0] >= 1500
     assert sizes[1] >= 4000

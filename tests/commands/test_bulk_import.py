@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from builders import contact
-from import_lines import HUB, PERSON, REGISTERED, contact_line, line
+from import_lines import HUB, PERSON, REGISTERED, another_writer_before_copy, contact_line, line
 
 from commands import Ledger
 from commands.bulk_import import BulkImport, ImportReport
@@ -120,16 +119,7 @@ def test_a_batch_that_loses_a_race_while_the_next_is_decided_loses_nothing(
     ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The batch written second conflicts; it and the batch decided on top of it are redone."""
-    real_copy = ledger.log_recorder.copy_events
-    calls = []
-
-    def copy_after_another_writer(stored: Any) -> None:
-        calls.append(len(stored))
-        if len(calls) == 2:
-            ledger.append(UUID(PERSON), [contact("c-9")])  # lands first, same story
-        real_copy(stored)
-
-    monkeypatch.setattr(ledger.log_recorder, "copy_events", copy_after_another_writer)
+    another_writer_before_copy(ledger, monkeypatch, copy=2)
     lines = [HUB, REGISTERED, *(contact_line(f"c-{n}") for n in range(1, 7))]
     report = run(ledger, lines, batch_size=2)
     contacts = sorted(e.data["contact_id"] for e in ledger.story(UUID(PERSON)).entries[1:])

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import threading
 from typing import Any
-from uuid import UUID
 
 import pytest
-from builders import contact
-from import_lines import HUB, PERSON, REGISTERED, WHEN, contact_line
+from import_lines import HUB, REGISTERED, WHEN, another_writer_before_copy, contact_line
 
 from commands import Ledger
 from commands.bulk_import import BulkImport, ImportReport
@@ -55,15 +53,6 @@ def test_a_cost_change_behind_a_batch_that_lost_a_race_follows_its_redone_lines(
 ) -> None:
     """The batch before the change conflicts and is redone line by line; the change, left by the
     writer, is saved after those lines."""
-    real_copy = ledger.log_recorder.copy_events
-    calls = []
-
-    def copy_after_another_writer(stored: Any) -> None:
-        calls.append(len(stored))
-        if len(calls) == 1:
-            ledger.append(UUID(PERSON), [contact("c-9")])  # lands first, same story
-        real_copy(stored)
-
     real_change = ledger.change_provider_costs
     savers = []
 
@@ -72,7 +61,7 @@ def test_a_cost_change_behind_a_batch_that_lost_a_race_follows_its_redone_lines(
         return real_change(*args)
 
     run(ledger, [HUB, REGISTERED], batch_size=10)
-    monkeypatch.setattr(ledger.log_recorder, "copy_events", copy_after_another_writer)
+    another_writer_before_copy(ledger, monkeypatch, copy=1)
     monkeypatch.setattr(ledger, "change_provider_costs", change_noting_the_thread)
     report = run(ledger, LINES[2:])
     assert (report.appended, report.rejections) == (len(LINES) - 2, [])

@@ -4,36 +4,13 @@ the commit), whatever its size, and an append to a kept story needs nothing more
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from uuid import UUID, uuid4
 
-import pytest
 from builders import contact, registration
 from queued_writes import queued_together
 from wire_turns import CountingRelay
 
 from commands import Ledger
-from commands.sessions import check_when_idle
-
-
-@pytest.fixture
-def relay(env: dict[str, str]) -> Iterator[CountingRelay]:
-    """A counting relay to the test's PostgreSQL."""
-    counting = CountingRelay(env["POSTGRES_HOST"], int(env["POSTGRES_PORT"]))
-    yield counting
-    counting.close()
-
-
-@pytest.fixture
-def relayed(env: dict[str, str], relay: CountingRelay, ledger: Ledger) -> Iterator[Ledger]:
-    """A second Ledger on the test's schema (made by ``ledger``), talking through the relay over
-    one connection, which is never pinged, and without the erasure watch's polls meanwhile."""
-    app = Ledger(env={**env, "POSTGRES_HOST": "127.0.0.1", "POSTGRES_PORT": str(relay.port),
-                      "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "0",
-                      "LEDGER_ERASURE_POLL_SECONDS": "3600"})
-    app.recorder.datastore.pool._check = check_when_idle(3600)  # type: ignore[attr-defined]
-    yield app
-    app.close()
 
 
 def test_an_append_to_a_kept_story_is_two_round_trips(

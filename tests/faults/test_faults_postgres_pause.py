@@ -9,12 +9,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fault_writers import Tally, check_tally, probe, register_people, settle_probe, start_writers
 from private_postgres import PrivatePostgres
 from served_ledger import ServedLedger, ledger_served_in_new_schema
-
-from api.deployment.database import store_env
-from api.settings import Settings
+from store_outage import check_outage, writers_through_outage
 
 SCHEMA = "pause"
 
@@ -32,27 +29,19 @@ def test_a_paused_store_is_waited_for_then_answered_503(
     served_on_pausable: ServedLedger, crashable_postgres: PrivatePostgres
 ) -> None:
     """Writers through a short and a long pause: no 500, the long pause ends in a 503, none lost."""
-    served, tally = served_on_pausable, Tally()
-    deadline = time.monotonic() + 150
-    people = register_people(served.url, 6, tally, deadline)
-    writers = start_writers(served.url, people, tally, deadline)
-    time.sleep(0.5)
-    frozen = crashable_postgres.pause()
-    time.sleep(2)
-    crashable_postgres.resume(frozen)
-    time.sleep(0.5)
-    frozen = crashable_postgres.pause()
-    timer = threading.Timer(45, crashable_postgres.resume, args=(frozen,))
-    timer.start()
-    status, seconds = probe(served.url, people[0], tally)
-    timer.cancel()
-    crashable_postgres.resume(frozen)
-    for writer in writers:
-        writer.join()
-    settle_probe(served.url, people[0], tally)
-    print(f"\npostgres pause: probe {status} in {seconds:.1f}s answers={dict(tally.statuses)}")
-    assert (status, seconds < 30) == (503, True), (status, seconds)
-    assert 500 not in tally.statuses, tally.statuses
-    assert not tally.refused, tally.refused[:5]
-    figures = check_tally(store_env(crashable_postgres.url, Settings(schema_name=SCHEMA)), people, tally)
+    with writers_through_outage(served_on_pausable.url) as outage:
+        time.sleep(0.5)
+        frozen = crashable_postgres.pause()
+        time.sleep(2)
+        crashable_postgres.resume(frozen)
+        time.sleep(0.5)
+        frozen = crashable_postgres.pause()
+        timer = threading.Timer(45, crashable_postgres.resume, args=(frozen,))
+        timer.start()
+        outage.probe()
+        timer.cancel()
+        crashable_postgres.resume(frozen)
+    print(f"\npostgres pause: probe {outage.status} in {outage.seconds:.1f}s "
+          f"answers={dict(outage.tally.statuses)}")
+    figures = check_outage(outage, crashable_postgres.url, SCHEMA)
     print(f"postgres pause: {figures}")

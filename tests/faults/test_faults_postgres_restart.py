@@ -8,15 +8,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fault_writers import Tally, check_tally, probe, register_people, settle_probe, start_writers
 from private_postgres import PrivatePostgres
 from served_ledger import ServedLedger, ledger_served_in_new_schema
-
-from api.deployment.database import store_env
-from api.settings import Settings
+from store_outage import check_outage, writers_through_outage
 
 SCHEMA = "crash"
-ANSWER_WITHIN_SECONDS = 30
 
 
 @pytest.fixture
@@ -31,20 +27,12 @@ def test_a_crashed_store_gets_503s_and_the_ledger_recovers_by_itself(
     served_on_crashable: ServedLedger, crashable_postgres: PrivatePostgres
 ) -> None:
     """Writers under load through an immediate stop and restart: 503 meanwhile, none lost."""
-    served, tally = served_on_crashable, Tally()
-    deadline = time.monotonic() + 150
-    people = register_people(served.url, 6, tally, deadline)
-    writers = start_writers(served.url, people, tally, deadline)
-    time.sleep(1.0)
-    crashable_postgres.crash()
-    status, seconds = probe(served.url, people[0], tally)
-    crashable_postgres.start()
-    for writer in writers:
-        writer.join()
-    settle_probe(served.url, people[0], tally)
-    assert (status, seconds < ANSWER_WITHIN_SECONDS) == (503, True), (status, seconds)
-    assert 500 not in tally.statuses, tally.statuses
-    assert not tally.refused, tally.refused[:5]
-    assert len(tally.acknowledged) == 241
-    figures = check_tally(store_env(crashable_postgres.url, Settings(schema_name=SCHEMA)), people, tally)
-    print(f"\npostgres crash: probe {status} in {seconds:.1f}s {figures} answers={dict(tally.statuses)}")
+    with writers_through_outage(served_on_crashable.url) as outage:
+        time.sleep(1.0)
+        crashable_postgres.crash()
+        outage.probe()
+        crashable_postgres.start()
+    figures = check_outage(outage, crashable_postgres.url, SCHEMA)
+    assert len(outage.tally.acknowledged) == 241
+    print(f"\npostgres crash: probe {outage.status} in {outage.seconds:.1f}s {figures} "
+          f"answers={dict(outage.tally.statuses)}")

@@ -1,5 +1,5 @@
 """Exact figures two ways, for the property and crash tests: the oracle's for each metric and a
-runner's answer; and the settings of a fresh schema to project into."""
+runner's answer; the settings of a fresh schema to project into; and a runner's list rows."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import uuid
 from typing import Any
 
 import psycopg
+from psycopg.sql import SQL
 
 from api.deployment.database import store_env
 from api.settings import Settings
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import Question, outcomes
+from projections.worklists.refresh import TABLES
 from tests.figures import oracle_figures as of
 from tests.figures.oracle_handoffs import handoffs
 
@@ -34,3 +36,13 @@ def figures(runner: FiguresRunner, metric: str) -> dict[Any, Any]:
     body = outcomes(runner.view, Question(metric, Month(2025, 1), Month(2025, 7)), is_exact=True)
     return {(r["month"], r["provider_id"]): {k: v for k, v in r.items()
             if k not in ("month", "provider_id", "suppressed_fields")} for r in body["rows"]}
+
+
+def list_rows(runner: FiguresRunner) -> dict[str, list[Any]]:
+    """Every row of every list table, in a stable order."""
+    found = {}
+    with runner.view.datastore.transaction(commit=False) as curs:
+        for name in TABLES:
+            curs.execute(SQL("SELECT * FROM {}").format(runner.view.table(name)))
+            found[name] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
+    return found

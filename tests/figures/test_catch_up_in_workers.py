@@ -5,32 +5,19 @@ committed range, losing and doubling nothing; a range another projector wrote is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from psycopg.sql import SQL
 
 from commands import Ledger
 from projections.facts import bulk_catch_up
 from projections.facts.bulk_encode import encode_range
 from projections.facts.runner import FiguresRunner
 from projections.worklists import unsettled
-from projections.worklists.refresh import TABLES
 from replay.compare import compare_facts
 from replay.summary_check import compare_rebuilt, compare_with_facts
 from tests.figures import borough
-from tests.figures.exact_figures import fresh_env
+from tests.figures.exact_figures import fresh_env, list_rows
 from tests.figures.scribe import Scribe
-
-
-def _lists(runner: FiguresRunner) -> dict[str, list[Any]]:
-    """Every row of every list table, in a stable order."""
-    found = {}
-    with runner.view.datastore.transaction(commit=False) as curs:
-        for name in TABLES:
-            curs.execute(SQL("SELECT * FROM {}").format(runner.view.table(name)))
-            found[name] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
-    return found
 
 
 @pytest.fixture
@@ -54,7 +41,7 @@ def in_workers(env: dict[str, str]) -> Iterator[FiguresRunner]:
 def _same(ours: FiguresRunner, theirs: FiguresRunner) -> None:
     assert ours.projector.position(ours.ledger) == theirs.projector.position(theirs.ledger)
     assert compare_facts(ours.view, theirs.view) == []
-    assert _lists(ours) == _lists(theirs)
+    assert list_rows(ours) == list_rows(theirs)
     assert compare_rebuilt(ours.view, theirs.view) == []
     assert compare_with_facts(ours.view) == []
 
@@ -111,4 +98,4 @@ def test_lists_settled_person_by_person_equal_lists_derived_whole(
     borough.build(scribe)
     in_workers.catch_up()
     batch_by_batch.catch_up()
-    assert _lists(in_workers) == _lists(batch_by_batch)
+    assert list_rows(in_workers) == list_rows(batch_by_batch)

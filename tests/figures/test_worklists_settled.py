@@ -7,23 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from psycopg.sql import SQL
 
 from projections.facts.runner import FiguresRunner
-from projections.worklists.refresh import TABLES
 from tests.figures import borough
-from tests.figures.exact_figures import fresh_env
+from tests.figures.exact_figures import fresh_env, list_rows
 from tests.figures.scribe import Scribe
-
-
-def _lists(runner: FiguresRunner) -> dict[str, list[Any]]:
-    """Every row of every list table, in a stable order."""
-    found = {}
-    with runner.view.datastore.transaction(commit=False) as curs:
-        for name in TABLES:
-            curs.execute(SQL("SELECT * FROM {} ORDER BY 1, 2, 3").format(runner.view.table(name)))
-            found[name] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
-    return found
 
 
 def _bulk_batches(runner: FiguresRunner, count: int) -> None:
@@ -38,7 +26,7 @@ def _batch_by_batch(runner: FiguresRunner, database_url: str) -> dict[str, list[
     try:
         each.projector.bulk_behind = 10**9
         each.catch_up()
-        return _lists(each)
+        return list_rows(each)
     finally:
         each.stop()
 
@@ -51,7 +39,7 @@ def test_lists_settled_at_the_head_equal_lists_derived_batch_by_batch(
     runner.projector.bulk_behind = 1
     runner.catch_up()
     assert not runner.projector.unsettled()
-    assert _lists(runner) == _batch_by_batch(runner, database_url)
+    assert list_rows(runner) == _batch_by_batch(runner, database_url)
 
 
 def test_a_crash_between_bulk_batches_and_the_settle_loses_no_list_row(
@@ -65,7 +53,7 @@ def test_a_crash_between_bulk_batches_and_the_settle_loses_no_list_row(
     try:
         resumed.catch_up()
         assert not resumed.projector.unsettled()
-        assert _lists(resumed) == _batch_by_batch(runner, database_url)
+        assert list_rows(resumed) == _batch_by_batch(runner, database_url)
     finally:
         resumed.stop()
 

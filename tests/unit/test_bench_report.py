@@ -20,6 +20,7 @@ def complete() -> dict[str, Any]:
         "projection_catchup": {"ledger_events_per_s": 20000.0, "library_runner_events_per_s": 500.0,
                                "raw_read_events_per_s": 40000.0},
         "outcomes_query": dict(sized), "story_read": dict(sized), "provider_list": dict(sized),
+        "stranger_404": {"known_median_ms": 52.0, "unknown_median_ms": 51.9, "known_slower_share": 0.52},
     }
 
 
@@ -67,6 +68,7 @@ def test_the_ratios_are_each_against_its_own_baseline() -> None:
         "import / raw_sql_rows": 0.3, "projection_catchup / raw_read": 0.5,
         "projection_catchup / library_runner": 40.0,
         "outcomes_query p99: largest / smallest size": 1.2,
+        "stranger_404: real story answered more slowly (share of pairs)": 0.52,
     }
 
 

@@ -1,5 +1,6 @@
 """Every page is served with the head the pages share, once, first in its ``<head>``: the
-character set, viewport, referrer policy, the NHS.UK style sheet before the page's own, the icon."""
+character set, viewport, referrer policy, the NHS.UK style sheet before the page's own, the icon;
+and the pages read signed out with the ledger's header in the place they hold for it."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def test_each_page_keeps_its_own_title_and_script(name: str) -> None:
     html = served(name)
     assert re.search(r"<title>[^<]+ \u2013 Care-journey ledger</title>", html)
     assert re.search(r'<script type="module" src="/static/[a-z-]+\.js"></script>', html)
+
+
+@pytest.mark.parametrize("name", ["index", "docs"])
+def test_the_pages_read_signed_out_are_served_with_the_ledgers_header(name: str) -> None:
+    """The sign-in page and /docs show the NHS.UK header with the ledger's name, linking home."""
+    html = served(name)
+    assert html.count('<header class="nhsuk-header" role="banner">') == 1
+    assert '<a class="nhsuk-header__service-name" href="/">Care-journey ledger</a>' in html
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_page_is_served_with_the_signed_out_headers_place(name: str) -> None:
+    """The place held for the signed-out header never reaches a browser."""
+    assert 'id="signed-out-header"' not in served(name)

@@ -29,6 +29,7 @@ from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog, Read
+from ledger.errors import UnknownPerson
 from ledger.registration import no_story
 from ledger.story import PersonStory
 
@@ -80,7 +81,13 @@ def admitted_story(
     """
     refuse_role(caller)
     service = ledger.service_of(caller.provider_id) if caller.provider_id is not None else ""
-    story = ledger.story_to_read(person_id)
+    try:
+        story = ledger.story_to_read(person_id)
+    except UnknownPerson:
+        if caller.role in ROLES_WITH_PROVIDER and reason is None:  # as a refused stranger's read
+            access_log.record_read(person_id, refused_read(caller, datetime.now(UTC)))
+            log.info("story_read", role=caller.role, outcome="refused", break_glass=False)
+        raise
     now = datetime.now(UTC)
     decision = may_read(caller, story, reason, now)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
@@ -95,6 +102,12 @@ def admitted_story(
     if caller.provider_id is None:
         return story
     return within_consent(story, caller.provider_id, service, decision.break_glass)
+
+
+def refused_read(caller: Caller, at: datetime) -> Read:
+    """A read refused for want of a care relationship (or of a story: the two look alike)."""
+    return Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
+                reason=None, break_glass=False, outcome="refused", at=at)
 
 
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer | OwnAccessLogAnswer,

@@ -90,14 +90,15 @@ class AccessLog(ConfiguredApplication):
         """Add a read to the person's log, retrying when another read got there first; answered
         only once the read is committed."""
         def attempt() -> int:
+            mark = self.kept.mark()  # an erasure from now on refuses this log's keeping
             log = self.kept.copy_of(person_id) or self._log(person_id)
             log.record_read(**read.__dict__)
             try:
                 position = self.save(log)[-1].notification.id
             except IntegrityError:
-                self.kept.forget(person_id)  # behind the log: the next attempt reloads it
+                self.kept.drop(person_id)  # behind the log: the next attempt reloads it
                 raise
-            self.kept.keep(log)
+            self.kept.keep(log, since=mark)
             if self.erasure_watch is not None:
                 self.erasure_watch.start()
             return position

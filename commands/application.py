@@ -93,7 +93,7 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
             return self._repeat(answer)
         with self._repeat_if_answered(key, digest) as answered:
             service = self.service_of(occurrences[0].provider_id)  # 403 if not in the directory
-            story = self.story_to_append(person_id, expected_version)
+            story, mark = self.story_to_append(person_id, expected_version)
             entries_before = len(story.entries)
             if not migrating:  # before If-Match says anything about the story
                 check_may_write(story, occurrences[0], self.clock(), service)
@@ -109,7 +109,7 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
                 claims.extend(self.claims_for(person_id, occurrence))
             answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))
         if not answered[0].repeated:
-            self.keep_appended(story, entries_before)
+            self.keep_appended(story, entries_before, mark)
         return answered[0]
 
     def _save(

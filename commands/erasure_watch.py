@@ -3,15 +3,17 @@
 An erasure (``DELETE /people/{id}/identity``, ``ledger erase``) forgets the person in the erasing
 process there and then. Every other process runs one ``ErasureWatch`` per Ledger, a daemon
 thread that every ``LEDGER_ERASURE_POLL_SECONDS`` (default 1) asks the key table which people
-were erased in the last minute (``PersonKeys.erased_lately``, one indexed query), marks their
-keys erased in every key cache of the process and forgets their kept stories. So a person
-erased anywhere leaves every process's caches within the poll interval plus one query (two
-seconds by default). The watch starts with the first story kept and stops when the Ledger closes.
+were erased since a minute before its last look (``PersonKeys.erased_lately``, one indexed
+query; a look missed widens the next), marks their keys erased in every key cache of the process
+and forgets their kept stories. So a person erased anywhere leaves every process's caches within
+the poll interval plus one query (two seconds by default). The watch starts with the first story
+kept (a server starts it at once) and stops when the Ledger closes.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from uuid import UUID
 
@@ -35,6 +37,7 @@ class ErasureWatch:
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
+        self.heard_at = time.monotonic()  # when the last good look began (or the watch was made)
 
     def start(self) -> None:
         """Start watching, unless already started or stopped."""
@@ -46,10 +49,14 @@ class ErasureWatch:
                 self.thread.start()
 
     def poll(self) -> list[UUID]:
-        """One look at the erasures of the last minute; each person forgotten here."""
-        erased = self.keys.erased_lately(WINDOW_SECONDS)
+        """One look at the erasures since a minute before the last good look (or since the watch
+        was made); each person forgotten here. Looks missed (the database away, a poll interval
+        past a minute) widen the next, so no erasure falls between two."""
+        began = time.monotonic()
+        erased = self.keys.erased_lately(WINDOW_SECONDS + began - self.heard_at)
         for person_id in erased:
             self.forget(person_id)
+        self.heard_at = began
         return erased
 
     def stop(self) -> None:

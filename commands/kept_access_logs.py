@@ -9,7 +9,8 @@ repeats a stored version and is refused (``IntegrityError``), the kept log is dr
 read tried again on the log reloaded (from its snapshot), as every read was before.
 
 An erasure forgets the person here too: at once when this process erased (``forget``), and in
-every other within ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
+every other within ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``); a read being
+recorded meanwhile does not keep its log afterwards (``ledger.kept``).
 """
 
 from __future__ import annotations
@@ -34,13 +35,23 @@ class KeptAccessLogs:
         kept = self._logs.get(person_id)
         return None if kept is None else copy.deepcopy(kept)
 
-    def keep(self, log: StoryAccessLog) -> None:
-        """Keep a log just saved (no pending events), unless a later version is kept already."""
-        self._logs.put(log.id, copy.deepcopy(log), replaces=lambda kept: kept.version < log.version)
+    def mark(self) -> int:
+        """Taken before a read is recorded, and handed to ``keep`` (``ledger.kept``)."""
+        return self._logs.mark()
+
+    def keep(self, log: StoryAccessLog, since: int | None = None) -> None:
+        """Keep a log just saved (no pending events), unless a later version is kept already or
+        the person was erased after the mark ``since``."""
+        self._logs.put(log.id, copy.deepcopy(log), since=since,
+                       replaces=lambda kept: kept.version < log.version)
+
+    def drop(self, person_id: UUID) -> None:
+        """Drop the person's kept log (its save was refused: the next read reloads it)."""
+        self._logs.pop(person_id)
 
     def forget(self, person_id: UUID) -> None:
-        """Drop the person's kept log (its save was refused, or the person was erased)."""
-        self._logs.pop(person_id)
+        """Drop the person's kept log (erased), and refuse it from any read recorded meanwhile."""
+        self._logs.forget(person_id)
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self._logs

@@ -1,18 +1,18 @@
 """One data key per person, in its own table: created on first need, destroyed on erasure.
 
-Keys are stored wrapped by the deployment's master key (``commands.key_wrapping``), never in
-clear. A key row outlives erasure with its key set to NULL and ``erased_at`` set, so that a
-person once erased is never given a fresh key (their later free text is then not kept at all);
-the wrapped key left in the row's dead tuple and the write-ahead log is useless once the master
-key is rotated (``ledger rotate-master-key``, ``commands.key_rotation``).
-Keys are cached in process for ``LEDGER_KEY_CACHE_SECONDS`` (default 60); an erasure clears the
-person from every cache of the erasing process at once (the ledger's, its access log's, its audit
-log's), and from every other process's within ``LEDGER_ERASURE_POLL_SECONDS``
-(``commands.erasure_watch``, through ``erased_lately``).
+Keys are stored wrapped by the master key (``commands.key_wrapping``), never in clear. An erased
+person's row stays, its key NULL and ``erased_at`` set, so they are never given a fresh key (their
+later free text is not kept); the wrapped key left in dead tuples and the write-ahead log is
+useless once the master key is rotated (``commands.key_rotation``). Keys are cached in process
+for 60 seconds; an erasure marks the person erased in every cache of this process at once (the
+ledger's, its access log's, its audit log's), and of every other within
+``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``); erasure being final, a key read
+before it and cached after never replaces that mark.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 import weakref
 from collections.abc import Iterable
@@ -118,9 +118,10 @@ class PersonKeys:
         return erased
 
     def _mark_erased(self, person_id: UUID) -> None:
-        for keys in list(_LIVE):
-            if keys._name == self._name:
-                keys._cache[person_id] = (ERASED, time.monotonic())
+        with _CACHING:
+            for keys in list(_LIVE):
+                if keys._name == self._name:
+                    keys._cache[person_id] = (ERASED, time.monotonic())
 
     def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
         if not ids:
@@ -129,16 +130,16 @@ class PersonKeys:
             curs.execute(SQL("SELECT person_id, key FROM {} WHERE person_id = ANY(%s)")
                          .format(self.table), (ids,), prepare=False)
             rows = curs.fetchall()
-        now = time.monotonic()
         found = {row["person_id"]: self._opened(row["person_id"], row["key"]) for row in rows}
-        for person_id, key in found.items():
-            self._cache[person_id] = (key, now)
+        with _CACHING:  # a key read before an erasure marked here stays erased: erasure is final
+            for person_id, key in found.items():
+                if (cached := self._cache.get(person_id)) is not None and cached[0] == ERASED:
+                    found[person_id] = key = ERASED
+                self._cache[person_id] = (key, time.monotonic())
         return found
 
     def _opened(self, person_id: UUID, stored: bytes | None) -> bytes:
-        if stored is None:
-            return ERASED
-        return self.wrapper.unwrap(bytes(stored), person_id) or ERASED
+        return ERASED if stored is None else self.wrapper.unwrap(bytes(stored), person_id) or ERASED
 
     def forget_all(self) -> None:
         """Empty this table's cache in this process (after its keys were re-wrapped)."""
@@ -146,3 +147,4 @@ class PersonKeys:
 
 
 _LIVE: weakref.WeakSet[PersonKeys] = weakref.WeakSet()  # every key table's cache in this process
+_CACHING = threading.Lock()  # a key read and a key erased are cached one at a time

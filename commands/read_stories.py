@@ -7,7 +7,9 @@ version (one indexed statement, usually answering none), replays those onto a co
 the sealed fields of a copy for the answer with the person's key. So a read always shows every
 event committed before it (another process's appends included), and an erased person's fields
 read as ``None`` as soon as their key is gone; the person is also forgotten here at once in the
-erasing process and in every other within ``LEDGER_ERASURE_POLL_SECONDS``.
+erasing process and in every other within ``LEDGER_ERASURE_POLL_SECONDS``. A read under way
+when the person is forgotten (its events fetched before) does not keep its story
+(``ledger.kept``): it would bring an erased person back until the cache dropped them.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class StoriesRead:
     def story(self, person_id: UUID) -> PersonStory:
         """The person's story as it stands in the log, its sealed fields opened (a copy: the
         kept story is never handed out)."""
+        mark = self.stories.mark()  # an erasure from now on refuses this read's put
         kept = self.stories.get(person_id)
         stored = self.events(person_id, None if kept is None else kept.version)
         story = kept
@@ -51,14 +54,15 @@ class StoriesRead:
                              (Mapper.to_domain_event(self.mapper, event) for event in stored))
             if not isinstance(story, PersonStory):
                 raise no_story(person_id)
-            self.stories.put(person_id, story, replaces=lambda old: old.version < story.version)
+            self.stories.put(person_id, story, since=mark,
+                             replaces=lambda old: old.version < story.version)
         if story is None:
             raise no_story(person_id)
         return opened(story, self.key(person_id))
 
     def forget(self, person_id: UUID) -> None:
-        """Drop the person's kept story (erased)."""
-        self.stories.pop(person_id)
+        """Drop the person's kept story (erased), and refuse it from any read begun before."""
+        self.stories.forget(person_id)
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.stories

@@ -11,7 +11,8 @@ A kept story behind the log (another process appended) repeats a stored version 
 is refused (``ConcurrentWrite``): reloaded, the append tried again; an If-Match ahead of it
 reloads at once. Stories read are kept apart, sealed (``commands.read_stories``). An erasure
 forgets the person in both at once, and in every other process within
-``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``).
+``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``); an append or read under way then
+does not keep its story back (``ledger.kept``).
 """
 
 from __future__ import annotations
@@ -57,18 +58,20 @@ class RecentStories:
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self.stories: Kept[UUID, PersonStory] = Kept(size)
 
-    def take(self, person_id: UUID) -> PersonStory | None:
-        """The kept story, taken out for one append (None when not kept)."""
-        return self.stories.pop(person_id)
+    def take(self, person_id: UUID) -> tuple[int, PersonStory | None]:
+        """The mark to keep the story back with (``ledger.kept``), and the kept story taken out
+        for one append (None when not kept)."""
+        return self.stories.mark(), self.stories.pop(person_id)
 
-    def keep(self, story: PersonStory, withheld_before: int = 0) -> None:
-        """Keep a story, its entries from index ``withheld_before`` on withheld first."""
+    def keep(self, story: PersonStory, withheld_before: int = 0, since: int | None = None) -> None:
+        """Keep a story, its entries from index ``withheld_before`` on withheld first (not if
+        the person was forgotten after the mark ``since``, taken before the story was)."""
         withhold(story, withheld_before)
-        self.stories.put(story.id, story)
+        self.stories.put(story.id, story, since=since)
 
     def forget(self, person_id: UUID) -> None:
-        """Drop the person's story, if kept."""
-        self.stories.pop(person_id)
+        """Drop the person's story, if kept, and refuse it from any append under way (erased)."""
+        self.stories.forget(person_id)
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.stories
@@ -122,17 +125,17 @@ class StoriesInMemory:
         self.erasure_watch.start()
         return story
 
-    def story_to_append(self, person_id: UUID, expected_version: int | None) -> PersonStory:
-        """The kept story, or the story loaded with its sealed fields unopened; reloaded when an
-        If-Match names a version beyond the kept one."""
-        story = self.recent_stories.take(person_id)
+    def story_to_append(self, person_id: UUID, expected_version: int | None) -> tuple[PersonStory, int]:
+        """The kept story, or the story loaded with its sealed fields unopened (reloaded when an
+        If-Match names a version beyond the kept one), and the mark to keep it back with."""
+        mark, story = self.recent_stories.take(person_id)  # erased after the mark: not kept back
         if story is None or (expected_version is not None and story.version < expected_version):
             story = self.sealed_story(person_id)
-        return story
+        return story, mark
 
-    def keep_appended(self, story: PersonStory, entries_before: int) -> None:
-        """Keep a story whose appended events are committed (its new entries withheld first)."""
-        self.recent_stories.keep(story, entries_before)
+    def keep_appended(self, story: PersonStory, entries_before: int, mark: int) -> None:
+        """Keep a story whose appended events are committed, unless erased since ``mark``."""
+        self.recent_stories.keep(story, entries_before, since=mark)
         self.erasure_watch.start()
 
     def sealed_story(self, person_id: UUID) -> PersonStory:

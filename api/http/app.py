@@ -57,6 +57,7 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
         assert deployment.settings.database_url is not None, "an opened deployment names its server"
         with one_start_at_a_time(deployment.settings.database_url, settings.schema_name):
             app.state.ledger = Ledger(env=env)
+            app.state.ledger.erasure_watch.start()  # from the start: lists open names with keys
             app.state.access_log = AccessLog(env=env)
             app.state.audit_log = AuditLog(env=env)
             app.state.intake = Intake(env=env)

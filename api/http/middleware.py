@@ -17,6 +17,7 @@ MAX_BODY_BYTES = 1_000_000
 MAX_HEAD_BYTES = 16 * 1024  # the path, query and headers; as uvicorn's own bound for h11
 _GOOD_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 _HEAD_TOO_LARGE = b'{"detail":"the request\'s headers are too large"}'
+NOT_STORED = (b"cache-control", b"no-store")  # answers name people: no cache may keep one
 log = structlog.get_logger("api")
 
 
@@ -46,6 +47,8 @@ async def refuse_head(send: Send) -> None:
 
 class RequestContext:
     """Binds a request id for the request's log lines, echoes it, and logs one line per request.
+    An answer that says nothing of caching says ``Cache-Control: no-store``: a browser's or
+    proxy's copy of a story would outlive the person's erasure.
 
     The line names the route template, never the path: paths and queries may hold identifiers.
     """
@@ -67,7 +70,10 @@ class RequestContext:
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
-                message["headers"] = [*message.get("headers", ()), echoed]
+                headers = [*message.get("headers", ()), echoed]
+                if not any(name.lower() == b"cache-control" for name, _value in headers):
+                    headers.append(NOT_STORED)  # the web page's own files say their own
+                message["headers"] = headers
             await send(message)
 
         try:

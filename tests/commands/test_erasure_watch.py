@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from uuid import UUID
 
+import psycopg
 from builders import contact
 
 from commands import Ledger
@@ -37,3 +38,19 @@ def test_no_erasure_evicts_nothing(ledger: Ledger, person: UUID) -> None:
     ledger.append(person, [contact("c-1")])
     assert ledger.erasure_watch.poll() == []
     assert person in ledger.recent_stories
+
+
+def test_a_watch_that_missed_its_looks_for_minutes_still_hears_of_an_erasure_meanwhile(
+    ledger: Ledger, person: UUID, env: dict[str, str], database_url: str, schema: str
+) -> None:
+    """Its last look ten minutes ago (the database away, or a poll interval that long), the
+    person erased elsewhere five minutes ago: the next look forgets them."""
+    ledger.append(person, [contact("c-1")])
+    with Ledger(env=env) as other, AuditLog(env=env) as audit_log:
+        other.erase_identity(person, audit_log, "admin-1", "admin")
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'UPDATE "{schema}".ledger_events_person_keys SET erased_at = now() - '
+                     "interval '5 minutes' WHERE person_id = %s", (person,))
+    ledger.erasure_watch.heard_at = time.monotonic() - 600
+    ledger.erasure_watch.poll()
+    assert person not in ledger.recent_stories

@@ -11,6 +11,7 @@ from eventsourcing.persistence import IntegrityError
 
 from commands.configured import ConfiguredApplication
 from commands.directory import DirectoryLookups, claim_namespace
+from commands.erased_writes import refuse_if_lost
 from commands.erasure import IdentityErasure
 from commands.idempotency import earlier_answer
 from commands.provider_writes import ProviderWrites
@@ -100,6 +101,7 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
             if expected_version is not None and story.version != expected_version:
                 message = f"If-Match: the story is at version {story.version}, not {expected_version}"
                 raise StoryMovedOn(message, "If-Match")
+            refuse_if_lost(self.mapper.keys, person_id, occurrences)  # type: ignore[attr-defined]
             claims: list[Aggregate] = []
             for occurrence in occurrences:
                 self.check_providers(occurrence)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from commands.application import Ledger
+from commands.erased_writes import refuse_if_lost
 from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
 from ledger.catalogue import Occurrence
@@ -38,6 +39,7 @@ def append_own(
         if expected_version is not None and story.version != expected_version:
             message = f"If-Match: the story is at version {story.version}, not {expected_version}"
             raise StoryMovedOn(message, "If-Match")
+        refuse_if_lost(ledger.mapper.keys, person_id, occurrences)  # type: ignore[attr-defined]
         for occurrence in occurrences:
             story.record(occurrence, ledger.clock())
         answered.append(ledger._save([story], story, key, digest, ledger._concurrent_write))

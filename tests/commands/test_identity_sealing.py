@@ -5,12 +5,14 @@ from __future__ import annotations
 from uuid import UUID
 
 import psycopg
+import pytest
 from builders import contact, nhs_number
 from import_lines import HUB, PERSON, REGISTERED, contact_line
 
 from commands import Ledger
 from commands.audit_log import AuditLog
 from commands.bulk_import import BulkImport
+from ledger.errors import InvalidEvent
 
 
 def stored_bytes(database_url: str, schema: str, person_id: UUID | str) -> bytes:
@@ -65,11 +67,20 @@ def test_erasure_is_recorded_in_the_audit_log(ledger: Ledger, person: UUID, env:
 
 
 def test_the_story_takes_new_events_after_erasure(ledger: Ledger, person: UUID, env: dict[str, str]) -> None:
-    """Care goes on; free text given after erasure is not kept."""
+    """Care goes on: an entry with nothing sealed in it is kept."""
     with AuditLog(env=env) as audit_log:
         ledger.erase_identity(person, audit_log, "admin-1", "admin")
-    ledger.append(person, [contact("c-2", summary="New words")])
-    assert ledger.story(person).entries[-1].data["summary"] is None
+    ledger.append(person, [contact("c-2")])
+    assert ledger.story(person).entries[-1].data["contact_id"] == "c-2"
+
+
+def test_free_text_after_erasure_is_refused_not_dropped(
+        ledger: Ledger, person: UUID, env: dict[str, str]) -> None:
+    """The key is gone for good, so a summary could not be kept: the write is refused."""
+    with AuditLog(env=env) as audit_log:
+        ledger.erase_identity(person, audit_log, "admin-1", "admin")
+    with pytest.raises(InvalidEvent, match=r"^data\.summary: "):
+        ledger.append(person, [contact("c-2", summary="New words")])
 
 
 def test_the_bulk_import_seals_too(ledger: Ledger, database_url: str, schema: str) -> None:

@@ -1,0 +1,48 @@
+"""A write that an erasure would lose is refused, not silently emptied.
+
+After an erasure the person's key is gone for good and no fresh one is ever made, so a sealed
+field written afterwards (a contact's summary, a referral's reason, a name in ``DetailsUpdated``)
+would be stored as null: the write was answered 201 and its text was dropped without a word.
+Staff then believed a note was kept that was not (a clinical hazard), and a repeat of the write
+could not tell them either. Now such a write is refused (422 naming the first field that could
+not be kept) and nothing is written; an entry with no sealed text (an attended contact with no
+summary, a key worker's end) is still accepted into the erased story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from commands.person_keys import PersonKeys
+from ledger.catalogue import Occurrence
+from ledger.errors import InvalidEvent
+from ledger.identity import reseal
+
+
+def sealed_given(occurrence: Occurrence) -> list[str]:
+    """The sealed fields the entry gives a value (goals' free text as ``goals.description``)."""
+    given: list[str] = []
+
+    def note(field: str, value: Any) -> Any:
+        if value is not None:
+            given.append(field)
+        return value
+
+    reseal(occurrence.type, occurrence.data(), note)
+    return given
+
+
+def refuse_if_lost(keys: PersonKeys | None, person_id: UUID,
+                   occurrences: Sequence[Occurrence]) -> None:
+    """Refuse the write when it gives a sealed field and the person was erased."""
+    given = [(n, field) for n, o in enumerate(occurrences) for field in sealed_given(o)]
+    if keys is None or not given or keys.key_for(person_id, create=False) is not None:
+        return
+    if person_id not in keys.existing([person_id]):  # never had a key: the save makes one
+        return
+    n, field = given[0]
+    where = f"data.{field}" if len(occurrences) == 1 else f"events.{n}.data.{field}"
+    raise InvalidEvent(f"{where}: this person's identifying details and free text were erased; "
+                       "nothing sealed can be kept in their story any more (leave it out)", where)

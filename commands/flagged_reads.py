@@ -21,38 +21,26 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from psycopg.sql import SQL, Composable, Composed, Identifier, Literal
 
-from commands.side_table import SideTable
+from commands.log_side_table import LogSideTable
 from ledger.access import READ_TOPIC
 
 
-class FlaggedReads(SideTable):
+class FlaggedReads(LogSideTable):
     """``<events table>_flagged``: each read flagged for review (break-glass, claim, audit)."""
 
     SUFFIX = "flagged"
-    COLUMNS = ""  # made by ``create_statements`` from the log
-
-    def __init__(self, datastore: Any, events_table: str) -> None:
-        super().__init__(datastore, events_table)
-        self.events = SQL("{}.{}").format(Identifier(datastore.schema), Identifier(events_table))
-        self.names = events_table
 
     def create_statements(self) -> list[Composed]:
         """The table, filled from the log when first made, and its indexes, newest first."""
-        state = SQL("convert_from(e.state, 'UTF8')::jsonb")
-        fill = SQL(
-            "CREATE TABLE IF NOT EXISTS {table} AS SELECT e.originator_id AS person_id, "
-            "e.originator_version AS version, ({state}->>'provider_id')::text AS provider_id, "
-            "({state}->'at'->>'_data_')::timestamptz AS at "
-            "FROM {events} e WHERE e.topic = {topic} AND ({state}->>'break_glass')::boolean"
-        ).format(table=self.table, state=state, events=self.events, topic=Literal(READ_TOPIC))
-        index = f"{self.names}_{self.SUFFIX}"
-        return [fill,
-                SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} (person_id, version)").format(
-                    Identifier(f"{index}_key"), self.table),
-                SQL("CREATE INDEX IF NOT EXISTS {} ON {} (at DESC)").format(
-                    Identifier(f"{index}_newest"), self.table),
-                SQL("CREATE INDEX IF NOT EXISTS {} ON {} (provider_id, at DESC)").format(
-                    Identifier(f"{index}_by_provider"), self.table)]
+        return [self.filled(
+            "SELECT e.originator_id AS person_id, e.originator_version AS version, "
+            "({state}->>'provider_id')::text AS provider_id, "
+            "({state}->'at'->>'_data_')::timestamptz AS at FROM {events} e "
+            "WHERE e.topic = {topic} AND ({state}->>'break_glass')::boolean",
+            topic=Literal(READ_TOPIC)),
+                self.index("key", "person_id, version", unique=True),
+                self.index("newest", "at DESC"),
+                self.index("by_provider", "provider_id, at DESC")]
 
     def add(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
         """Send the rows of the flagged reads among these events, in the caller's transaction

@@ -18,40 +18,28 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from psycopg.sql import SQL, Composed, Identifier, Literal
+from psycopg.sql import SQL, Composed, Literal
 
-from commands.side_table import SideTable
+from commands.log_side_table import LogSideTable
 from ledger.intake import CONFIRMED_TOPIC, RECEIVED_TOPIC
 
 
-class AwaitingRequests(SideTable):
+class AwaitingRequests(LogSideTable):
     """``<events table>_awaiting``: each request received and not yet confirmed."""
 
     SUFFIX = "awaiting"
-    COLUMNS = ""  # made by ``create_statements`` from the log, not from a column list
-
-    def __init__(self, datastore: Any, events_table: str) -> None:
-        super().__init__(datastore, events_table)
-        self.events = SQL("{}.{}").format(Identifier(datastore.schema), Identifier(events_table))
-        self.order = Identifier(f"{events_table}_{self.SUFFIX}_order")
-        self.key = Identifier(f"{events_table}_{self.SUFFIX}_key")
 
     def create_statements(self) -> list[Composed]:
         """The table, filled from the log when it is first made, and its two indexes."""
-        state = SQL("convert_from(e.state, 'UTF8')::jsonb")
-        fill = SQL(
-            "CREATE TABLE IF NOT EXISTS {table} AS SELECT e.originator_id AS request_id, "
-            "({state}->>'reference')::text AS reference, ({state}->>'urgent')::boolean AS urgent, "
+        return [self.filled(
+            "SELECT e.originator_id AS request_id, ({state}->>'reference')::text AS reference, "
+            "({state}->>'urgent')::boolean AS urgent, "
             "({state}->'timestamp'->>'_data_')::timestamptz AS received_at FROM {events} e "
             "WHERE e.topic = {received} AND NOT EXISTS (SELECT 1 FROM {events} c WHERE "
-            "c.originator_id = e.originator_id AND c.topic = {confirmed})"
-        ).format(table=self.table, state=state, events=self.events,
-                 received=Literal(RECEIVED_TOPIC), confirmed=Literal(CONFIRMED_TOPIC))
-        return [fill,
-                SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} (request_id)").format(
-                    self.key, self.table),
-                SQL("CREATE INDEX IF NOT EXISTS {} ON {} (urgent DESC, received_at, reference)"
-                    ).format(self.order, self.table)]
+            "c.originator_id = e.originator_id AND c.topic = {confirmed})",
+            received=Literal(RECEIVED_TOPIC), confirmed=Literal(CONFIRMED_TOPIC)),
+                self.index("key", "request_id", unique=True),
+                self.index("order", "urgent DESC, received_at, reference")]
 
     def follow(self, curs: Any, stored_events: Sequence[StoredEvent]) -> None:
         """Add the requests these events receive and remove those they confirm, in the caller's

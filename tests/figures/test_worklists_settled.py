@@ -10,6 +10,8 @@ import pytest
 from psycopg.sql import SQL
 
 from projections.facts.runner import FiguresRunner
+from projections.worklists import unsettled
+from projections.worklists.counts import COUNTS
 from projections.worklists.refresh import TABLES
 from tests.figures import borough
 from tests.figures.exact_figures import fresh_env
@@ -17,12 +19,15 @@ from tests.figures.scribe import Scribe
 
 
 def _lists(runner: FiguresRunner) -> dict[str, list[Any]]:
-    """Every row of every list table, in a stable order."""
+    """Every row of every list table and of the lists' totals, in a stable order."""
     found = {}
     with runner.view.datastore.transaction(commit=False) as curs:
         for name in TABLES:
             curs.execute(SQL("SELECT * FROM {} ORDER BY 1, 2, 3").format(runner.view.table(name)))
             found[name] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
+        curs.execute(SQL("SELECT list, provider_id, staff_id, day::text, n FROM {}")
+                     .format(runner.view.table(COUNTS)))
+        found[COUNTS] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
     return found
 
 
@@ -80,3 +85,18 @@ def test_a_position_is_not_reached_while_list_rows_are_left_to_derive(
         runner.wait(runner.projector.position(runner.ledger), timeout=0.2)
     runner.projector.settle_worklists()
     runner.wait(runner.projector.position(runner.ledger), timeout=0.2)
+
+
+def test_a_settle_of_many_people_takes_the_list_tables_statistics(
+    scribe: Scribe, runner: FiguresRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settled at the head, each list table has statistics for a page's plan to go by."""
+    monkeypatch.setattr(unsettled, "ANALYSED", 1)  # the borough's four people count as many
+    borough.build(scribe)
+    runner.projector.bulk_behind = 1
+    runner.catch_up()
+    with runner.view.datastore.transaction(commit=False) as curs:
+        curs.execute("SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = %s",
+                     (runner.view.datastore.schema,))
+        analysed = {row["tablename"] for row in curs.fetchall()}
+    assert {f"figures_{name}" for name in (*TABLES, COUNTS)} <= analysed

@@ -7,7 +7,8 @@ thousand lines (``bench.import_run``), grows it with copies of its stories (``be
 and catches the figures up, as ``python -m bench`` does. ``measure`` serves it with ``ledger
 serve`` (the installed code) and asks every provider's waiting list and caseload as that
 provider's staff, ``--clients`` at once (``bench.questions.list_questions``, the suite's own
-``provider_list``); it prints p50/p99 with the load average before and after. The keys are fixed
+``provider_list``) after a two-second warm-up; it prints p50/p99, the server's CPU per request
+(every process of ``ledger serve``'s session) and the load average before and after. The keys are fixed
 (a benchmark's schema holds only simulated people).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from pathlib import Path
 
 import psycopg
 from pydantic import SecretStr
@@ -26,6 +28,7 @@ from bench import catchup_run, import_run
 from bench.http_runs import reads
 from bench.questions import events_in_store, list_questions
 from bench.replicas import Replicator
+from bench.route_cpu import cpu_seconds
 from bench.server import serving, worker_option
 from commands import Ledger
 
@@ -53,15 +56,37 @@ def build(url: str, schema: str, events: int) -> int:
     return events_in_store(url, schema)
 
 
+def server_cpu(port: str) -> float:
+    """CPU seconds so far of the server listening on ``port`` and its workers (its session)."""
+    stats = {}
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit():
+                stats[proc.name] = ((proc / "cmdline").read_bytes().split(b"\0"),
+                                    (proc / "stat").read_text().rsplit(")", 1)[1].split())
+        except OSError:
+            continue
+    session = next(fields[3] for line, fields in stats.values()
+                   if b"serve" in line and port.encode() in line)
+    return sum(cpu_seconds(int(pid)) for pid, (_, fields) in stats.items() if fields[3] == session)
+
+
 def measure(url: str, schema: str, clients: int, seconds: float) -> dict[str, object]:
-    """The suite's ``provider_list`` read on the kept schema, with the load average around it."""
+    """The suite's ``provider_list`` read on the kept schema, with the server's CPU per request
+    (its processes' ``utime + stime``) and the load average around it."""
     settings = settings_of(schema)
     events = events_in_store(url, schema)
     before = os.getloadavg()
     with serving(url, settings, worker_option(os.cpu_count() or 1)) as base:
         key = settings.signing_key.get_secret_value()  # type: ignore[union-attr]
-        found = reads(base, list_questions(url, schema, key), clients, seconds, 50_000, events)
-    return {**found, "load_average_before": before, "load_average_after": os.getloadavg()}
+        questions = list_questions(url, schema, key)
+        reads(base, questions, clients, 2.0, 2000, events)  # warm: pools, caches, first imports
+        port = base.rsplit(":", 1)[1]
+        cpu = server_cpu(port)
+        found = reads(base, questions, clients, seconds, 50_000, events)
+        cpu = server_cpu(port) - cpu
+    return {**found, "server_cpu_ms_per_request": round(cpu * 1000 / max(found["requests"], 1), 2),
+            "load_average_before": before, "load_average_after": os.getloadavg()}
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """Providers' lists under load on a kept borough, for before-and-after runs on the same data:
 ``python -m bench.list_load build --schema NAME --events 1000000`` then
-``python -m bench.list_load measure --schema NAME [--seconds 10] [--clients 16]``.
+``python -m bench.list_load measure --schema NAME [--seconds 10] [--clients 16]`` (``grow
+--events N`` adds copies of its stories to N events).
 
 ``build`` makes the schema (kept: ``drop`` removes it), imports a simulated borough of 100
 thousand lines (``bench.import_run``), grows it with copies of its stories (``bench.replicas``)
@@ -71,6 +72,15 @@ def server_cpu(port: str) -> float:
     return sum(cpu_seconds(int(pid)) for pid, (_, fields) in stats.items() if fields[3] == session)
 
 
+def grow(url: str, schema: str, events: int) -> int:
+    """Add copies of the kept borough's stories up to ``events`` and catch the figures up."""
+    env = store_env(url, settings_of(schema))
+    with Ledger(env=env) as ledger:
+        Replicator(ledger).grow(events)
+    catchup_run.catch_up(env)
+    return events_in_store(url, schema)
+
+
 def measure(url: str, schema: str, clients: int, seconds: float) -> dict[str, object]:
     """The suite's ``provider_list`` read on the kept schema, with the server's CPU per request
     (its processes' ``utime + stime``) and the load average around it."""
@@ -92,7 +102,7 @@ def measure(url: str, schema: str, clients: int, seconds: float) -> dict[str, ob
 def main() -> None:
     """Build, measure or drop, as asked."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("build", "measure", "drop"))
+    parser.add_argument("action", choices=("build", "grow", "measure", "drop"))
     parser.add_argument("--schema", required=True)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=16)
@@ -101,6 +111,8 @@ def main() -> None:
     url = server_url(Settings())
     if options.action == "build":
         print(json.dumps({"events_in_store": build(url, options.schema, options.events)}))
+    elif options.action == "grow":
+        print(json.dumps({"events_in_store": grow(url, options.schema, options.events)}))
     elif options.action == "measure":
         print(json.dumps(measure(url, options.schema, options.clients, options.seconds)))
     else:

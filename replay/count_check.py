@@ -37,7 +37,7 @@ def _differences(view: FiguresView, live: Composed, other: Composed,
 
 def compare_counts_with_rows(view: FiguresView) -> list[Difference]:
     """Every kept total that differs from a count of the live list rows (kept side first)."""
-    count = SQL(" UNION ALL ").join(SQL(COUNTED).format(counted(view.table, name, people=False))
+    count = SQL(" UNION ALL ").join(SQL(COUNTED).format(counted(view.table, name))
                                     for name in PARTS)
     return _differences(view, _kept(view), count, locked=True)
 

@@ -11,9 +11,10 @@ whole list, so a page costs the same whatever the caseload.
   +1 on its first day and -1 on the day it ends, so the caseload on D is the sum up to D (a sum
   over the days of the provider's history, never over its people).
 
-The counts change in the transaction that changes the list rows: a person's part is taken out
-before their rows are derived again and put back after (``projections.worklists.refresh``); a
-cell come to zero is removed, so a rebuild from nothing writes the same rows as the live table.
+The counts change in the transaction that changes the list rows: the statements removing a
+person's rows and deriving them again count what they removed and wrote, and only the difference
+is written (``projections.worklists.refresh``); a cell come to zero is removed, so a rebuild from
+nothing writes the same rows as the live table.
 """
 
 from __future__ import annotations
@@ -26,9 +27,6 @@ from psycopg.sql import SQL, Composed, Literal
 COUNTS = "worklist_counts"
 COUNTS_BODY = ("list text, provider_id text, staff_id text, day date, n bigint NOT NULL, "
                "PRIMARY KEY (list, provider_id, staff_id, day)")
-# The rows of the people asked (each found through the person's index), or every row.
-SOME = ("(SELECT t.* FROM (SELECT DISTINCT unnest(%(people)s::uuid[]) AS person_id) p,"
-        " LATERAL (SELECT * FROM {table} t WHERE t.person_id = p.person_id OFFSET 0) t)")
 WAITING = """SELECT 'waiting' AS list, r.to_provider_id AS provider_id, '' AS staff_id,
   '-infinity'::date AS day, count(*) AS n FROM {rows} r
   WHERE r.to_provider_id IS NOT NULL AND r.ended_on IS NULL AND r.seen_on IS NULL
@@ -56,41 +54,54 @@ PARTS: dict[str, tuple[str, ...]] = {"worklist_referrals": (WAITING, CASELOAD),
                                      "worklist_people": (KEY_WORKER,)}
 LISTS = {"worklist_referrals": ("waiting", "caseload"), "worklist_people": ("key_worker",)}
 APPLY = """INSERT INTO {counts} AS c (list, provider_id, staff_id, day, n)
-SELECT d.list, d.provider_id, d.staff_id, d.day, %(sign)s * d.n FROM ({part}) d WHERE d.n <> 0
+SELECT * FROM unnest(%(lists)s::text[], %(providers)s::text[], %(staff)s::text[],
+  %(days)s::text[]::date[], %(n)s::bigint[])
 ON CONFLICT (list, provider_id, staff_id, day) DO UPDATE SET n = c.n + excluded.n
 RETURNING c.list, c.provider_id, c.staff_id, c.day::text AS day, c.n"""
 EMPTIED = """DELETE FROM {counts} c USING unnest(%(lists)s::text[], %(providers)s::text[],
   %(staff)s::text[], %(days)s::text[]::date[]) z(list, provider_id, staff_id, day)
 WHERE (c.list, c.provider_id, c.staff_id, c.day) = (z.list, z.provider_id, z.staff_id, z.day)
   AND c.n = 0"""
+WRITTEN = ("WITH listed AS ({} RETURNING {}) SELECT d.list, d.provider_id, d.staff_id,"
+           " d.day::text AS day, d.n FROM ({}) d")
 WHOLE = "INSERT INTO {} SELECT * FROM ({}) d WHERE d.n <> 0"
 Table = Callable[[str], Composed]
+Cells = dict[tuple[str, str, str, str], int]  # (list, provider, staff, day as text): n
 
 
-def counted(table: Table, name: str, people: bool = True) -> Composed:
-    """The statement counting list table ``name``'s rows (of ``%(people)s``, or all, with the
-    table once for all its lists), answering (list, provider_id, staff_id, day, n)."""
-    rows = (SQL("WITH listed AS MATERIALIZED {} ").format(SQL(SOME).format(table=table(name)))
-            if people else SQL("WITH listed AS (SELECT * FROM {}) ").format(table(name)))
-    return rows + SQL(" UNION ALL ").join(
-        SQL("(" + part + ")").format(rows=SQL("listed")) for part in PARTS[name])
+def _of(name: str, rows: Composed | SQL) -> Composed:
+    """List table ``name``'s counts over the relation ``rows`` (once for all its lists)."""
+    return SQL(" UNION ALL ").join(SQL("(" + part + ")").format(rows=rows) for part in PARTS[name])
 
 
-def change(curs: Any, table: Table, name: str, people: list[Any], sign: int) -> list[tuple[Any, ...]]:
-    """Add (``sign`` 1) or take out (-1) the counts of ``people``'s rows in list table ``name``;
-    answers the cells this left at zero."""
-    if name not in PARTS:
-        return []
-    curs.execute(SQL(APPLY).format(counts=table(COUNTS), part=counted(table, name)),
-                 {"people": people, "sign": sign})
-    return [(r["list"], r["provider_id"], r["staff_id"], r["day"])
-            for r in curs.fetchall() if r["n"] == 0]
+def counted(table: Table, name: str) -> Composed:
+    """The statement counting every row of list table ``name``, answering (list, provider_id,
+    staff_id, day, n)."""
+    return SQL("WITH listed AS (SELECT * FROM {}) ").format(table(name)) + _of(name, SQL("listed"))
 
 
-def remove_emptied(curs: Any, table: Table, cells: list[tuple[Any, ...]]) -> None:
-    """Remove the cells among ``cells`` still at zero (a cell emptied and then added to stays)."""
-    if cells:
-        lists, providers, staff, days = (list(column) for column in zip(*cells, strict=True))
+def written(curs: Any, name: str, statement: Composed, returning: str,
+            params: dict[str, Any]) -> Cells:
+    """Run ``statement`` (a delete or an insert of list table ``name``'s rows, ``RETURNING``
+    ``returning``) and answer the counts of the rows it removed or wrote, in the same statement."""
+    curs.execute(SQL(WRITTEN).format(statement, SQL(returning), _of(name, SQL("listed"))), params)
+    return {(r["list"], r["provider_id"], r["staff_id"], r["day"]): r["n"] for r in curs.fetchall()}
+
+
+def change(curs: Any, table: Table, added: Cells, removed: Cells) -> None:
+    """Add to the kept counts what rows were ``added`` less what were ``removed`` (cells that do
+    not change are not written; a cell come to zero is removed)."""
+    delta = [(cell, added.get(cell, 0) - removed.get(cell, 0)) for cell in {*added, *removed}]
+    delta = [(cell, n) for cell, n in delta if n]
+    if not delta:
+        return
+    lists, providers, staff, days = (list(c) for c in zip(*(cell for cell, _ in delta), strict=True))
+    keys = {"lists": lists, "providers": providers, "staff": staff, "days": days}
+    curs.execute(SQL(APPLY).format(counts=table(COUNTS)), {**keys, "n": [n for _, n in delta]})
+    emptied = [(r["list"], r["provider_id"], r["staff_id"], r["day"])
+               for r in curs.fetchall() if r["n"] == 0]
+    if emptied:
+        lists, providers, staff, days = (list(c) for c in zip(*emptied, strict=True))
         curs.execute(SQL(EMPTIED).format(counts=table(COUNTS)),
                      {"lists": lists, "providers": providers, "staff": staff, "days": days})
 
@@ -101,7 +112,7 @@ def recount(curs: Any, table: Table, name: str) -> None:
         return
     curs.execute(SQL("DELETE FROM {} WHERE list = ANY(%(lists)s)").format(table(COUNTS)),
                  {"lists": list(LISTS[name])})
-    curs.execute(SQL(WHOLE).format(table(COUNTS), counted(table, name, people=False)))
+    curs.execute(SQL(WHOLE).format(table(COUNTS), counted(table, name)))
 
 
 def create_counts(table: Table, lock_key: int) -> Composed:
@@ -109,7 +120,7 @@ def create_counts(table: Table, lock_key: int) -> Composed:
     from the list rows as it is made, holding the projector's lock (``lock_key``) so that no
     batch changes the rows meanwhile."""
     counts = table(COUNTS).as_string(None)
-    fill = "; ".join(SQL(WHOLE).format(table(COUNTS), counted(table, name, people=False))
+    fill = "; ".join(SQL(WHOLE).format(table(COUNTS), counted(table, name))
                      .as_string(None) for name in PARTS)
     name = Literal(counts).as_string(None)
     body = (f"BEGIN IF to_regclass({name}) IS NULL THEN "

@@ -97,6 +97,14 @@ def test_a_key_worker_change_moves_the_person_between_totals(built: FiguresRunne
             ("key_worker", "hub", "k1", "-infinity") in totals) == (1, False)
 
 
+def test_an_ended_key_worker_keeps_no_total(scribe: Scribe, built: FiguresRunner) -> None:
+    """k2's key work with D ended: k2's people are none, and k2 has no row left."""
+    scribe.event(D, "KeyWorkerEnded", "2025-05-20T10:00", "hub", key_worker_staff_id="k2")
+    built.catch_up()
+    total = pages.key_worked_page(built.view, "hub", "k2", None, NOW, None, 1)[0]
+    assert (total, [cell for cell in kept(built) if cell[0] == "key_worker"]) == (0, [])
+
+
 def test_a_rebuild_from_nothing_keeps_the_same_totals(
     scribe: Scribe, built: FiguresRunner, env: dict[str, str]
 ) -> None:

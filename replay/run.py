@@ -1,7 +1,8 @@
 """One replay, start to end: catch the live figures up, rebuild into scratch, compare, clean up.
 
 With ``--verify`` (and no ``--as-of``) the maintained summaries are also checked cell by cell
-against the figures computed on demand from the live facts, and against the rebuild's summaries.
+against the figures computed on demand from the live facts, and against the rebuild's summaries;
+the lists' kept totals likewise against a count of the list rows, and against the rebuild's.
 The live projections are brought to the end of the log first when the replay is to be
 verified, and the rebuild then reads exactly as far as they did, so a writer appending
 meanwhile cannot make the two sides differ.
@@ -17,6 +18,7 @@ from eventsourcing.application import Application
 
 from projections.facts.runner import FiguresRunner
 from replay.compare import Difference, compare_facts
+from replay.count_check import compare_counts_rebuilt, compare_counts_with_rows
 from replay.figure_check import compare_figures
 from replay.rebuild import REPLAY_BATCH_SIZE, Progress, ReplayReport, rebuild
 from replay.scratch import ScratchSpace
@@ -71,6 +73,8 @@ def replay(env: dict[str, str], request: ReplayRequest, app: Application[Any] | 
             if request.verify and request.figures and request.as_of is None:
                 outcome.differences += compare_with_facts(live.view)
                 outcome.differences += compare_rebuilt(live.view, scratch.view)
+                outcome.differences += compare_counts_with_rows(live.view)
+                outcome.differences += compare_counts_rebuilt(live.view, scratch.view)
         finally:
             scratch.close(keep=request.keep)
         outcome.kept_schema = scratch.schema if request.keep else None

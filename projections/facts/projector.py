@@ -9,7 +9,6 @@ and after a crash the next batch starts from the committed position.
 
 from __future__ import annotations
 
-import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from projections.facts.at_the_head import AtTheHead
 from projections.facts.bulk_catch_up import catch_up_in_bulk
 from projections.facts.event_rows import Row
 from projections.facts.log_sources import Source
-from projections.facts.schema import FiguresView
+from projections.facts.schema import FiguresView, lock_key
 from projections.summaries import cells
 from projections.summaries.batch import reach_of
 from projections.summaries.maintain import Maintenance
@@ -51,7 +50,7 @@ class Projector(AtTheHead):
         self.batch_size = batch_size
         self.bulk_behind = min(BULK_BEHIND, BULK_BATCHES * batch_size)
         self.process_behind, self.decode_processes = PROCESS_BEHIND, DECODE_PROCESSES
-        self.lock_key = zlib.crc32(f"figures/{view.datastore.schema}".encode()) & 0x7FFFFFFF
+        self.lock_key = lock_key(view.datastore.schema)
 
     def position(self, source: Source) -> int:
         """How far into the source's log the facts are written."""

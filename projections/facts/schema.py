@@ -7,12 +7,14 @@ facts are append-only and a rebuild writes exactly what the live projector wrote
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from eventsourcing.postgres import PostgresTrackingRecorder
 from psycopg.sql import SQL, Composed, Identifier, Literal
 
 from projections.copy_formats import copy_statement
+from projections.worklists.counts import create_counts
 from projections.worklists.tables import worklist_tables
 
 PREFIX = "figures"
@@ -38,6 +40,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "story_reads": ("notification_id bigint", "person_id uuid", "provider_id text",
                     "read_at timestamptz", "recorded_at timestamptz"),
 }
+
+
+def lock_key(schema: str) -> int:
+    """The advisory lock a schema's projector writes under (one writer across processes)."""
+    return zlib.crc32(f"figures/{schema}".encode()) & 0x7FFFFFFF
 
 
 def column_types(name: str) -> tuple[str, ...]:
@@ -86,6 +93,7 @@ class FiguresView(PostgresTrackingRecorder):
                     "CREATE INDEX IF NOT EXISTS {} ON {} (" + INDEXES[table] + ")"
                 ).format(index, self.table(table)))
         self.sql_create_statements.extend(worklist_tables(self.table))
+        self.sql_create_statements.append(create_counts(self.table, lock_key(self.datastore.schema)))
         for name, create in zip(("summary_cells", "summary_span"), SUMMARY_TABLES, strict=True):
             self.sql_create_statements.append(SQL(create).format(self.table(name)))
         span = f'"{self.datastore.schema}"."{PREFIX}_summary_span"'

@@ -27,7 +27,8 @@ WHERE t.provider_id = %(provider)s AND (t.ended IS NULL OR t.ended >= %(since)s)
 
 
 TABLES = {"referrals": "worklist_referrals", "people": "worklist_people",
-          "ties": "worklist_ties", "contacts": "contacts", "retractions": "retractions"}
+          "ties": "worklist_ties", "contacts": "contacts", "retractions": "retractions",
+          "counts": "worklist_counts"}
 
 
 def tables(view: FiguresView) -> dict[str, Any]:

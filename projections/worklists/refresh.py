@@ -13,6 +13,7 @@ from uuid import UUID
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Composable, Composed
 
+from projections.worklists import counts
 from projections.worklists.ties import ENTRIES, ties_of
 
 # Each person's rows found through the person's index (a lateral subquery the planner keeps:
@@ -112,10 +113,16 @@ def _derive(curs: Any, table: Callable[[str], Composed], name: str,
                   for each in LIVE_TABLES})
     names.update({f"each_{each}": SQL(EACH).format(table=table(each), retractions=retractions)
                   for each in LIVE_TABLES})
+    if params is not None and name in counts.PARTS:  # the rows and their counts, together
+        removed = counts.written(curs, name, SQL(FORGET).format(names[name]), "t.*", params)
+        added = counts.written(curs, name, SQL(STATEMENTS[name]).format(**names), "*", params)
+        counts.change(curs, table, added, removed)
+        return
     curs.execute(SQL(FORGET if params is not None else "DELETE FROM {}").format(names[name]),
                  params)
     if name != "worklist_ties":
         curs.execute(SQL(STATEMENTS[name]).format(**names), params)
+        counts.recount(curs, table, name)
         return
     with curs.connection.cursor(row_factory=tuple_row) as entries:
         entries.execute(SQL(STATEMENTS[name]).format(**names), params)

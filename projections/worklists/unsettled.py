@@ -17,11 +17,16 @@ from typing import Any
 from psycopg.sql import SQL, Composed
 
 from projections.copy_formats import copy_statement
+from projections.worklists.counts import COUNTS, LISTS
 from projections.worklists.refresh import derive, derive_all, touched
 
 UNSETTLED = "worklist_unsettled"
 SETTLE_PAGE = 20_000  # people derived per statement while settling
 WHOLE_SHARE = 0.5  # marked at least this share of all people, a list table is derived whole
+# Marked this many people, a table's statistics are taken again at once: a page's plan picks its
+# indexes by them, and autovacuum may come long after a catch-up (a page read the provider's
+# whole caseload per row with the statistics of an empty table: docs/scale.md).
+ANALYSED = 1000
 PEOPLE = "SELECT count(DISTINCT person_id) AS n FROM {}"
 MARK = "COPY {} (list_table, person_id) FROM STDIN"
 MARK_TYPES = ("text", "uuid")
@@ -62,11 +67,19 @@ def settle(curs: Any, table: Callable[[str], Composed]) -> int:
     for name, people in marked.items():
         if len(people) >= WHOLE_SHARE * everyone:  # a catch-up from nothing marks everyone
             derive_all(curs, table, name)
-            continue
-        for start in range(0, len(people), SETTLE_PAGE):
-            derive(curs, table, name, people[start:start + SETTLE_PAGE])
+        else:
+            for start in range(0, len(people), SETTLE_PAGE):
+                derive(curs, table, name, people[start:start + SETTLE_PAGE])
+        if len(people) >= ANALYSED:
+            _analyse(curs, table, name)
     curs.execute(SQL("DELETE FROM {}").format(table(UNSETTLED)))
     return sum(len(people) for people in marked.values())
+
+
+def _analyse(curs: Any, table: Callable[[str], Composed], name: str) -> None:
+    """Take a list table's statistics again (and its counts', which change with it)."""
+    for each in (name, *((COUNTS,) if name in LISTS else ())):
+        curs.execute(SQL("ANALYZE {}").format(table(each)))
 
 
 def _people(curs: Any, table: Callable[[str], Composed]) -> int:

@@ -14,6 +14,7 @@ from api.settings import Settings
 from projections.calendar import Month
 from projections.facts.runner import FiguresRunner
 from projections.figures.outcomes import Question, outcomes
+from projections.worklists.counts import COUNTS
 from projections.worklists.refresh import TABLES
 from tests.figures import oracle_figures as of
 from tests.figures.oracle_handoffs import handoffs
@@ -39,10 +40,13 @@ def figures(runner: FiguresRunner, metric: str) -> dict[Any, Any]:
 
 
 def list_rows(runner: FiguresRunner) -> dict[str, list[Any]]:
-    """Every row of every list table, in a stable order."""
+    """Every row of every list table and of the lists' totals, in a stable order."""
     found = {}
     with runner.view.datastore.transaction(commit=False) as curs:
         for name in TABLES:
             curs.execute(SQL("SELECT * FROM {}").format(runner.view.table(name)))
             found[name] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
+        curs.execute(SQL("SELECT list, provider_id, staff_id, day::text, n FROM {}")
+                     .format(runner.view.table(COUNTS)))
+        found[COUNTS] = sorted((tuple(row.values()) for row in curs.fetchall()), key=repr)
     return found

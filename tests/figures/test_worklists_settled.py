@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from projections.facts.runner import FiguresRunner
+from projections.worklists import unsettled
+from projections.worklists.counts import COUNTS
+from projections.worklists.refresh import TABLES
 from tests.figures import borough
 from tests.figures.exact_figures import fresh_env, list_rows
 from tests.figures.scribe import Scribe
@@ -68,3 +71,18 @@ def test_a_position_is_not_reached_while_list_rows_are_left_to_derive(
         runner.wait(runner.projector.position(runner.ledger), timeout=0.2)
     runner.projector.settle_worklists()
     runner.wait(runner.projector.position(runner.ledger), timeout=0.2)
+
+
+def test_a_settle_of_many_people_takes_the_list_tables_statistics(
+    scribe: Scribe, runner: FiguresRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settled at the head, each list table has statistics for a page's plan to go by."""
+    monkeypatch.setattr(unsettled, "ANALYSED", 1)  # the borough's four people count as many
+    borough.build(scribe)
+    runner.projector.bulk_behind = 1
+    runner.catch_up()
+    with runner.view.datastore.transaction(commit=False) as curs:
+        curs.execute("SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = %s",
+                     (runner.view.datastore.schema,))
+        analysed = {row["tablename"] for row in curs.fetchall()}
+    assert {f"figures_{name}" for name in (*TABLES, COUNTS)} <= analysed

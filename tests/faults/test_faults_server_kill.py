@@ -44,7 +44,7 @@ def kill_mid_write(server: ServedLedger, writers: list[threading.Thread], tally:
     count in the last half of the k-th 1/(kills + 1) of them has been acknowledged, at a moment
     when appends are in flight; restart it at once (ready when its health check answers). Answers
     how many appends were in flight at each kill."""
-    share, in_flight = WRITERS * CONTACTS // (kills + 1), []
+    share, in_flight = WRITERS * CONTACTS // (kills + 1), list[int]()
     targets = [share * (k + 1) - random.randrange(share // 2) for k in range(kills)]
     while writing(writers) and len(in_flight) < kills:
         if len(tally.acknowledged) < targets[len(in_flight)] or tally.in_flight == 0:

@@ -28,6 +28,7 @@ class Tally:
     acknowledged: dict[str, tuple[UUID, int]] = field(default_factory=dict)
     statuses: Counter[int | str] = field(default_factory=Counter)
     refused: list[tuple[str, int, str]] = field(default_factory=list)
+    in_flight: int = 0  # requests sent and not yet answered (nor failed), across the writers
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def note(self, outcome: int | str) -> None:
@@ -36,19 +37,29 @@ class Tally:
 
 
 def send_until_answered(url: str, path: str, body: dict[str, object], key: str, tally: Tally,
-                        deadline: float) -> httpx.Response | None:
-    """POST until a final answer (not a connection failure, not a 5xx), or None at the deadline."""
-    headers = {**HUB, "Idempotency-Key": key}
+                        deadline: float, client: httpx.Client | None = None) -> httpx.Response | None:
+    """POST until a final answer (not a connection failure, not a 5xx), or None at the deadline.
+
+    Between tries the writer backs off (20 ms doubling to 0.5 s, jittered), as a client should: a
+    tight retry loop against a restarting server takes the CPU that the server needs to start.
+    """
+    headers, pause = {**HUB, "Idempotency-Key": key}, 0.02
     while time.monotonic() < deadline:
         try:
-            answer = httpx.post(f"{url}{path}", json=body, headers=headers, timeout=15)
+            with tally.lock:
+                tally.in_flight += 1
+            answer = (client or httpx).post(f"{url}{path}", json=body, headers=headers, timeout=15)
         except httpx.HTTPError as error:
             tally.note(type(error).__name__)
         else:
             tally.note(answer.status_code)
             if answer.status_code not in RETRYABLE:
                 return answer
-        time.sleep(random.uniform(0.02, 0.1))
+        finally:
+            with tally.lock:
+                tally.in_flight -= 1
+        time.sleep(random.uniform(pause / 2, pause))
+        pause = min(pause * 2, 0.5)
     return None
 
 
@@ -65,19 +76,23 @@ def register_people(url: str, count: int, tally: Tally, deadline: float) -> list
 
 def write_contacts(url: str, writer: str, people: list[UUID], count: int, tally: Tally,
                    deadline: float) -> None:
-    """Append ``count`` contacts to random people, each until acknowledged."""
-    for n in range(count):
-        key, person = f"{writer}-{n}", random.choice(people)
-        with tally.lock:
-            tally.sent.add(key)
-        answer = send_until_answered(url, f"/people/{person}/events", contact(key), key, tally, deadline)
-        if answer is None:
-            return
-        with tally.lock:
-            if answer.status_code == 201:
-                tally.acknowledged[key] = (person, int(answer.json()["version"]))
-            else:
-                tally.refused.append((key, answer.status_code, answer.text[:200]))
+    """Append ``count`` contacts to random people, each until acknowledged (over a client of the
+    writer's own, whose kept-alive connections a killed server breaks: those tries fail, and are
+    sent again)."""
+    with httpx.Client() as client:
+        for n in range(count):
+            key, person = f"{writer}-{n}", random.choice(people)
+            with tally.lock:
+                tally.sent.add(key)
+            answer = send_until_answered(url, f"/people/{person}/events", contact(key), key, tally,
+                                         deadline, client)
+            if answer is None:
+                return
+            with tally.lock:
+                if answer.status_code == 201:
+                    tally.acknowledged[key] = (person, int(answer.json()["version"]))
+                else:
+                    tally.refused.append((key, answer.status_code, answer.text[:200]))
 
 
 def probe(url: str, person: UUID, tally: Tally) -> tuple[int, float]:

@@ -27,6 +27,16 @@ ChunkHook = Callable[[Connection, str, bytes], bool]
 """Sees a connection, the side that sent (``client`` or ``server``) and the chunk; False cuts."""
 
 
+def upstream(host: str, port: int) -> socket.socket:
+    """A connection to PostgreSQL: over TCP, or over its Unix socket when ``host`` is a
+    directory (the embedded server, ``make test`` without ``DATABASE_URL``)."""
+    if not host.startswith("/"):
+        return socket.create_connection((host, port))
+    unix = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    unix.connect(f"{host}/.s.PGSQL.{port}")
+    return unix
+
+
 class CountingRelay:
     """Relays every connection made to ``port`` to PostgreSQL, counting the round trips."""
 
@@ -45,7 +55,7 @@ class CountingRelay:
                 client, _ = self.listener.accept()
             except OSError:  # closed
                 return
-            server = socket.create_connection(self.target)
+            server = upstream(*self.target)
             connection = Connection()
             for source, sink, side in ((client, server, "client"), (server, client, "server")):
                 threading.Thread(target=self._pump, args=(source, sink, side, connection),

@@ -18,19 +18,25 @@ from uuid import UUID
 from commands.person_keys import PersonKeys
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
-from ledger.identity import reseal
+from ledger.identity import GOAL_FREE_TEXT, reseal
 
 
 def sealed_given(occurrence: Occurrence) -> list[str]:
-    """The sealed fields the entry gives a value (goals' free text as ``goals.description``)."""
+    """The sealed fields the entry gives a value: an empty list (``strengths`` left out is
+    ``[]``) gives nothing to lose; a goal's free text is named with its place,
+    ``goals.<n>.description``."""
     given: list[str] = []
 
     def note(field: str, value: Any) -> Any:
-        if value is not None:
+        if value is not None and value != []:
             given.append(field)
         return value
 
-    reseal(occurrence.type, occurrence.data(), note)
+    data = occurrence.data()
+    reseal(occurrence.type, {k: v for k, v in data.items() if k != "goals"}, note)
+    if occurrence.type == "PlanAgreed":
+        given.extend(f"goals.{n}.{field}" for n, goal in enumerate(data.get("goals", []))
+                     for field in GOAL_FREE_TEXT if goal.get(field) is not None)
     return given
 
 

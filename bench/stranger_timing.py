@@ -7,7 +7,8 @@ people's stories and for random ids, as a provider that cares for none of them, 
 side's median and 90th percentile and the share of pairs in which the real story answered more
 slowly (0.5: no better than a coin). Run on its own it serves a scratch borough twice: with the
 deployment's default floor and with the floor at zero (what the equal work alone leaves);
-``python -m bench`` runs it at the first size.
+``python -m bench`` runs it at the first size. ``--route`` probes another person's route the
+same way (``summary``, ``fhir``, ``access-log``, or ``events``: an append of a contact).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ import psycopg
 from bench.http_runs import bearer
 
 PEOPLE = 50
+ROUTES = ("story", "summary", "fhir", "access-log", "events")
+CONTACT = {"type": "ContactRecorded", "occurred_at": "2025-01-06T09:00:00+00:00",
+           "data": {"contact_id": "c-probe", "channel": "telephone", "attendance": "attended",
+                    "purpose": "drop_in", "duration_minutes": 20}}
 
 
 def strangers_and_people(url: str, schema: str, people: int = PEOPLE) -> tuple[str, list[str]]:
@@ -45,7 +50,8 @@ def strangers_and_people(url: str, schema: str, people: int = PEOPLE) -> tuple[s
     return stranger, [str(row[0]) for row in found]
 
 
-def probe(base: str, key: str, stranger: str, people: list[str], pairs: int) -> dict[str, Any]:
+def probe(base: str, key: str, stranger: str, people: list[str], pairs: int,
+          route: str = "story") -> dict[str, Any]:
     """Alternate a real person's story and a random id, ``pairs`` times, as ``stranger``."""
     known: list[float] = []
     unknown: list[float] = []
@@ -54,10 +60,12 @@ def probe(base: str, key: str, stranger: str, people: list[str], pairs: int) -> 
         for n in range(pairs):
             for ids, times in (([people[n % len(people)]], known), ([str(uuid.uuid4())], unknown)):
                 started = time.perf_counter()
-                statuses.add(http.get(f"/people/{ids[0]}/story").status_code)
+                path = f"/people/{ids[0]}/{route}"
+                sent = http.post(path, json=CONTACT) if route == "events" else http.get(path)
+                statuses.add(sent.status_code)
                 times.append((time.perf_counter() - started) * 1000)
     slower = sum(k > u for k, u in zip(known, unknown, strict=True)) / pairs
-    return {"pairs": pairs, "statuses": sorted(statuses), "stranger": stranger,
+    return {"route": route, "pairs": pairs, "statuses": sorted(statuses), "stranger": stranger,
             "known_median_ms": round(statistics.median(known), 2),
             "unknown_median_ms": round(statistics.median(unknown), 2),
             "known_p90_ms": round(statistics.quantiles(known, n=10)[-1], 2),
@@ -76,6 +84,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=300)
+    parser.add_argument("--route", choices=ROUTES, default="story")
     args = parser.parse_args()
     url = os.environ["DATABASE_URL"]
     with ScratchSchemas(url) as schemas:
@@ -87,7 +96,7 @@ def main() -> None:
         for floor in (None, "0"):
             extra = {} if floor is None else {"LEDGER_UNKNOWN_STORY_FLOOR": floor}
             with serving(url, settings, [], extra=extra) as base:
-                answer = probe(base, key, stranger, people, args.pairs)
+                answer = probe(base, key, stranger, people, args.pairs, args.route)
             print(json.dumps({"floor": floor or "default", **answer}), flush=True)
 
 

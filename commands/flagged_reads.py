@@ -61,11 +61,13 @@ class FlaggedReads(LogSideTable):
         for column, test, value in (("provider_id", "=", provider_id), ("at", ">=", since),
                                     ("at", "<=", until)):
             if value is not None:
-                where.append(SQL("{} " + test + " %s").format(Identifier(column)))
+                where.append(SQL("f.{} " + test + " %s").format(Identifier(column)))
                 values.append(value)
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(SQL("SELECT person_id, version FROM {} WHERE {} ORDER BY at DESC, "
-                             "person_id, version LIMIT %s").format(self.table, SQL(" AND ").join(where)),
+        with self.datastore.transaction(commit=False) as curs:  # ties in the log's order, as the scan
+            curs.execute(SQL("SELECT f.person_id, f.version FROM {} f JOIN {} e ON e.originator_id "
+                             "= f.person_id AND e.originator_version = f.version WHERE {} "
+                             "ORDER BY f.at DESC, e.notification_id LIMIT %s").format(
+                                 self.table, self.events, SQL(" AND ").join(where)),
                          [*values, limit], prepare=False)
             return [(row["person_id"], row["version"]) for row in curs.fetchall()]
 

@@ -9,7 +9,7 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from psycopg.sql import SQL, Composed, Identifier
 
 from commands.application import Ledger
-from commands.erased_writes import refuse_if_lost
+from commands.erased_writes import erased_among, refuse_if_erased
 from commands.imported_keys import BatchKeys
 from commands.imported_stories import StoryCache
 from commands.recent_stories import withhold
@@ -31,7 +31,7 @@ class ImportBatch:
         self.claims: dict[UUID, NhsNumberClaim] = {}
         self.existing: set[UUID] = set()
         self.loaded: dict[UUID, PersonStory] = {}
-        self.erased: set[UUID] = set()  # people of the batch whose key an erasure destroyed
+        self.erased: set[UUID] = set()  # the batch's people whose key an erasure destroyed
         self.keys = BatchKeys(ledger)
         self.appended = self.repeated = 0
         self.rejections: list[tuple[int, str]] = []
@@ -39,9 +39,6 @@ class ImportBatch:
     def apply_all(self, batch: list[tuple[int, ParsedLine]]) -> None:
         """Decide each line, keeping the rejected ones with their reasons."""
         self.look_up(batch, self.keys.read(batch))
-        known = [p for _, line in batch if (p := line.person_id) is not None
-                 and (p in self.existing or p in self.cache.stories)]  # keys cached: few queries
-        self.erased = {p for p, key in self.ledger.person_keys.existing(known).items() if key is None}
         for number, parsed in batch:
             try:
                 if self.keys.repeated(number):
@@ -76,9 +73,8 @@ class ImportBatch:
             self.touched[person_id] = story
             return
         story = self._story(person_id)
+        refuse_if_erased(person_id in self.erased, occurrence)  # its text would be stored null
         self.ledger.check_providers(occurrence)
-        if person_id in self.erased:  # as over HTTP: text the erasure would lose is refused
-            refuse_if_lost(self.ledger.person_keys, person_id, [occurrence])
         claim = self._claim(person_id, occurrence.data().get("nhs_number"))  # refused before the
         story.record(occurrence, self.now)  # story records the line: a refusal writes nothing
         self._keep(claim)
@@ -116,6 +112,8 @@ class ImportBatch:
         claims = {nhs_claim_key(nhs, self.ledger.claim_namespace) for _, p in batch
                   if (nhs := p.occurrence.data().get("nhs_number")) is not None}
         keys = keys or set()
+        self.erased = erased_among(self.ledger.person_keys, {
+            p.person_id for _, p in batch if p.person_id is not None})
         if not people and not claims and not keys:
             return
         query = SQL("SELECT originator_id, originator_version, topic, state FROM {} WHERE "

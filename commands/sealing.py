@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent
 
+from commands.erased_writes import lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
 from ledger.access import READ_TOPIC
@@ -112,7 +113,11 @@ class SealingMapper(Mapper[UUID]):
             if not made:
                 key = keys.key_for(person_id, create=True)
                 made.append(None if key is None else (AESGCM(key), f"{person_id}|"))
-            return None if made[0] is None else sealed_with(*made[0], field, value)
+            if made[0] is not None:
+                return sealed_with(*made[0], field, value)
+            if topic.startswith(STORY_PREFIX) and value is not None and value != []:
+                raise lost(0, field, batch=False)  # erased since the write was checked: refused
+            return None  # a read's reason in an erased person's access log: nobody's to keep
 
         state = resealed(topic, dict(vars(domain_event)), close)
         if state is None:

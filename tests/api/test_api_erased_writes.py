@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api_journeys import bearer, contact
+from api_journeys import WHEN, bearer, contact
 from fastapi.testclient import TestClient
 
 from tests.api.test_api_erasure import erased
@@ -34,3 +34,23 @@ def test_a_contact_without_text_is_still_recorded(client: TestClient, person: st
     erased(client, person)
     answer = client.post(f"/people/{person}/events", json=contact(), headers=HUB)
     assert answer.status_code == 201, answer.text
+
+
+def test_an_assessment_without_text_is_still_recorded(client: TestClient, person: str) -> None:
+    """``strengths`` left out is an empty list: nothing to lose, so nothing to refuse."""
+    erased(client, person)
+    assessment = {"type": "AssessmentRecorded", "occurred_at": WHEN,
+                  "data": {"assessment_id": "a-1", "needs": ["debt"], "risk": "low"}}
+    answer = client.post(f"/people/{person}/events", json=assessment, headers=HUB)
+    assert answer.status_code == 201, answer.text
+
+
+def test_a_goal_s_text_in_a_batch_is_named_with_its_event_and_its_goal(
+        client: TestClient, person: str) -> None:
+    erased(client, person)
+    goals = [{"goal_id": f"g-{n}", "domain": "housing", "description": "a secure tenancy"}
+             for n in (1, 2)]
+    plan = {"type": "PlanAgreed", "occurred_at": WHEN, "data": {"plan_id": "p-1", "goals": goals}}
+    answer = client.post(f"/people/{person}/events", json={"events": [contact(), plan]}, headers=HUB)
+    assert (answer.status_code, answer.json()["detail"][0]["loc"]) == (
+        422, ["body", "events", 1, "data", "goals", 0, "description"])

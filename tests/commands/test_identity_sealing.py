@@ -92,15 +92,3 @@ def test_the_bulk_import_seals_too(ledger: Ledger, database_url: str, schema: st
     assert b"housing" not in stored
     entries = ledger.story(UUID(PERSON)).entries
     assert (entries[0].data["given_name"], entries[1].data["summary"]) == ("Ada", "Imported housing note")
-
-
-def test_an_imported_line_with_free_text_for_an_erased_person_is_rejected(
-        ledger: Ledger, env: dict[str, str]) -> None:
-    """As over HTTP: the line names the field the erasure would lose, and writes nothing."""
-    BulkImport(ledger, batch_size=3).run(enumerate([HUB, REGISTERED], start=1), lambda n: None)
-    with AuditLog(env=env) as audit_log:
-        ledger.erase_identity(UUID(PERSON), audit_log, "admin-1", "admin")
-    lines = [contact_line("c-1", summary="Imported housing note"), contact_line("c-2")]
-    report = BulkImport(ledger, batch_size=3).run(enumerate(lines, start=1), lambda n: None)
-    assert ([(n, reason.split(":")[0]) for n, reason in report.rejections], report.appended) == (
-        [(1, "data.summary")], 1)

@@ -8,14 +8,15 @@ Each round imports the same simulated file once per tree (``ledger import FILE``
 process, the tree first on ``PYTHONPATH``, on a fresh schema), then measures raw batched rows as
 wide as the events it stored, so each ratio has a baseline taken under the same load. Printed per
 import: events/s, raw rows/s, their ratio, the CPU seconds of the importer and its workers, the
-peak of their resident memory summed (``bench.tree_memory``), and how many lines it rejected.
-With ``--keyed`` each tree also imports, right after the keyless file, the same lines carrying
-the simulator's idempotency keys.
+peak of their resident memory summed (``bench.tree_memory``) and the importer's own, how many
+lines it rejected and the load. With ``--keyed`` each tree also imports, right after the keyless
+file, the same lines carrying the simulator's idempotency keys.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import tempfile
 from itertools import product
@@ -40,7 +41,7 @@ def imported(url: str, settings: Settings, path: Path, tree: Path) -> dict[str, 
     if found is None or run.exit_code not in (0, 1):
         raise RuntimeError(f"ledger import failed: {run.said[-500:]}")
     return {"events": int(found.group(1)), "rejected": int(found.group(2)), "seconds": run.seconds,
-            "cpu_s": run.cpu_s, "peak_mb": run.tree_peak_mb}
+            "cpu_s": run.cpu_s, "peak_mb": run.tree_peak_mb, "importer_peak_mb": run.own_peak_mb}
 
 
 def main() -> None:
@@ -71,7 +72,8 @@ def main() -> None:
             rate = run["events"] / run["seconds"]
             print(f"round {round_} {tree} {kind}: {rate:,.0f} events/s, raw {raw:,.0f} rows/s, "
                   f"ratio {rate / raw:.3f}, cpu {run['cpu_s']:.1f} s, "
-                  f"peak {run['peak_mb']:.0f} MB, {run['rejected']:.0f} lines rejected", flush=True)
+                  f"peak {run['peak_mb']:.0f} MB (importer {run['importer_peak_mb']:.0f} MB), "
+                  f"{run['rejected']:.0f} lines rejected, load {os.getloadavg()[0]:.1f}", flush=True)
 
 if __name__ == "__main__":
     main()

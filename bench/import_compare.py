@@ -7,9 +7,10 @@
 Each round imports the same simulated file once per tree (``ledger import FILE`` in its own
 process, the tree first on ``PYTHONPATH``, on a fresh schema), then measures raw batched rows as
 wide as the events it stored, so each ratio has a baseline taken under the same load. Printed per
-import: events/s, raw rows/s, their ratio, the CPU seconds of the importer and its workers, its
-peak resident memory, and how many lines it rejected. With ``--keyed`` each tree also imports,
-right after the keyless file, the same lines carrying the simulator's idempotency keys.
+import: events/s, raw rows/s, their ratio, the CPU seconds of the importer and its workers, the
+peak of their resident memory summed (``bench.tree_memory``) and the importer's own, how many
+lines it rejected and the load. With ``--keyed`` each tree also imports, right after the keyless
+file, the same lines carrying the simulator's idempotency keys.
 """
 
 from __future__ import annotations
@@ -17,9 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import tempfile
-import time
 from itertools import product
 from pathlib import Path
 
@@ -30,23 +29,19 @@ from bench.raw_sql import raw_insert_rate
 from bench.scratch import ScratchSchemas
 from bench.server import LEDGER, server_env
 from bench.suite import bench_settings
+from bench.tree_memory import run_measured
 
 
 def imported(url: str, settings: Settings, path: Path, tree: Path) -> dict[str, float]:
-    """One ``ledger import`` of ``path`` with ``tree``'s code: events, seconds, CPU, peak MB."""
+    """One ``ledger import`` of ``path`` with ``tree``'s code: events, seconds, CPU, peak MB (the
+    importer and its workers together, ``bench.tree_memory``)."""
     env = {**server_env(url, settings), "PYTHONPATH": str(tree.resolve())}
-    started = time.perf_counter()
-    child = subprocess.Popen([str(LEDGER), "import", str(path)], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True)
-    assert child.stdout is not None
-    said = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    found = re.search(r"appended (\d+) events; rejected (\d+)", said)
-    if found is None or os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"ledger import failed: {said[-500:]}")
-    return {"events": int(found.group(1)), "rejected": int(found.group(2)), "seconds": seconds,
-            "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    run = run_measured([str(LEDGER), "import", str(path)], env=env)
+    found = re.search(r"appended (\d+) events; rejected (\d+)", run.said)
+    if found is None or run.exit_code not in (0, 1):
+        raise RuntimeError(f"ledger import failed: {run.said[-500:]}")
+    return {"events": int(found.group(1)), "rejected": int(found.group(2)), "seconds": run.seconds,
+            "cpu_s": run.cpu_s, "peak_mb": run.tree_peak_mb, "importer_peak_mb": run.own_peak_mb}
 
 
 def main() -> None:
@@ -77,7 +72,8 @@ def main() -> None:
             rate = run["events"] / run["seconds"]
             print(f"round {round_} {tree} {kind}: {rate:,.0f} events/s, raw {raw:,.0f} rows/s, "
                   f"ratio {rate / raw:.3f}, cpu {run['cpu_s']:.1f} s, "
-                  f"peak {run['peak_mb']:.0f} MB, {run['rejected']:.0f} lines rejected", flush=True)
+                  f"peak {run['peak_mb']:.0f} MB (importer {run['importer_peak_mb']:.0f} MB), "
+                  f"{run['rejected']:.0f} lines rejected, load {os.getloadavg()[0]:.1f}", flush=True)
 
 if __name__ == "__main__":
     main()

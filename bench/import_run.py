@@ -1,18 +1,17 @@
 """The import benchmark: ``ledger import`` of a simulated borough's file in its own process.
 
-Its rate and its peak memory (the child's maximum resident set, from ``wait4``) beside the
-raw-SQL rate of rows as wide as the stored events, 1000 rows per commit, in the same run.
+Its rate and its peak memory beside the raw-SQL rate of rows as wide as the stored events, 1000
+rows per commit, in the same run. The memory is read from ``/proc`` while it runs
+(``bench.tree_memory``): ``peak_rss_mb`` is the highest sum of the resident sets of the importer
+and its line-checking workers, ``importer_peak_rss_mb`` the importer's own highest.
 The file's lines carry no idempotency key (the ratio has always been measured so); with
 ``keyed`` each carries the simulator's stable key, and each key's record is stored too.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import psycopg
@@ -20,6 +19,7 @@ import psycopg
 from api.settings import Settings
 from bench.raw_sql import raw_insert_rate
 from bench.server import LEDGER, server_env
+from bench.tree_memory import Measured, run_measured
 from simulation import simulate
 
 EVENTS_PER_PERSON = 11
@@ -38,19 +38,13 @@ def write_borough(path: Path, lines: int, seed: int = 1, keyed: bool = False) ->
     return written
 
 
-def ledger_import(url: str, settings: Settings, path: Path) -> tuple[int, float, float]:
-    """Events appended, seconds taken and peak memory (MB) of ``ledger import FILE``."""
-    started = time.perf_counter()
-    child = subprocess.Popen([str(LEDGER), "import", str(path)], env=server_env(url, settings),
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert child.stdout is not None
-    said = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    found = re.search(r"appended (\d+) events; rejected (\d+)", said)
-    if found is None or os.waitstatus_to_exitcode(status) != 0 or found.group(2) != "0":
-        raise RuntimeError(f"ledger import failed: {said[-500:]}")
-    return int(found.group(1)), seconds, usage.ru_maxrss / 1024
+def ledger_import(url: str, settings: Settings, path: Path) -> tuple[int, Measured]:
+    """Events appended by ``ledger import FILE``, and its time, CPU and memory."""
+    measured = run_measured([str(LEDGER), "import", str(path)], env=server_env(url, settings))
+    found = re.search(r"appended (\d+) events; rejected (\d+)", measured.said)
+    if found is None or measured.exit_code != 0 or found.group(2) != "0":
+        raise RuntimeError(f"ledger import failed: {measured.said[-500:]}")
+    return int(found.group(1)), measured
 
 
 def stored_width(url: str, schema: str) -> int:
@@ -65,8 +59,10 @@ def run(url: str, settings: Settings, lines: int, keyed: bool = False) -> dict[s
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "borough.ndjson"
         write_borough(path, lines, keyed=keyed)
-        appended, seconds, peak = ledger_import(url, settings, path)
+        appended, measured = ledger_import(url, settings, path)
     width = stored_width(url, settings.schema_name)
     raw = raw_insert_rate(url, rows=min(appended, 200_000), width=width)
-    return {"ledger_events_per_s": round(appended / seconds, 1), "raw_sql_rows_per_s": round(raw, 1),
-            "peak_rss_mb": round(peak, 1), "lines": appended, "stored_event_bytes": width}
+    return {"ledger_events_per_s": round(appended / measured.seconds, 1),
+            "raw_sql_rows_per_s": round(raw, 1), "peak_rss_mb": measured.tree_peak_mb,
+            "importer_peak_rss_mb": measured.own_peak_mb, "lines": appended,
+            "stored_event_bytes": width}

@@ -13,6 +13,7 @@ import platform
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from resource import RUSAGE_SELF, getrusage
 from typing import Any
 
 import psycopg
@@ -102,6 +103,8 @@ def run_suite(url: str, plan: Plan,
                                               plan.import_lines)
     result["ratios"] = ratios(result)
     result["machine"]["load_average_after"] = os.getloadavg()
+    # the run's own process (wait4's figure for the import was this, once it was the larger)
+    result["machine"]["bench_process_peak_rss_mb"] = round(getrusage(RUSAGE_SELF).ru_maxrss / 1024, 1)
     return result
 
 

@@ -2,12 +2,13 @@
 
 Keys are stored wrapped by the master key (``commands.key_wrapping``), never in clear. An erased
 person's row stays, its key NULL and ``erased_at`` set, so they are never given a fresh key (their
-later free text is not kept); the wrapped key left in dead tuples and the write-ahead log is
-useless once the master key is rotated (``commands.key_rotation``). Keys are cached in process
-for 60 seconds; an erasure marks the person erased in every cache of this process at once (the
-ledger's, its access log's, its audit log's), and of every other within
-``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``); erasure being final, a key read
-before it and cached after never replaces that mark.
+later free text is refused, ``commands.erased_writes``); the wrapped key left in dead tuples and
+the write-ahead log is useless once the master key is rotated (``commands.key_rotation``). Keys
+are cached in process for 60 seconds, the stale swept out as more come (``commands.held_keys``);
+an erasure marks the person erased in every cache of this process at once (the ledger's, its
+access log's, its audit log's), and of every other within ``LEDGER_ERASURE_POLL_SECONDS``
+(``commands.erasure_watch``); erasure being final, a key read before it and cached after never
+replaces that mark.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from uuid import UUID
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from psycopg.sql import SQL, Composed, Identifier
 
+from commands.held_keys import HeldKeys
 from commands.key_wrapping import KeyWrapper, Unwrapped
 
 ERASED = b""  # the cached stand-in for a destroyed key
@@ -38,7 +40,7 @@ class PersonKeys:
         self.table = SQL("{}.{}").format(Identifier(datastore.schema),
                                          Identifier(f"{events_table}_person_keys"))
         self.cache_seconds = cache_seconds
-        self._cache: dict[UUID, tuple[bytes, float]] = {}
+        self._cache = HeldKeys(cache_seconds)
         self._name = f"{datastore.schema}.{events_table}"
         self._events_table = events_table
         _LIVE.add(self)
@@ -56,9 +58,9 @@ class PersonKeys:
 
     def key_for(self, person_id: UUID, create: bool) -> bytes | None:
         """The person's key; None once erased (or, unless ``create``, never made)."""
-        cached = self._cache.get(person_id)
-        if cached is not None and time.monotonic() - cached[1] < self.cache_seconds:
-            return cached[0] or None
+        cached = self._cache.get(person_id, time.monotonic())
+        if cached is not None:
+            return cached or None
         found = self.ensure([person_id]) if create else self._select([person_id])
         if person_id not in found:
             return None
@@ -69,9 +71,9 @@ class PersonKeys:
         or never made. Nothing is created."""
         now, found, missing = time.monotonic(), {}, []
         for person_id in dict.fromkeys(person_ids):
-            cached = self._cache.get(person_id)
-            if cached is not None and now - cached[1] < self.cache_seconds:
-                found[person_id] = cached[0] or None
+            cached = self._cache.get(person_id, now)
+            if cached is not None:
+                found[person_id] = cached or None
             else:
                 missing.append(person_id)
         found.update({p: key or None for p, key in self._select(missing).items()})
@@ -93,8 +95,7 @@ class PersonKeys:
         """``ensure`` for the people whose key is not in this process's cache (an import's
         batch: most of its people were given their key by an earlier batch)."""
         now = time.monotonic()
-        self.ensure(p for p in person_ids
-                    if (cached := self._cache.get(p)) is None or now - cached[1] >= self.cache_seconds)
+        self.ensure(p for p in person_ids if self._cache.get(p, now) is None)
 
     def erase(self, person_id: UUID) -> None:
         """Destroy the person's key (a row is kept, marked erased, even if none was made)."""
@@ -121,7 +122,7 @@ class PersonKeys:
         with _CACHING:
             for keys in list(_LIVE):
                 if keys._name == self._name:
-                    keys._cache[person_id] = (ERASED, time.monotonic())
+                    keys._cache.put(person_id, ERASED, time.monotonic())
 
     def _select(self, ids: list[UUID]) -> dict[UUID, bytes]:
         if not ids:
@@ -131,11 +132,12 @@ class PersonKeys:
                          .format(self.table), (ids,), prepare=False)
             rows = curs.fetchall()
         found = {row["person_id"]: self._opened(row["person_id"], row["key"]) for row in rows}
+        now = time.monotonic()
         with _CACHING:  # a key read before an erasure marked here stays erased: erasure is final
             for person_id, key in found.items():
-                if (cached := self._cache.get(person_id)) is not None and cached[0] == ERASED:
+                if self._cache.holds(person_id, ERASED):
                     found[person_id] = key = ERASED
-                self._cache[person_id] = (key, time.monotonic())
+                self._cache.put(person_id, key, now)
         return found
 
     def _opened(self, person_id: UUID, stored: bytes | None) -> bytes:

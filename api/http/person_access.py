@@ -21,7 +21,7 @@ from api.http.responses import AccessLogAnswer, ReadAnswer
 from api.http.tokens import Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
-from ledger.errors import UnknownProvider
+from ledger.errors import UnknownPerson, UnknownProvider
 from ledger.payloads_person import SELF
 from ledger.registration import no_story
 from ledger.story import PersonStory
@@ -36,12 +36,17 @@ class OwnAccessLogAnswer(AccessLogAnswer):
 
 
 def own_story(person_id: UUID, caller: Caller, ledger: Ledger, access_log: AccessLog) -> PersonStory:
-    """The person's own story (the read logged); anyone else's answers as an unknown story."""
-    story = ledger.story_to_read(person_id)
+    """The person's own story (the read logged); anyone else's answers as an unknown story, an
+    unknown id's refusal logged too (the same work: ``api.http.unknown_story``)."""
     own = caller.person_id == person_id
     read = Read(role="person", provider_id=SELF, staff_id=caller.token_id or caller.staff_id,
                 reason=None, break_glass=False, outcome="allowed" if own else "refused",
                 at=datetime.now(UTC))
+    try:
+        story = ledger.story_to_read(person_id)
+    except UnknownPerson:
+        access_log.record_read(person_id, read)
+        raise
     access_log.record_read(person_id, read)
     log.info("story_read", role="person", outcome=read.outcome)
     if not own:

@@ -17,6 +17,7 @@ from api_journeys import SIGNING_KEY, bearer, registration
 from api_server import serving
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from person_journeys import person_bearer
 
 from api.http.app import create_app
 from api.settings import Settings
@@ -48,6 +49,15 @@ def test_an_unknown_id_read_by_a_stranger_is_logged_as_refused(app: FastAPI, cli
     assert client.get(f"/people/{unknown}/story", headers=STRANGER).status_code == 404
     reads = app.state.access_log.reads(unknown)
     assert [(r.provider_id, r.outcome, r.break_glass) for r in reads] == [("housing", "refused", False)]
+
+
+def test_a_person_asking_for_an_unknown_id_is_logged_as_refused(
+        app: FastAPI, client: TestClient, person: str) -> None:
+    """A person's token on another real id is refused and logged; an unknown id alike."""
+    unknown = uuid.uuid4()
+    assert client.get(f"/people/{unknown}/story", headers=person_bearer(person)).status_code == 404
+    reads = app.state.access_log.reads(unknown)
+    assert [(r.role, r.outcome) for r in reads] == [("person", "refused")]
 
 
 def test_a_stranger_refused_a_real_story_waits_for_the_floor(floored: tuple[str, str]) -> None:

@@ -5,10 +5,10 @@ A provider with no care relationship gets the unknown story's 404 either way
 (``api.http.unknown_story``). This probe asks, one request at a time and alternating, for real
 people's stories and for random ids, as a provider that cares for none of them, and reports each
 side's median and 90th percentile and the share of pairs in which the real story answered more
-slowly (0.5: no better than a coin). Run on its own it serves a scratch borough three times: with
+slowly (0.5: no better than a coin). Run on its own it serves a scratch borough four times: with
 the deployment's default floor and with the floor at zero (what the equal work alone leaves),
-the limit on refused reads lifted, then with a limit of one, so that the 429s past it are
-measured the same way; ``python -m bench`` runs the first at the first size. ``--route`` probes
+the limit on refused reads lifted, then both again with a limit of one, so that the 429s past it
+are measured the same way; ``python -m bench`` runs the first at the first size. ``--route`` probes
 another person's route the same way (``summary``, ``fhir``, ``access-log``, or ``events``: an
 append of a contact).
 """
@@ -96,7 +96,7 @@ def main() -> None:
         import_borough(url, settings, 2000)
         catch_up(store_env(url, settings))
         stranger, people = strangers_and_people(url, settings.schema_name)
-        for floor, limit in ((None, UNLIMITED), ("0", UNLIMITED), (None, "1")):
+        for floor, limit in ((None, UNLIMITED), ("0", UNLIMITED), (None, "1"), ("0", "1")):
             extra = {"LEDGER_REFUSED_READ_LIMIT": limit,
                      **({} if floor is None else {"LEDGER_UNKNOWN_STORY_FLOOR": floor})}
             with serving(url, settings, [], extra=extra) as base:

@@ -23,7 +23,7 @@ from api.http.dependencies import (
 from api.http.person_access import OwnAccessLogAnswer, read_own_access_log, read_own_story
 from api.http.person_view import OwnStoryAnswer
 from api.http.read_access import cares_for, may_read, may_read_access_log
-from api.http.responses import READ_CODES, AccessLogAnswer, ReadAnswer, responses
+from api.http.responses import STORY_READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from api.http.worker_thread import in_worker_thread
@@ -41,7 +41,7 @@ Version = Annotated[int | None, Query(ge=1, description="Only events up to this 
 
 
 @router.get("/people/{person_id}/story", response_model=StoryAnswer | OwnStoryAnswer,
-            responses=responses(*READ_CODES))
+            responses=responses(*STORY_READ_CODES))
 @in_worker_thread
 def read_story(
     person_id: UUID, caller: CurrentCaller, request: Request, response: Response,
@@ -124,7 +124,7 @@ def refused_read(caller: Caller, at: datetime) -> Read:
 
 
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer | OwnAccessLogAnswer,
-            responses=responses(*READ_CODES))
+            responses=responses(*STORY_READ_CODES))
 @in_worker_thread
 def read_access_log(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     master_key: Key | None = None
     self_referral_limit: int = Field(default=5, ge=1)
     self_referral_window: int = Field(default=3600, ge=1)
+    refused_read_limit: int = Field(default=20, ge=1)
+    refused_read_window: int = Field(default=3600, ge=1)
     oncall_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
 
 

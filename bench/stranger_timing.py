@@ -5,10 +5,12 @@ A provider with no care relationship gets the unknown story's 404 either way
 (``api.http.unknown_story``). This probe asks, one request at a time and alternating, for real
 people's stories and for random ids, as a provider that cares for none of them, and reports each
 side's median and 90th percentile and the share of pairs in which the real story answered more
-slowly (0.5: no better than a coin). Run on its own it serves a scratch borough twice: with the
-deployment's default floor and with the floor at zero (what the equal work alone leaves);
-``python -m bench`` runs it at the first size. ``--route`` probes another person's route the
-same way (``summary``, ``fhir``, ``access-log``, or ``events``: an append of a contact).
+slowly (0.5: no better than a coin). Run on its own it serves a scratch borough four times: with
+the deployment's default floor and with the floor at zero (what the equal work alone leaves),
+the limit on refused reads lifted, then both again with a limit of one, so that the 429s past it
+are measured the same way; ``python -m bench`` runs the first at the first size. ``--route`` probes
+another person's route the same way (``summary``, ``fhir``, ``access-log``, or ``events``: an
+append of a contact).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import psycopg
 from bench.http_runs import bearer
 
 PEOPLE = 50
+UNLIMITED = "1000000000"  # the 404s measured, not the limit's 429s (``commands.read_limit``)
 ROUTES = ("story", "summary", "fhir", "access-log", "events")
 CONTACT = {"type": "ContactRecorded", "occurred_at": "2025-01-06T09:00:00+00:00",
            "data": {"contact_id": "c-probe", "channel": "telephone", "attendance": "attended",
@@ -93,11 +96,13 @@ def main() -> None:
         import_borough(url, settings, 2000)
         catch_up(store_env(url, settings))
         stranger, people = strangers_and_people(url, settings.schema_name)
-        for floor in (None, "0"):
-            extra = {} if floor is None else {"LEDGER_UNKNOWN_STORY_FLOOR": floor}
+        for floor, limit in ((None, UNLIMITED), ("0", UNLIMITED), (None, "1"), ("0", "1")):
+            extra = {"LEDGER_REFUSED_READ_LIMIT": limit,
+                     **({} if floor is None else {"LEDGER_UNKNOWN_STORY_FLOOR": floor})}
             with serving(url, settings, [], extra=extra) as base:
                 answer = probe(base, key, stranger, people, args.pairs, args.route)
-            print(json.dumps({"floor": floor or "default", **answer}), flush=True)
+            print(json.dumps({"floor": floor or "default", "refused_read_limit": limit, **answer}),
+                  flush=True)
 
 
 if __name__ == "__main__":

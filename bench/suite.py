@@ -35,7 +35,7 @@ from bench.replicas import Replicator
 from bench.report import ratios
 from bench.scratch import ScratchSchemas
 from bench.server import processes_of, serving, worker_option
-from bench.stranger_timing import probe, strangers_and_people
+from bench.stranger_timing import UNLIMITED, probe, strangers_and_people
 from commands import Ledger
 
 
@@ -86,7 +86,7 @@ def run_suite(url: str, plan: Plan,
                 result["projection_catchup"] = catchup_run.measured(url, env, plan.baseline_events)
             else:
                 catchup_run.catch_up(env)
-            with serving(url, settings, option) as base:
+            with serving(url, settings, option, extra={"LEDGER_REFUSED_READ_LIMIT": UNLIMITED}) as base:
                 sized(result, url, settings.schema_name, key, base, plan)
                 if index == 0:
                     result["append_http"] = append_http(base, key, plan.clients, plan.seconds, 100_000)

@@ -26,6 +26,7 @@ from psycopg.sql import SQL, Identifier
 
 from commands.flagged_reads import FlaggedReads
 from commands.group_commit import Answers, GroupCommit, Groups
+from commands.refused_reads import RefusedReads
 
 BEGIN, COMMIT = SQL("BEGIN"), SQL("COMMIT")
 ACCESS_LOG_RECORDER_TOPIC = "commands.grouped_recorder:AccessLogRecorder"
@@ -119,6 +120,8 @@ class AccessLogRecorder(GroupedRecorder):
         super().__init__(*args, **kwargs)
         self.flagged = FlaggedReads(self.datastore, self.events_table_name)
         self.sql_create_statements.extend(self.flagged.create_statements())
+        self.refused = RefusedReads(self.datastore, self.events_table_name)
+        self.sql_create_statements.append(self.refused.create_statement())
 
     def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
         """The flagged reads' rows, sent with the batch's inserts."""

@@ -55,6 +55,16 @@ class NotPermitted(LedgerError):
 class TooManyAttempts(LedgerError):
     """Too many failed attempts of this kind lately: wait before trying again."""
 
+    retry_after = 600  # seconds, as the answer's ``Retry-After`` says
+
+
+class TooManyRefusedReads(TooManyAttempts):
+    """A reader's story reads were refused too often within the window: wait until it ends."""
+
+    def __init__(self, message: str, field: str, retry_after: int) -> None:
+        super().__init__(message, field)
+        self.retry_after = retry_after
+
 
 class ErasureNotRequested(LedgerError):
     """An erasure was approved, but no administrator has requested it (or it is done already)."""

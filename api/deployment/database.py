@@ -72,6 +72,8 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
         "LEDGER_STORY_CACHE_SIZE": str(settings.story_cache_size),
         "LEDGER_ACCESS_LOG_CACHE_SIZE": str(settings.access_log_cache_size),
         "LEDGER_ERASURE_POLL_SECONDS": str(settings.erasure_poll_seconds),
+        "LEDGER_REFUSED_READ_LIMIT": str(settings.refused_read_limit),
+        "LEDGER_REFUSED_READ_WINDOW": str(settings.refused_read_window),
     }
     if settings.identity_key is not None:
         env["LEDGER_IDENTITY_KEY"] = settings.identity_key.get_secret_value()

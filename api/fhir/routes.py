@@ -12,14 +12,14 @@ from api.http.auth import CurrentCaller
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
 from api.http.person_access import own_story
 from api.http.person_view import visible_story
-from api.http.responses import READ_CODES, responses
+from api.http.responses import STORY_READ_CODES, responses
 from api.http.routes.story import admitted_story, stated
 from api.http.worker_thread import in_worker_thread
 
 router = APIRouter(tags=["stories"])
 
 
-@router.get("/people/{person_id}/fhir", responses=responses(*READ_CODES))
+@router.get("/people/{person_id}/fhir", responses=responses(*STORY_READ_CODES))
 @in_worker_thread
 def read_story_as_fhir(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,

@@ -24,6 +24,7 @@ from api.http.routes.health import router as health_router
 from api.http.routes.intake import router as intake_router
 from api.http.routes.people import router as people_router
 from api.http.routes.providers import router as providers_router
+from api.http.routes.refused_reads import router as refused_reads_router
 from api.http.routes.revocations import router as revocations_router
 from api.http.routes.search import router as search_router
 from api.http.routes.self_referrals import router as self_referrals_router
@@ -78,7 +79,7 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
     for router in (health_router, providers_router, claims_router, people_router, identity_router,
                    story_router, fhir_router, figures_router, audit_router, break_glass_router,
                    revocations_router, self_referrals_router, intake_router, summary_router,
-                   worklists_router, search_router):
+                   worklists_router, search_router, refused_reads_router):
         app.include_router(router)
     app.include_router(web_router)  # the web page: public HTML, data only from the routes above
     problems.install(app)

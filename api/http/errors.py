@@ -28,6 +28,7 @@ from ledger.errors import (
     NotPermitted,
     StoryMovedOn,
     TooManyAttempts,
+    TooManyRefusedReads,
     UnknownPerson,
     UnknownProvider,
 )
@@ -37,7 +38,7 @@ HEADERS = ("If-Match", "Idempotency-Key", "X-Break-Glass-Reason")
 STATUS: dict[type[LedgerError], int] = {
     InvalidEvent: 422, UnknownPerson: 404, UnknownProvider: 422, DuplicatePerson: 409,
     DuplicateProvider: 409, StoryMovedOn: 412, ConcurrentWrite: 409, IdempotencyKeyReused: 409,
-    NotPermitted: 403, TooManyAttempts: 429, ErasureNotRequested: 409,
+    NotPermitted: 403, TooManyAttempts: 429, TooManyRefusedReads: 429, ErasureNotRequested: 409,
 }
 
 
@@ -73,9 +74,9 @@ async def refused(request: Request, error: Exception) -> JSONAnswer:
         log.warning("registration_conflict_for_review", field=error.field)
     log.info("refused", kind=type(error).__name__, field=error.field)
     status = status_of(error, request)
-    if isinstance(error, UnknownPerson):  # a refused or unmatched story and none take one time
+    if isinstance(error, UnknownPerson | TooManyRefusedReads):  # one time for a story and none
         await answer_no_sooner(request)
-    headers = {"Retry-After": "600"} if status == 429 else None
+    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
     return JSONAnswer(body, status_code=status, headers=headers)
 
 

@@ -21,7 +21,8 @@ from api.http.responses import AccessLogAnswer, ReadAnswer
 from api.http.tokens import Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
-from ledger.errors import UnknownPerson, UnknownProvider
+from commands.read_limit import record_refused
+from ledger.errors import TooManyAttempts, UnknownPerson, UnknownProvider
 from ledger.payloads_person import SELF
 from ledger.registration import no_story
 from ledger.story import PersonStory
@@ -45,13 +46,28 @@ def own_story(person_id: UUID, caller: Caller, ledger: Ledger, access_log: Acces
     try:
         story = ledger.story_to_read(person_id)
     except UnknownPerson:
-        access_log.record_read(person_id, read)
+        if own:
+            access_log.record_read(person_id, read)
+        else:
+            refuse_person(person_id, caller, read, access_log)
         raise
+    if not own:
+        refuse_person(person_id, caller, read, access_log)
+        raise no_story(person_id)
     access_log.record_read(person_id, read)
     log.info("story_read", role="person", outcome=read.outcome)
-    if not own:
-        raise no_story(person_id)
     return story
+
+
+def refuse_person(person_id: UUID, caller: Caller, read: Read, access_log: AccessLog) -> None:
+    """A person's token asking for another id (a story or none): counted against the story the
+    token names, then logged; past the limit, 429 instead (``commands.read_limit``)."""
+    log.info("story_read", role="person", outcome="refused")
+    try:
+        record_refused(access_log, person_id, read, (SELF, str(caller.person_id)))
+    except TooManyAttempts:
+        log.warning("story_reads_limited", role="person")
+        raise
 
 
 def names(ledger: Ledger) -> Callable[[str], str]:

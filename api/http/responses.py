@@ -83,3 +83,4 @@ DESCRIPTIONS = {
 }
 WRITE_CODES = (400, 401, 403, 404, 409, 413, 422, 503)
 READ_CODES = (401, 403, 404, 422, 503)
+STORY_READ_CODES = (*READ_CODES, 429)  # 429: past the limit on refused reads (commands.read_limit)

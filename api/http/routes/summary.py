@@ -19,7 +19,7 @@ from fastapi import APIRouter, Query, Response
 from api.http.auth import CurrentCaller
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
 from api.http.read_access import may_read_access_log
-from api.http.responses import READ_CODES, responses
+from api.http.responses import STORY_READ_CODES, responses
 from api.http.routes.story import admitted_story, stated
 from api.http.story_summary import summary
 from api.http.story_words import LONDON, SELF, SELF_WORDS
@@ -64,7 +64,7 @@ def recent_reads(access_log: AccessLog, ledger: Ledger, person_id: UUID) -> list
 
 
 @router.get("/people/{person_id}/summary", response_model=SummaryAnswer,
-            responses=responses(*READ_CODES))
+            responses=responses(*STORY_READ_CODES))
 @in_worker_thread
 def read_summary(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp,

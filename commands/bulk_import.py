@@ -10,7 +10,7 @@ from eventsourcing.persistence import IntegrityError
 
 from commands.application import Ledger
 from commands.import_batch import ImportBatch
-from commands.imported_stories import StoryCache, fewer_collections
+from commands.imported_stories import DEFAULT_MOST_BYTES, StoryCache, fewer_collections
 from commands.line_checking import LineCheckers
 from commands.lines_alone import QueuedCosts, saved_alone
 from commands.receipts import Receipt
@@ -39,12 +39,12 @@ class BulkImport:
     (``commands.lines_alone.QueuedCosts``); a provider's registration waits for the log.
     """
 
-    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000,
-                 workers: int = 0) -> None:
+    def __init__(self, ledger: Ledger, batch_size: int = 1000,
+                 cache_bytes: int = DEFAULT_MOST_BYTES, workers: int = 0) -> None:
         self.ledger = ledger
         self.checkers = LineCheckers(workers)
         self.batch_size = batch_size
-        self.cache = StoryCache(cache_size)
+        self.cache = StoryCache(cache_bytes)
         self.report = ImportReport()
         self.in_flight: tuple[list[tuple[int, ParsedLine]], ImportBatch, Future[None]] | None = None
         self.costs = QueuedCosts(ledger)  # cost changes queued behind the batch in flight

@@ -56,12 +56,20 @@ class StoryCache:
         self.held_bytes = 0  # the kept stories' estimate, together
         self.stories: OrderedDict[UUID, tuple[PersonStory, int]] = OrderedDict()
         self.recent_claims: dict[UUID, UUID] = {}
+        self.in_flight: dict[UUID, PersonStory] = {}  # the stories of the batch being written
 
     def get(self, person_id: UUID) -> PersonStory | None:
+        """The kept story; else the one the batch being written left (not yet in the log, so
+        never to be read from it, even when too many to keep)."""
         kept = self.stories.get(person_id)
-        if kept is not None:
-            self.stories.move_to_end(person_id)
-        return kept[0] if kept is not None else None
+        if kept is None:
+            return self.in_flight.get(person_id)
+        self.stories.move_to_end(person_id)
+        return kept[0]
+
+    def holds(self, person_id: UUID) -> bool:
+        """Whether ``get`` answers the person's story."""
+        return person_id in self.stories or person_id in self.in_flight
 
     def keep(self, story: PersonStory) -> None:
         """Keep the story (its new entries withheld), the least recently used leaving until the
@@ -85,3 +93,4 @@ class StoryCache:
         self.held_bytes = 0
         self.stories.clear()
         self.recent_claims.clear()
+        self.in_flight.clear()

@@ -64,11 +64,14 @@ def import_command(
     else:
         with path.open("rb") as stream:
             report = import_stream(env, stream, path.stat().st_size, batch_size, checkers)
-    for number, reason in sorted(report.rejections):
+    listed = report.listed()
+    for number, reason in listed:
         typer.echo(f"line {number}: {reason}", err=True)
-    typer.echo(f"appended {report.appended} events; rejected {len(report.rejections)} lines; "
+    if report.rejected > len(listed):
+        typer.echo(f"{report.rejected - len(listed)} more rejected lines not listed", err=True)
+    typer.echo(f"appended {report.appended} events; rejected {report.rejected} lines; "
                f"skipped {report.repeated} repeats")
-    raise typer.Exit(1 if report.rejections else 0)
+    raise typer.Exit(1 if report.rejected else 0)
 
 
 def register(cli: typer.Typer) -> None:

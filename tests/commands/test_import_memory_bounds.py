@@ -55,3 +55,14 @@ def test_a_batch_finds_the_stories_of_the_batch_being_written_when_none_is_kept(
     yet), and every line lands."""
     report = BulkImport(ledger, batch_size=100, cache_bytes=0).run(borough(), lambda _: None)
     assert (report.rejections, report.appended) == ([], LINES)
+
+
+def test_an_import_of_many_bad_lines_keeps_few_reasons(ledger: Ledger,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 bad lines, 10 reasons listed: all 500 counted, fewer than 20 reasons held, the first
+    10 listed."""
+    monkeypatch.setattr("commands.import_report.LISTED", 10)
+    report = BulkImport(ledger, batch_size=100).run(
+        ((number, b'{"type": ') for number in range(1, 501)), lambda _: None)
+    assert (report.rejected, len(report.rejections) < 20, [n for n, _ in report.listed()]) == (
+        500, True, list(range(1, 11)))

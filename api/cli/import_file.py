@@ -45,7 +45,7 @@ def import_command(
     as_recorded: Annotated[bool, typer.Option(help="Migrated history: each line's recorded_at is "
                                                    "kept as its recording time")] = False,
     workers: Annotated[int | None, typer.Option(min=0, max=32, help="Processes that parse and "
-                                                "check lines (0: none; default: cores - 1)")] = None,
+                                                "check lines (0: none; default: cores - 2)")] = None,
 ) -> None:
     """Append every line of an NDJSON file; report rejected lines with their reasons."""
     from api.cli.starting import deployment_of

@@ -18,8 +18,9 @@ BYTES_PER_STORY = 900
 """A kept story's own cost (its aggregate, facts, id and place in the cache), measured."""
 BYTES_PER_ENTRY = 800
 """Each of its entries' (the entry, its data withheld, what it adds to the facts), measured."""
-DEFAULT_MOST_BYTES = 40_000_000
-"""About 45,000 entries: the import's rate is the same as with twice as many (bench.import_compare)."""
+DEFAULT_MOST_BYTES = 64_000_000
+"""About 70,000 entries: in process at 300,000 lines the importer's CPU was 32 s, as with 95 MB
+(the old 100,000 entries), against 36-41 s with 40 MB (docs/scale.md)."""
 
 
 def story_bytes(entries: int) -> int:

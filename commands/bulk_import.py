@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from eventsourcing.persistence import IntegrityError
 
 from commands.application import Ledger
 from commands.import_batch import ImportBatch
-from commands.imported_stories import StoryCache, fewer_collections
+from commands.import_report import ImportReport
+from commands.imported_stories import DEFAULT_MOST_BYTES, StoryCache, fewer_collections
 from commands.line_checking import LineCheckers
 from commands.lines_alone import QueuedCosts, saved_alone
 from commands.receipts import Receipt
@@ -18,14 +18,7 @@ from ledger.checked_lines import NumberedLine, parsed_from
 from ledger.errors import LedgerError
 from ledger.event_lines import ParsedLine
 
-
-@dataclass
-class ImportReport:
-    """How an import went: events appended, repeats skipped, and each rejected line's reason."""
-
-    appended: int = 0
-    repeated: int = 0
-    rejections: list[tuple[int, str]] = field(default_factory=list)
+__all__ = ["BulkImport", "ImportReport"]
 
 
 class BulkImport:
@@ -39,12 +32,12 @@ class BulkImport:
     (``commands.lines_alone.QueuedCosts``); a provider's registration waits for the log.
     """
 
-    def __init__(self, ledger: Ledger, batch_size: int = 1000, cache_size: int = 100_000,
-                 workers: int = 0) -> None:
+    def __init__(self, ledger: Ledger, batch_size: int = 1000,
+                 cache_bytes: int = DEFAULT_MOST_BYTES, workers: int = 0) -> None:
         self.ledger = ledger
         self.checkers = LineCheckers(workers)
         self.batch_size = batch_size
-        self.cache = StoryCache(cache_size)
+        self.cache = StoryCache(cache_bytes)
         self.report = ImportReport()
         self.in_flight: tuple[list[tuple[int, ParsedLine]], ImportBatch, Future[None]] | None = None
         self.costs = QueuedCosts(ledger)  # cost changes queued behind the batch in flight
@@ -64,7 +57,7 @@ class BulkImport:
                 consumed += size
                 for number, text, valid in verdicts:
                     if not valid:
-                        self.report.rejections.append((number, text))
+                        self.report.reject(number, text)
                         continue
                     parsed = parsed_from(text)
                     if parsed.occurrence.type == "ProviderCostsChanged":  # no line waits for it
@@ -126,14 +119,15 @@ class BulkImport:
             self.cache.clear()
             self._one_by_one(lines)
             return False
-        self.report.rejections.extend(work.rejections)
+        for number, reason in work.rejections:
+            self.report.reject(number, reason)
         self.report.appended += work.appended
         self.report.repeated += work.repeated
         return True
 
     def _saved(self, number: int, outcome: Receipt | LedgerError) -> None:
         if isinstance(outcome, LedgerError):
-            self.report.rejections.append((number, outcome.message))
+            self.report.reject(number, outcome.message)
         else:
             self.report.repeated += outcome.repeated
             self.report.appended += 0 if outcome.repeated else 1

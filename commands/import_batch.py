@@ -57,6 +57,7 @@ class ImportBatch:
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         for story in self.touched.values():
             self.cache.keep(story)
+        self.cache.in_flight = dict(self.touched)
         self.cache.recent_claims = {key: claim.person_id for key, claim in self.claims.items()
                                     if claim.person_id is not None}
         self.ledger.person_keys.ensure_uncached(self.touched)  # new keys in one statement
@@ -66,7 +67,8 @@ class ImportBatch:
         person_id, occurrence = parsed.person_id, parsed.occurrence
         assert person_id is not None
         if occurrence.type == "PersonRegistered":  # in the API's order: story, providers, claim
-            check_new_story(person_id, person_id in self.touched or person_id in self.existing)
+            check_new_story(person_id, person_id in self.touched or person_id in self.existing
+                            or self.cache.holds(person_id))
             self.ledger.check_providers(occurrence)
             story = PersonStory.register(person_id, occurrence, self.now)
             self._keep(self._claim(person_id, occurrence.data().get("nhs_number")))
@@ -108,7 +110,7 @@ class ImportBatch:
         and idempotency keys already have a stream, the keys' fingerprints, and the stored
         stories of those people, their sealed fields withheld (none is opened)."""
         people = {p.person_id for _, p in batch
-                  if p.person_id is not None and p.person_id not in self.cache.stories}
+                  if p.person_id is not None and not self.cache.holds(p.person_id)}
         claims = {nhs_claim_key(nhs, self.ledger.claim_namespace) for _, p in batch
                   if (nhs := p.occurrence.data().get("nhs_number")) is not None}
         keys = keys or set()

@@ -21,7 +21,7 @@ from eventsourcing.persistence import StoredEvent
 from commands.application import Ledger
 from commands.audit_log import AuditLog
 from commands.import_batch import ImportBatch
-from commands.imported_stories import StoryCache, fewer_collections
+from commands.imported_stories import DEFAULT_MOST_BYTES, StoryCache, fewer_collections
 from ledger.directory import Provider
 from ledger.errors import InvalidEvent, LedgerError
 from ledger.event_lines import ParsedLine, parse_line
@@ -72,9 +72,9 @@ class MigratedImport:
     """Appends recorded lines a batch at a time, each event at its line's recording time."""
 
     def __init__(self, ledger: Ledger, audit_log: AuditLog, batch_size: int = 1000,
-                 cache_entries: int = 50_000) -> None:
+                 cache_bytes: int = DEFAULT_MOST_BYTES) -> None:
         self.ledger, self.audit_log, self.batch_size = ledger, audit_log, batch_size
-        self.cache = StoryCache(cache_entries)
+        self.cache = StoryCache(cache_bytes)
         self.appended = 0
         self.rejections: list[tuple[int, str]] = []
         self.first: datetime | None = None

@@ -143,6 +143,10 @@ class PersonKeys:
     def _opened(self, person_id: UUID, stored: bytes | None) -> bytes:
         return ERASED if stored is None else self.wrapper.unwrap(bytes(stored), person_id) or ERASED
 
+    def held(self) -> int:
+        """How many keys (and erasure marks) this table's cache holds now."""
+        return len(self._cache)
+
     def forget_all(self) -> None:
         """Empty this table's cache in this process (after its keys were re-wrapped)."""
         self._cache.clear()

@@ -45,7 +45,7 @@ def import_command(
     as_recorded: Annotated[bool, typer.Option(help="Migrated history: each line's recorded_at is "
                                                    "kept as its recording time")] = False,
     workers: Annotated[int | None, typer.Option(min=0, max=32, help="Processes that parse and "
-                                                "check lines (0: none; default: cores - 1)")] = None,
+                                                "check lines (0: none; default: cores - 2)")] = None,
 ) -> None:
     """Append every line of an NDJSON file; report rejected lines with their reasons."""
     from api.cli.starting import deployment_of
@@ -64,11 +64,14 @@ def import_command(
     else:
         with path.open("rb") as stream:
             report = import_stream(env, stream, path.stat().st_size, batch_size, checkers)
-    for number, reason in sorted(report.rejections):
+    listed = report.listed()
+    for number, reason in listed:
         typer.echo(f"line {number}: {reason}", err=True)
-    typer.echo(f"appended {report.appended} events; rejected {len(report.rejections)} lines; "
+    if report.rejected > len(listed):
+        typer.echo(f"{report.rejected - len(listed)} more rejected lines not listed", err=True)
+    typer.echo(f"appended {report.appended} events; rejected {report.rejected} lines; "
                f"skipped {report.repeated} repeats")
-    raise typer.Exit(1 if report.rejections else 0)
+    raise typer.Exit(1 if report.rejected else 0)
 
 
 def register(cli: typer.Typer) -> None:

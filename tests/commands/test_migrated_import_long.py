@@ -14,6 +14,7 @@ from builders import nhs_number
 
 from commands import Ledger
 from commands.audit_log import AuditLog
+from commands.imported_stories import story_bytes
 from commands.migrated_import import MigratedImport, RecordedLine
 
 START = datetime(2025, 1, 6, 9, tzinfo=UTC)
@@ -52,6 +53,6 @@ def history() -> list[RecordedLine]:
 def test_a_story_gone_from_the_cache_takes_its_later_lines(ledger: Ledger,
                                                             audit_log: AuditLog) -> None:
     """Batches of two, a cache of three stories: the first person's contact is still appended."""
-    importer = MigratedImport(ledger, audit_log, batch_size=2, cache_entries=3)
+    importer = MigratedImport(ledger, audit_log, batch_size=2, cache_bytes=3 * story_bytes(1))
     assert importer.run(history(), operator="test") == 14
     assert importer.rejections == []

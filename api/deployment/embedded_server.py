@@ -84,6 +84,11 @@ def _allowing(server: Any, connections: int) -> None:
         conn.execute(f"ALTER SYSTEM SET max_connections = {int(connections)}")
     commands.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user,
            timeout=START_TIMEOUT)
+    # pgserver's handle still names the postmaster it started, now gone: the last process to let
+    # go would see it not running and leave the restarted server behind (every `make test`
+    # without DATABASE_URL left one running). It names the new one.
+    server._postmaster_info = importlib.import_module("pgserver.utils").PostmasterInfo.read_from_pgdata(
+        server.pgdata)
 
 
 def _wait_while_starting(pgdata: Path, deadline: float, postmaster: Any) -> None:

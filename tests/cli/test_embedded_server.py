@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from api.deployment.database import embedded_url, stop_embedded
+from api.deployment.embedded_server import _embedded
 
 pytestmark = pytest.mark.xdist_group("embedded")  # one initdb at a time on two cores
 
@@ -51,3 +52,19 @@ def test_joining_a_server_that_allows_enough_keeps_it_running(pgdata: Path) -> N
     with psycopg.connect(url) as held:
         embedded_url(pgdata, connections=120)
         assert held.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_a_restarted_server_s_handle_names_the_server_that_runs(pgdata: Path) -> None:
+    """Restarted to allow more connections, the server has a new postmaster: the handle that
+    stops it when the last process lets go must name that one, not the one before (whose
+    process is gone, so pgserver would skip the stop: `make test` without DATABASE_URL left
+    servers running)."""
+    embedded_url(pgdata, connections=240)
+    running = int((pgdata / "postmaster.pid").read_text().split()[0])
+    assert _embedded[-1].get_pid() == running
+
+
+def test_the_last_to_let_go_stops_a_server_it_restarted(pgdata: Path) -> None:
+    embedded_url(pgdata, connections=240)
+    stop_embedded()
+    assert not (pgdata / "postmaster.pid").exists()

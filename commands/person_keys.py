@@ -1,14 +1,10 @@
 """One data key per person, in its own table: created on first need, destroyed on erasure.
 
-Keys are stored wrapped by the master key (``commands.key_wrapping``), never in clear. An erased
-person's row stays, its key NULL and ``erased_at`` set, so they are never given a fresh key (their
-later free text is refused, ``commands.erased_writes``); the wrapped key left in dead tuples and
-the write-ahead log is useless once the master key is rotated (``commands.key_rotation``). Keys
-are cached in process for 60 seconds, the stale swept out as more come (``commands.held_keys``);
-an erasure marks the person erased in every cache of this process at once (the ledger's, its
-access log's, its audit log's), and of every other within ``LEDGER_ERASURE_POLL_SECONDS``
-(``commands.erasure_watch``); erasure being final, a key read before it and cached after never
-replaces that mark.
+Keys are stored wrapped by the master key (``commands.key_wrapping``). An erased person's row
+stays, key NULL and ``erased_at`` set, so they never get a fresh key (``commands.erased_writes``).
+Keys are cached in process for 60 s (``commands.held_keys``); an erasure marks the person erased
+in every cache of this process at once, and of every other within ``LEDGER_ERASURE_POLL_SECONDS``
+(``commands.erasure_watch``); a key read before it and cached after never replaces that mark.
 """
 
 from __future__ import annotations

@@ -58,9 +58,7 @@ class PersonKeys:
         if cached is not None:
             return cached or None
         found = self.ensure([person_id]) if create else self._select([person_id])
-        if person_id not in found:
-            return None
-        return found[person_id] or None
+        return found.get(person_id) or None
 
     def existing(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes | None]:
         """Many people's keys at once (cached ones, the rest in one statement); None once erased
@@ -131,9 +129,8 @@ class PersonKeys:
         now = time.monotonic()
         with _CACHING:  # a key read before an erasure marked here stays erased: erasure is final
             for person_id, key in found.items():
-                if self._cache.holds(person_id, ERASED):
-                    found[person_id] = key = ERASED
-                self._cache.put(person_id, key, now)
+                found[person_id] = ERASED if self._cache.holds(person_id, ERASED) else key
+                self._cache.put(person_id, found[person_id], now)
         return found
 
     def _opened(self, person_id: UUID, stored: bytes | None) -> bytes:

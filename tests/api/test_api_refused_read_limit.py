@@ -76,6 +76,12 @@ def test_the_limit_is_per_staff_member(client: TestClient) -> None:
     assert probe(client, bearer("provider", "housing", staff="s-2"), 1) == [404]
 
 
+def test_the_same_staff_id_at_another_provider_is_counted_apart(client: TestClient) -> None:
+    """Staff ids mean something only with their provider: gp-1's s-1 is not housing's s-1."""
+    assert probe(client, STRANGER, LIMIT + 1)[-1] == 429
+    assert probe(client, bearer("provider", "gp-1"), 1) == [404]
+
+
 def test_a_key_worker_token_counts_with_the_same_staff_member(client: TestClient) -> None:
     """The count is the staff member's at their provider, whatever role their token names."""
     probe(client, STRANGER)

@@ -19,6 +19,9 @@ from api.settings import Settings
 LIMIT = 2
 OFFICER = bearer("privacy_officer")
 CALLERS = {"provider": bearer("provider", "hub"), "key_worker": bearer("key_worker", "hub"),
+           # the prober itself (no care relationship with anyone), and another provider's staff
+           # member with the prober's staff id
+           "stranger": bearer("provider", "housing"), "same_staff_id": bearer("provider", "gp-1"),
            "analyst": bearer("analyst"), "commissioner": bearer("commissioner"),
            "admin": bearer("admin"), "privacy_officer": OFFICER, "none": {}}
 STATUS = {"analyst": 200, "privacy_officer": 200, "none": 401}

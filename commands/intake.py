@@ -14,6 +14,7 @@ from eventsourcing.persistence import IntegrityError, Mapper
 from commands.configured import ConfiguredApplication
 from commands.intake_mapper import IntakeMapper
 from commands.intake_recorder import INTAKE_RECORDER_TOPIC, IntakeRecorder
+from commands.log_side_table import every_event
 from commands.sealing import ledger_keys
 from ledger.errors import ConcurrentWrite, UnknownPerson
 from ledger.intake import SelfReferral, new_reference, stream_of
@@ -77,15 +78,11 @@ class Intake(ConfiguredApplication):
     def awaiting_in_log(self) -> list[AwaitingReferral]:
         """The same, by replaying the intake's whole log: the check of the table."""
         found: dict[UUID, AwaitingReferral] = {}
-        start = 1
-        while page := self.recorder.select_notifications(start, 1000):
-            for notification in page:
-                event = self.mapper.to_domain_event(notification)
-                if isinstance(event, SelfReferral.Received):
-                    found[event.originator_id] = _awaiting(event)
-                elif isinstance(event, SelfReferral.Confirmed):
-                    found.pop(event.originator_id, None)
-            start = page[-1].id + 1
+        for event in every_event(self):
+            if isinstance(event, SelfReferral.Received):
+                found[event.originator_id] = _awaiting(event)
+            elif isinstance(event, SelfReferral.Confirmed):
+                found.pop(event.originator_id, None)
         return sorted(found.values(), key=lambda r: (not r.urgent, r.received_at, r.reference))
 
     def request(self, reference: str) -> SelfReferral:

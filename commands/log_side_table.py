@@ -9,6 +9,7 @@ field, never enciphered whole, so the fields a table keeps are there in clear.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from psycopg.sql import SQL, Composed, Identifier
@@ -39,3 +40,12 @@ class LogSideTable(SideTable):
         kind = "UNIQUE INDEX" if unique else "INDEX"
         return SQL("CREATE " + kind + " IF NOT EXISTS {} ON {} (" + columns + ")").format(
             Identifier(f"{self.prefix}_{name}"), self.table)
+
+
+def every_event(app: Any, topics: Sequence[str] = (), page: int = 1000) -> Iterator[Any]:
+    """Every event of an application's log (of ``topics``, when named), decoded, in the log's
+    order, a page at a time: the whole-log replay a side table's check compares it with."""
+    start = 1
+    while found := app.recorder.select_notifications(start, page, topics=topics):
+        yield from (app.mapper.to_domain_event(notification) for notification in found)
+        start = found[-1].id + 1

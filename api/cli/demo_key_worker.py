@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from commands import Ledger
+from commands.log_side_table import every_event
 
 FALLBACK = "hub-s-1"  # one of the simulated Hub's staff
 ASSIGNED, ENDED, RETRACTED = (f"ledger.PersonStory.{name}" for name in
@@ -21,13 +22,7 @@ PAGE = 5000
 
 
 def _events(ledger: Ledger) -> list[Any]:
-    found: list[Any] = []
-    start = 1
-    while page := ledger.recorder.select_notifications(
-            start, PAGE, topics=[ASSIGNED, ENDED, RETRACTED]):
-        found += [ledger.mapper.to_domain_event(n) for n in page]
-        start = page[-1].id + 1
-    return found
+    return list(every_event(ledger, topics=[ASSIGNED, ENDED, RETRACTED], page=PAGE))
 
 
 def current_key_workers(ledger: Ledger) -> dict[UUID, tuple[str, str] | None]:

@@ -17,12 +17,12 @@ from uuid import UUID
 import structlog
 
 from api.http.person_view import OwnStoryAnswer, own_story_answer
+from api.http.read_access import refuse_counted
 from api.http.responses import AccessLogAnswer, ReadAnswer
 from api.http.tokens import Caller
 from commands import Ledger
 from commands.access_log import AccessLog, Read
-from commands.read_limit import record_refused
-from ledger.errors import TooManyAttempts, UnknownPerson, UnknownProvider
+from ledger.errors import UnknownPerson, UnknownProvider
 from ledger.payloads_person import SELF
 from ledger.registration import no_story
 from ledger.story import PersonStory
@@ -49,25 +49,14 @@ def own_story(person_id: UUID, caller: Caller, ledger: Ledger, access_log: Acces
         if own:
             access_log.record_read(person_id, read)
         else:
-            refuse_person(person_id, caller, read, access_log)
+            refuse_counted(person_id, read, (SELF, str(caller.person_id)), access_log)
         raise
     if not own:
-        refuse_person(person_id, caller, read, access_log)
+        refuse_counted(person_id, read, (SELF, str(caller.person_id)), access_log)
         raise no_story(person_id)
     access_log.record_read(person_id, read)
     log.info("story_read", role="person", outcome=read.outcome)
     return story
-
-
-def refuse_person(person_id: UUID, caller: Caller, read: Read, access_log: AccessLog) -> None:
-    """A person's token asking for another id (a story or none): counted against the story the
-    token names, then logged; past the limit, 429 instead (``commands.read_limit``)."""
-    log.info("story_read", role="person", outcome="refused")
-    try:
-        record_refused(access_log, person_id, read, (SELF, str(caller.person_id)))
-    except TooManyAttempts:
-        log.warning("story_reads_limited", role="person")
-        raise
 
 
 def names(ledger: Ledger) -> Callable[[str], str]:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
+
+import structlog
 
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
+from commands.access_log import AccessLog, Read
+from commands.read_limit import record_refused
+from ledger.errors import TooManyAttempts
 from ledger.relationships import standing, ties
 from ledger.story import PersonStory
+
+log = structlog.get_logger("api")
 
 
 @dataclass(frozen=True)
@@ -68,3 +76,14 @@ def may_read(caller: Caller, story: PersonStory, reason: str | None, now: dateti
 def may_read_access_log(caller: Caller, story: PersonStory) -> bool:
     """Analysts and the person's key worker may see who read the story."""
     return caller.role == "analyst" or is_key_worker(caller, story)
+
+
+def refuse_counted(person_id: UUID, read: Read, reader: tuple[str, str], access_log: AccessLog) -> None:
+    """A refused read (of a story or none) by a stranger or another person's token: counted
+    against ``reader``, then logged; past the limit, 429 instead (``commands.read_limit``)."""
+    log.info("story_read", role=read.role, outcome="refused", break_glass=False)
+    try:
+        record_refused(access_log, person_id, read, reader)
+    except TooManyAttempts:
+        log.warning("story_reads_limited", role=read.role, provider_id=read.provider_id)
+        raise

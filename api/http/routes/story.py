@@ -22,15 +22,14 @@ from api.http.dependencies import (
 )
 from api.http.person_access import OwnAccessLogAnswer, read_own_access_log, read_own_story
 from api.http.person_view import OwnStoryAnswer
-from api.http.read_access import cares_for, may_read, may_read_access_log
+from api.http.read_access import cares_for, may_read, may_read_access_log, refuse_counted
 from api.http.responses import STORY_READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
 from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog, Read
-from commands.read_limit import record_refused
-from ledger.errors import TooManyAttempts, UnknownPerson
+from ledger.errors import UnknownPerson
 from ledger.registration import no_story
 from ledger.story import PersonStory
 
@@ -86,14 +85,15 @@ def admitted_story(
         story = ledger.story_to_read(person_id)
     except UnknownPerson:
         if caller.role in ROLES_WITH_PROVIDER and reason is None:  # as a refused stranger's read
-            refuse_stranger(person_id, refused_read(caller, datetime.now(UTC)), access_log)
+            refuse_counted(person_id, refused_read(caller, datetime.now(UTC)), reader_of(caller),
+                           access_log)
         raise
     now = datetime.now(UTC)
     decision = may_read(caller, story, reason, now)
     read = Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
                 reason=reason, break_glass=decision.break_glass, outcome=decision.outcome, at=now)
     if not decision.allowed and caller.role in ROLES_WITH_PROVIDER:
-        refuse_stranger(person_id, read, access_log)
+        refuse_counted(person_id, read, reader_of(caller), access_log)
         raise no_story(person_id)  # a stranger learns nothing, not even that the story exists
     access_log.record_read(person_id, read)
     log.info("story_read", role=caller.role, outcome=decision.outcome,
@@ -105,16 +105,10 @@ def admitted_story(
     return within_consent(story, caller.provider_id, service, decision.break_glass)
 
 
-def refuse_stranger(person_id: UUID, read: Read, access_log: AccessLog) -> None:
-    """A stranger's refused read (of a story or none): counted against its provider and staff
-    member, then logged; past their limit, 429 instead (``commands.read_limit``)."""
-    assert read.provider_id is not None
-    log.info("story_read", role=read.role, outcome="refused", break_glass=False)
-    try:
-        record_refused(access_log, person_id, read, (read.provider_id, read.staff_id))
-    except TooManyAttempts:
-        log.warning("story_reads_limited", role=read.role, provider_id=read.provider_id)
-        raise
+def reader_of(caller: Caller) -> tuple[str, str]:
+    """Whom a stranger's refused reads count against: the staff member at their provider."""
+    assert caller.provider_id is not None
+    return caller.provider_id, caller.staff_id
 
 
 def refused_read(caller: Caller, at: datetime) -> Read:

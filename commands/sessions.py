@@ -8,41 +8,18 @@
   no statement holds a connection, or the log's write lock, without bound.
 * A ``connect_timeout`` (``LEDGER_CONNECT_TIMEOUT`` seconds) on each new connection, so a server
   that accepts but never answers (paused, overloaded) is given up on instead of waited for.
-* A connection is checked (an empty query) when it is borrowed after ``IDLE_CHECK_SECONDS`` or
-  more unused, not at every borrow (the library's ``POSTGRES_PRE_PING``: a round trip that was
-  14-18% of an append). A busy connection that breaks fails its statement instead, the pool
-  discards it (psycopg_pool drops a connection returned broken), and the retries that were
-  already there (the library's on every recorder method, ``LedgerRecorder.insert_events``) take
-  another: as before, since a ping never covered a break between the ping and the statement.
+* A connection is checked (an empty query) only when it is borrowed after sitting idle, not at
+  every borrow (``ledger.idle_checks``).
 """
 
 from __future__ import annotations
 
-import time
-import weakref
-from collections.abc import Callable
 from typing import Any
 
-from psycopg_pool import ConnectionPool
+from ledger.idle_checks import check_idle_only
 
 STATEMENT_TIMEOUT_SECONDS = "30"
 CONNECT_TIMEOUT_SECONDS = "5"
-IDLE_CHECK_SECONDS = 1.0
-
-
-def check_when_idle(idle_seconds: float = IDLE_CHECK_SECONDS) -> Callable[[Any], None]:
-    """A pool's ``check``: ping a connection only if it was last borrowed ``idle_seconds`` ago or
-    more (a new one was just made, and is not pinged)."""
-    borrowed_at: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
-
-    def check(connection: Any) -> None:
-        now = time.monotonic()
-        last = borrowed_at.get(connection)
-        borrowed_at[connection] = now
-        if last is not None and now - last >= idle_seconds:
-            ConnectionPool.check_connection(connection)
-
-    return check
 
 
 def tune_sessions(factory: Any, env: Any) -> Any:
@@ -57,6 +34,5 @@ def tune_sessions(factory: Any, env: Any) -> Any:
         options=f"-c statement_timeout={statement_ms}",
         connect_timeout=connect_s,
     )
-    datastore.pool._check = check_when_idle()  # psycopg_pool takes ``check`` only when made
-    datastore.pre_ping = False
+    check_idle_only(datastore)
     return factory

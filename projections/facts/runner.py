@@ -10,6 +10,7 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.utils import Environment
 
+from ledger.idle_checks import check_idle_only
 from projections.facts.leader import Leadership
 from projections.facts.log_sources import (
     ACCESS_LOG,
@@ -32,6 +33,7 @@ def build_view(env: dict[str, str]) -> FiguresView:
     factory = InfrastructureFactory.construct(env=Environment(PREFIX, env))  # never os.environ
     view = factory.tracking_recorder(FiguresView)
     assert isinstance(view, FiguresView)
+    check_idle_only(view.datastore)  # the readers borrow per request: no ping at every borrow
     return view
 
 

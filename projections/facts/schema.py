@@ -8,6 +8,8 @@ facts are append-only and a rebuild writes exactly what the live projector wrote
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.postgres import PostgresTrackingRecorder
@@ -99,6 +101,14 @@ class FiguresView(PostgresTrackingRecorder):
         span = f'"{self.datastore.schema}"."{PREFIX}_summary_span"'
         self.sql_create_statements.append(
             SQL(SPAN_METRICS).format(Literal(span), self.table("summary_span")))
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A cursor for reads, on the pool's autocommit connection: each statement sees its own
+        snapshot, as it would inside a READ COMMITTED transaction, without the BEGIN and the
+        ROLLBACK (two of a one-statement read's three round trips)."""
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            yield curs
 
     def table(self, name: str) -> Composed:
         """The qualified name of one fact table."""

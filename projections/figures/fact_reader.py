@@ -38,6 +38,6 @@ class LiveFacts:
               **tables: Composable) -> list[dict[str, Any]]:
         """Run a template whose ``{name}`` slots are filled with the given sub-selects."""
         statement = SQL(template).format(**tables)
-        with self.view.datastore.transaction(commit=False) as curs:
+        with self.view.reading() as curs:
             curs.execute(statement, {"as_of": self.as_of, **(params or {})})
             return list(curs.fetchall())

@@ -28,7 +28,7 @@ def maintained_rows(view: FiguresView, metric: str, needed: list[Month]) -> Rows
     """A rows function (as ``METRICS`` has) over the summaries, or None to compute on demand."""
     if metric not in SUMMARIES or not needed:
         return None
-    with view.datastore.transaction(commit=False) as curs:
+    with view.reading() as curs:
         span = cells.span(curs, view)
         if span is None or (span[1] is not None and max(needed).first > span[1]):
             return None

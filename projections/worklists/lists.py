@@ -38,7 +38,7 @@ def tables(view: FiguresView) -> dict[str, Any]:
 
 def _rows(view: FiguresView, template: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     statement = SQL(template).format(**tables(view))
-    with view.datastore.transaction(commit=False) as curs:
+    with view.reading() as curs:
         curs.execute(statement, params)
         return list(curs.fetchall())
 
@@ -57,7 +57,7 @@ def readable(view: FiguresView, provider: str, now: datetime,
 
 def provider_names(view: FiguresView) -> dict[str, str]:
     """Each provider's name in the directory (as registered), by code."""
-    with view.datastore.transaction(commit=False) as curs:
+    with view.reading() as curs:
         curs.execute(SQL("SELECT DISTINCT ON (stream_id) provider_id, name FROM {} "
                          "ORDER BY stream_id, version").format(view.table("providers")))
         return {row["provider_id"]: row["name"] for row in curs.fetchall() if row["name"]}

@@ -108,7 +108,7 @@ COMPOSED: dict[tuple[str, str, str | None], SQL] = {}
 def _page(view: FiguresView, template: str, after: str,
           params: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
     condition = None if params["after"] is None else after
-    with view.datastore.transaction(commit=False) as curs:
+    with view.reading() as curs:
         key = (view.datastore.schema, template, condition)
         if (query := COMPOSED.get(key)) is None:
             text = statement(tables(view), template, condition).as_string(curs.connection)

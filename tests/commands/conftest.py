@@ -11,7 +11,7 @@ from builders import provider, registration
 from wire_turns import CountingRelay
 
 from commands import Ledger
-from commands.sessions import check_when_idle
+from ledger.idle_checks import check_when_idle
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from builders import contact
 from psycopg_pool import ConnectionPool
 
 from commands import Ledger
-from commands.sessions import check_when_idle
+from ledger.idle_checks import check_when_idle
 
 
 def drop(database_url: str, pid: int | None = None) -> None:

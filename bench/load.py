@@ -5,63 +5,106 @@ at ``seconds`` or ``max_requests``, whichever comes first. Each client keeps one
 connection and sends the plan's requests round-robin from its own offset (client ``i`` sends
 requests ``i``, ``i + clients``, ...: with as many people as clients or more, no two clients
 write the same story). ``{n}`` in a body becomes a number unique to the request. The answer is
-every request's latency in milliseconds and the count of each status code.
+every request's latency in milliseconds and the count of each status code (0: the connection
+closed before an answer; the client connects again).
+
+The clients are coroutines on one event loop (uvloop's), each request's head made once, and an
+answer read by its ``Content-Length`` (or its chunks): a generator that costs the machine little
+CPU per request and adds no wait for a lock between threads, so that the latencies measure the
+server rather than the generator.
 """
 
 from __future__ import annotations
 
-import http.client
+import asyncio
 import itertools
 import json
 import sys
-import threading
 import time
 from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
+import uvloop
 
-def client(plan: dict[str, Any], index: int, stop: threading.Event, numbers: Any,
-           latencies: list[float], statuses: Counter[int]) -> None:
+
+def heads(plan: dict[str, Any], host: str) -> list[tuple[bytes, bytes | None]]:
+    """Each planned request's head up to its Content-Length (exclusive), and its body template."""
+    made = []
+    for request in plan["requests"]:
+        lines = [f"{request.get('method', 'GET')} {request['path']} HTTP/1.1", f"Host: {host}"]
+        lines += [f"{name}: {value}" for name, value in request.get("headers", {}).items()]
+        body = request.get("body")
+        made.append((("\r\n".join(lines) + "\r\n").encode(), None if body is None else body.encode()))
+    return made
+
+
+async def answer(reader: asyncio.StreamReader) -> int:
+    """Read one answer whole; its status."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length, chunked = 0, False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"content-length":
+            length = int(value)
+        elif name == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if not chunked:
+        await reader.readexactly(length)
+        return status
+    while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+        await reader.readexactly(size + 2)
+    await reader.readuntil(b"\r\n")  # the last chunk's end (no trailers are sent)
+    return status
+
+
+async def client(plan: dict[str, Any], made: list[tuple[bytes, bytes | None]], index: int,
+                 deadline: float, numbers: Any, latencies: list[float],
+                 statuses: Counter[int]) -> None:
     """Send requests on one connection until the plan's bound is reached."""
     where = urlsplit(plan["base"])
-    connection = http.client.HTTPConnection(where.hostname or "127.0.0.1", where.port, timeout=60)
-    requests = plan["requests"]
+    reader, writer = await asyncio.open_connection(where.hostname or "127.0.0.1", where.port)
     for position in itertools.count(index, plan["clients"]):
         number = next(numbers)
-        if stop.is_set() or number >= plan["max_requests"]:
+        if time.perf_counter() >= deadline or number >= plan["max_requests"]:
             break
-        request = requests[position % len(requests)]
-        body = request.get("body")
-        encoded = body.replace("{n}", str(number)).encode() if body is not None else None
+        head, body = made[position % len(made)]
+        if body is None:
+            message = head + b"\r\n"
+        else:
+            filled = body.replace(b"{n}", str(number).encode())
+            message = head + b"Content-Length: %d\r\n\r\n" % len(filled) + filled
         started = time.perf_counter()
-        connection.request(request.get("method", "GET"), request["path"], body=encoded,
-                           headers=request.get("headers", {}))
-        answer = connection.getresponse()
-        answer.read()
+        try:
+            writer.write(message)
+            status = await answer(reader)
+        except (OSError, asyncio.IncompleteReadError):  # the server closed: counted, reconnected
+            statuses[0] += 1
+            writer.close()
+            reader, writer = await asyncio.open_connection(where.hostname or "127.0.0.1", where.port)
+            continue
         latencies.append((time.perf_counter() - started) * 1000)
-        statuses[answer.status] += 1
-    connection.close()
+        statuses[status] += 1
+    writer.close()
+
+
+async def run_async(plan: dict[str, Any]) -> dict[str, Any]:
+    """Run the plan; answers latencies (ms), statuses and the seconds it took."""
+    numbers, latencies, statuses = itertools.count(), [], Counter()  # type: ignore[var-annotated]
+    made = heads(plan, urlsplit(plan["base"]).netloc)
+    started = time.perf_counter()
+    deadline = started + plan["seconds"]
+    await asyncio.gather(*(client(plan, made, i, deadline, numbers, latencies, statuses)
+                           for i in range(plan["clients"])))
+    return {"latencies_ms": latencies, "statuses": dict(statuses),
+            "seconds": time.perf_counter() - started}
 
 
 def run(plan: dict[str, Any]) -> dict[str, Any]:
-    """Run the plan; answers latencies (ms), statuses and the seconds it took."""
-    stop, numbers = threading.Event(), itertools.count()
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
-    threads = [threading.Thread(target=client, args=(plan, i, stop, numbers, latencies, statuses))
-               for i in range(plan["clients"])]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    deadline = started + plan["seconds"]
-    while time.perf_counter() < deadline and any(thread.is_alive() for thread in threads):
-        time.sleep(0.01)
-    stop.set()
-    for thread in threads:
-        thread.join()
-    return {"latencies_ms": latencies, "statuses": dict(statuses),
-            "seconds": time.perf_counter() - started}
+    """Run the plan on uvloop; answers latencies (ms), statuses and the seconds it took."""
+    return uvloop.run(run_async(plan))
 
 
 if __name__ == "__main__":

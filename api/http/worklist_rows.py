@@ -76,11 +76,10 @@ def waiting_page(view: FiguresView, ledger: Ledger, caller: Caller, provider: st
     than ``limit`` is read, to tell whether a next page exists)."""
     total, rows = pages.waiting_page(view, provider, _reader(caller), now, after, limit + 1)
     people, today = _named(ledger, rows), london_date(now)
-    names = lists.provider_names(view) if rows else {}
     waits = [{"kind": "referral", **people[r["person_id"]], "referral_id": r["referral_id"],
               "priority": r["priority"], "needs": list(r["needs"] or []),
               "from_provider_id": r["from_provider_id"],
-              "from_provider_name": names.get(r["from_provider_id"], r["from_provider_id"]),
+              "from_provider_name": r["from_provider_name"],
               "received_at": r["received_at"].isoformat(), "received_on": r["received_on"].isoformat(),
               "accepted": r["accepted"], "days_waited": (today - r["received_on"]).days}
              for r in rows]
@@ -107,13 +106,12 @@ def key_worker_page(view: FiguresView, ledger: Ledger, caller: Caller, provider:
                                         limit + 1)
     rows, more = rows[:limit], rows
     people, today = _named(ledger, rows), london_date(now)
-    names = lists.provider_names(view) if rows else {}
     referrals: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for r in lists.open_referrals(view, [row["person_id"] for row in rows]):
         waited_to = r["seen_on"] or today
         referrals[r["person_id"]].append({
             "referral_id": r["referral_id"], "to_provider_id": r["to_provider_id"],
-            "to_provider_name": names.get(r["to_provider_id"], r["to_provider_id"]),
+            "to_provider_name": r["to_provider_name"],
             "priority": r["priority"], "received_on": r["received_on"].isoformat(),
             "accepted": r["accepted"], "seen_on": r["seen_on"] and r["seen_on"].isoformat(),
             "days_waited": (waited_to - r["received_on"]).days})

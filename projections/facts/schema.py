@@ -61,6 +61,7 @@ INDEXES = {
     "retractions": "person_id, retracted_version",
     "story_reads": "person_id, provider_id",
     "referrals": "person_id, referral_id",
+    "providers": "provider_id, version",  # a list row's provider name
 }
 
 SUMMARY_TABLES = (  # kept by projections.summaries; provider_id '' is the borough-wide cell

@@ -28,7 +28,8 @@ SELECT n.total, w.* FROM (SELECT coalesce(sum(k.n), 0) AS total FROM {counts} k
   WHERE k.list = 'waiting' AND k.provider_id = %(provider)s AND k.staff_id = ''
     AND k.day = '-infinity') n
 LEFT JOIN LATERAL (
-  SELECT r.*, p.nhs_number, p.given_name, p.family_name, coalesce(m.may_read, false) AS may_read
+  SELECT r.*, {from_name} AS from_provider_name,
+    p.nhs_number, p.given_name, p.family_name, coalesce(m.may_read, false) AS may_read
   FROM (SELECT r.person_id, r.referral_id, r.from_provider_id, r.priority, r.needs,
       r.received_at, r.received_on, r.accepted, {rank} AS rank, r.person_id::text AS person
     FROM {referrals} r

@@ -14,7 +14,6 @@ from wire_turns import CountingRelay
 from projections.facts.runner import FiguresRunner, build_view
 from projections.facts.schema import FiguresView
 from projections.worklists import pages
-from projections.worklists.lists import provider_names
 
 NOW = datetime(2025, 5, 1, tzinfo=UTC)
 
@@ -25,7 +24,7 @@ def relayed_view(env: dict[str, str], built: FiguresRunner) -> Iterator[tuple[Fi
     relay = CountingRelay(env["POSTGRES_HOST"], int(env["POSTGRES_PORT"]))
     view = build_view({**env, "POSTGRES_HOST": "127.0.0.1", "POSTGRES_PORT": str(relay.port),
                        "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "0", "CREATE_TABLE": "n"})
-    provider_names(view)  # the connection made (not counted)
+    pages.waiting_page(view, "cmht", None, NOW, None, 2)  # the connection made (not counted)
     yield view, relay
     view.datastore.close()
     relay.close()

@@ -5,7 +5,10 @@ at ``seconds`` or ``max_requests``, whichever comes first. Each client keeps one
 connection and sends the plan's requests round-robin from its own offset (client ``i`` sends
 requests ``i``, ``i + clients``, ...: with as many people as clients or more, no two clients
 write the same story). ``{n}`` in a body becomes a number unique to the request. The answer is
-every request's latency in milliseconds and the count of each status code.
+every request's latency in milliseconds and the count of each status code. With ``cpu`` in the
+plan, also the machine's and every process's CPU (``bench.cpu_budget.snapshot``) read just before
+the first request and just after the last answer, and this process's id, so that the CPU of each
+party (the server, PostgreSQL, this generator) can be counted over exactly the timed window.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from __future__ import annotations
 import http.client
 import itertools
 import json
+import os
 import sys
 import threading
 import time
 from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
+
+from bench.cpu_budget import snapshot
 
 
 def client(plan: dict[str, Any], index: int, stop: threading.Event, numbers: Any,
@@ -51,6 +57,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     statuses: Counter[int] = Counter()
     threads = [threading.Thread(target=client, args=(plan, i, stop, numbers, latencies, statuses))
                for i in range(plan["clients"])]
+    before = snapshot() if plan.get("cpu") else None
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -60,8 +67,11 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     stop.set()
     for thread in threads:
         thread.join()
-    return {"latencies_ms": latencies, "statuses": dict(statuses),
-            "seconds": time.perf_counter() - started}
+    seconds = time.perf_counter() - started
+    found = {"latencies_ms": latencies, "statuses": dict(statuses), "seconds": seconds}
+    if before is not None:
+        found.update(cpu_before=before, cpu_after=snapshot(), pid=os.getpid())
+    return found
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ Imports a small simulated borough into a scratch schema (figures caught up), the
 (an analyst stating an audit purpose), the providers' waiting lists and caseloads (each asked by
 its own staff), the floor (an append refused after validation, 422) and an append (201). A run's
 figure is the server process's CPU time (utime + stime, from ``/proc``) over the run, divided by
-the requests answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git
-archive``), each round serves that code, then this one, back to back on the same store; the
-last line is each kind's median per code and their ratio.
+the requests answered; beside it, ``cpu``: the run's whole budget (the server, its PostgreSQL
+backends, the load generator and the machine, per request: ``bench.cpu_parties``). With
+``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each round serves
+that code, then this one, back to back on the same store; the last line is each kind's median
+per code and their ratio.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from bench.http_runs import bearer, contact_body, load, register_people
 from bench.import_run import ledger_import, write_borough
 from bench.questions import list_questions, story_questions
 from bench.scratch import ScratchSchemas
-from bench.server import LEDGER, free_port, healthy, server_env
+from bench.server import LEDGER, SERVED, free_port, healthy, served_name, server_env
 from bench.suite import bench_settings
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -50,11 +52,13 @@ def cpu_seconds(pid: int) -> float:
 def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str, int]]:
     """``ledger serve`` (one process) of ``code`` (a source folder; None: this one's)."""
     port, env = free_port(), server_env(url, settings)
+    base = f"http://127.0.0.1:{port}"
+    env["PGAPPNAME"] = served_name(base)
     if code is not None:
         env["PYTHONPATH"] = code
     server = subprocess.Popen([str(LEDGER), "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    SERVED[base] = (server.pid, url)
     try:
         while not healthy(base):
             if server.poll() is not None:
@@ -62,6 +66,7 @@ def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str
             time.sleep(0.25)
         yield base, server.pid
     finally:
+        SERVED.pop(base, None)
         server.terminate()
         server.wait(timeout=60)
 
@@ -83,7 +88,8 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
         spy.wait(timeout=60)
     count = sum(answer["statuses"].values())
     return {"cpu_ms_per_request": round(spent * 1000 / count, 3), "requests": count,
-            "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"]}
+            "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"],
+            "cpu": answer.get("cpu")}
 
 
 def writes(base: str, key: str, kind: str, people: int = 64) -> list[dict[str, Any]]:

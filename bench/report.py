@@ -139,6 +139,6 @@ def budget_ratios(result: dict[str, Any]) -> dict[str, float]:
         found[f"{label}: CPU ms per {unit}, own parties"] = budget[f"cpu_ms_per_{unit}"]["parties"]
         found[f"{label}: cores busy (share)"] = budget["cores_busy_share"]
         if "least_latency_ms" in budget:
-            found[f"{label}: least mean latency ms by CPU at {budget['clients']} clients"] = budget[
-                "least_latency_ms"]
+            clients = f"{budget['clients']} client" + ("s" if budget["clients"] != 1 else "")
+            found[f"{label}: least mean latency ms by CPU at {clients}"] = budget["least_latency_ms"]
     return found

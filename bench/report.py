@@ -96,7 +96,8 @@ def cpu_budget(own: dict[str, float], busy_s: float, all_s: float, count: int, c
     """What ``count`` requests (or events) cost in CPU: each party's seconds in ``own`` (the
     server, its PostgreSQL backends, the load generator...) and in ``beside`` (e.g. the whole
     PostgreSQL cluster, overlapping ``own``) per request; the machine's busy seconds of ``all_s``;
-    the rate ``cores`` could give if only ``own`` ran; by Little's law the least mean latency of
+    how many of the cores ``own`` used (``all_s`` is ``cores`` times the window); the rate
+    ``cores`` could give if only ``own`` ran; by Little's law the least mean latency of
     ``clients`` closed-loop clients at that rate; and what a ``target_ms`` at ``clients`` needs."""
     def per(seconds: float) -> float:
         return round(seconds * 1000 / count, 3) if count else math.nan
@@ -107,6 +108,8 @@ def cpu_budget(own: dict[str, float], busy_s: float, all_s: float, count: int, c
              "machine_busy": per(busy_s), "other": per(busy_s - parties)}
     found: dict[str, Any] = {f"cpu_ms_per_{unit}": costs, "count": count, "cores": cores,
                              "cores_busy_share": round(busy_s / all_s, 3) if all_s > 0 else math.nan,
+                             "cores_used_by_parties": round(parties * cores / all_s, 2)
+                             if all_s > 0 else math.nan,
                              "parties_bound_per_s": round(ratio(cores * count, parties), 1)}
     if clients:
         found.update(clients=clients, least_latency_ms=round(clients * each_s * 1000 / cores, 2))
@@ -131,13 +134,15 @@ def budgets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def budget_ratios(result: dict[str, Any]) -> dict[str, float]:
-    """Three lines a budget for the ratios: CPU per request of its own parties, how busy the
-    cores were, and the least mean latency the CPU allows at its clients."""
+    """Four lines a budget for the ratios: CPU per request of its own parties, how busy the cores
+    were and how many of them its parties used, and the least mean latency the CPU allows at its
+    clients."""
     found: dict[str, float] = {}
     for label, budget in budgets(result).items():
         unit = "event" if "cpu_ms_per_event" in budget else "request"
         found[f"{label}: CPU ms per {unit}, own parties"] = budget[f"cpu_ms_per_{unit}"]["parties"]
         found[f"{label}: cores busy (share)"] = budget["cores_busy_share"]
+        found[f"{label}: cores used by own parties"] = budget["cores_used_by_parties"]
         if "least_latency_ms" in budget:
             clients = f"{budget['clients']} client" + ("s" if budget["clients"] != 1 else "")
             found[f"{label}: least mean latency ms by CPU at {clients}"] = budget["least_latency_ms"]

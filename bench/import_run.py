@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -62,7 +63,7 @@ def stored_width(url: str, schema: str) -> int:
     return int(row[0]) if row and row[0] is not None else 360
 
 
-def run(url: str, settings: Settings, lines: int, keyed: bool = False) -> dict[str, float]:
+def run(url: str, settings: Settings, lines: int, keyed: bool = False) -> dict[str, Any]:
     """Import ``lines`` simulated lines into the settings' (empty) schema, then the raw baseline."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "borough.ndjson"

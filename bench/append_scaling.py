@@ -3,7 +3,8 @@
 For each number of server processes (1, and 2 when ``ledger serve`` offers ``--workers``) and of
 clients (1 and 16), ``append_http`` (appends beside the same server's HTTP floor), on a scratch
 schema holding a small imported borough (its providers); printed as JSON lines with the load
-average before each run. It compares processes on one machine; ``python -m bench`` is the suite.
+average after each run and the CPU budget of the appends (``cpu``) and of the floor
+(``floor_cpu``). It compares processes on one machine; ``python -m bench`` is the suite.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def row(answer: dict[str, Any], processes: int) -> dict[str, Any]:
             "http_floor_p50_ms": answer["http_floor_p50_ms"],
             "http_floor_p99_ms": answer["http_floor_p99_ms"],
             "p50_ms": answer["p50_ms"], "p99_ms": answer["p99_ms"],
-            "statuses": answer["statuses"], "load_average": os.getloadavg()}
+            "statuses": answer["statuses"], "load_average": os.getloadavg(),
+            "cpu": answer.get("cpu"), "floor_cpu": answer.get("floor_cpu")}
 
 
 def main() -> None:

@@ -1,15 +1,25 @@
 """Projection catch-up: the figures' runner over the new part of the log, beside the library's
-own one-transaction-per-event runner (on a prefix) and the bare read-and-decode of the log."""
+own one-transaction-per-event runner (on a prefix) and the bare read-and-decode of the log.
+
+The catch-up's CPU budget (``cpu``) counts this process (the projector runs in it, its decoding
+workers are its children) and the PostgreSQL backends of its connections (named ``PROJECTOR``).
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
+from bench.cpu_parties import Window, connections_named
 from bench.projection_catchup import library_runner, read_and_decode
+from bench.report import cpu_budget
 from bench.scratch import ScratchSchemas
 from projections.facts.log_sources import LedgerLog
 from projections.facts.runner import FiguresRunner
+
+PROJECTOR = "bench-catchup"
+"""The application name of the catch-up's connections."""
 
 
 def catch_up(env: dict[str, str]) -> tuple[int, float]:
@@ -28,7 +38,12 @@ def catch_up(env: dict[str, str]) -> tuple[int, float]:
 
 def measured(url: str, env: dict[str, str], baseline_events: int) -> dict[str, Any]:
     """The three rates on the log in ``env`` (whose figures are caught up by the first)."""
-    covered, seconds = catch_up(env)
+    with connections_named(PROJECTOR):
+        window = Window(url, PROJECTOR)
+        try:
+            covered, seconds = catch_up(env)
+        finally:
+            spent = window.close()
     with LedgerLog(env=env) as log:  # the projector's own reader: its plain mapper opens no seal
         head = int(log.recorder.max_notification_id() or 0)
         started = time.perf_counter()
@@ -41,4 +56,7 @@ def measured(url: str, env: dict[str, str], baseline_events: int) -> dict[str, A
     return {"ledger_events_per_s": round(covered / seconds, 1) if seconds else 0.0,
             "library_runner_events_per_s": round(library, 1),
             "raw_read_events_per_s": round(raw, 1), "events_projected": covered,
-            "library_runner_events": min(baseline_events, head)}
+            "library_runner_events": min(baseline_events, head),
+            "cpu": cpu_budget({"projector": spent["this_process"], "postgres": spent["postgres"]},
+                              spent["busy_s"], spent["all_s"], covered, os.cpu_count() or 1,
+                              unit="event", beside={"postgres_cluster": spent["postgres_cluster"]})}

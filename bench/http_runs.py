@@ -1,4 +1,8 @@
-"""The HTTP benchmarks, each a plan handed to the load generator (``bench.load``, its own process)."""
+"""The HTTP benchmarks, each a plan handed to the load generator (``bench.load``, its own process).
+
+Against a server started by ``bench.server`` (listed in ``SERVED``), each run also answers its
+CPU budget (``cpu``: ``bench.cpu_parties.http_budget``) over the generator's timed window.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from typing import Any
 import httpx
 
 from api.http.tokens import Caller, mint
-from bench.report import floor_latencies, latencies
+from bench.cpu_parties import before_http, http_budget
+from bench.report import TARGET_MS, floor_latencies, latencies
+from bench.server import SERVED
 
 AUDIT_PURPOSE = "benchmark of story reads"
 
@@ -26,13 +32,18 @@ def bearer(key: str, role: str, provider: str | None = None) -> dict[str, str]:
 
 
 def load(base: str, requests: list[dict[str, Any]], clients: int, seconds: float,
-         max_requests: int) -> dict[str, Any]:
-    """Run the load generator in its own process, bounded by time and count; its answer."""
+         max_requests: int, target_ms: float | None = None) -> dict[str, Any]:
+    """Run the load generator in its own process, bounded by time and count; its answer (with
+    the run's CPU budget as ``cpu``, read against ``target_ms``, when ``base`` is in ``SERVED``)."""
+    counted = base in SERVED
     plan = {"base": base, "requests": requests, "clients": clients, "seconds": seconds,
-            "max_requests": max_requests}
+            "max_requests": max_requests, "cpu": counted}
+    backends = before_http(base) if counted else []
     done = subprocess.run([sys.executable, "-m", "bench.load"], input=json.dumps(plan),
                           capture_output=True, text=True, timeout=seconds + 300, check=True)
     answer: dict[str, Any] = json.loads(done.stdout)
+    if counted:
+        answer["cpu"] = http_budget(base, backends, answer, clients, target_ms)
     return answer
 
 
@@ -70,18 +81,25 @@ def append_http(base: str, key: str, clients: int, seconds: float, limit: int) -
         return [{"method": "POST", "path": f"/people/{p}/events", "headers": headers, "body": body}
                 for p in people]
 
-    ledger = load(base, plan(contact_body()), clients, seconds, limit)
+    ledger = load(base, plan(contact_body()), clients, seconds, limit, TARGET_MS["append_http"])
     floor = load(base, plan(contact_body("NotAnEvent")), clients, seconds, limit)
     return {"ledger_events_per_s": round(rate_of(ledger, 201), 1),
             "http_floor_per_s": round(rate_of(floor, 422), 1),
             **latencies(ledger["latencies_ms"]), **floor_latencies(floor["latencies_ms"]),
             "clients": clients,
-            "statuses": ledger["statuses"], "floor_statuses": floor["statuses"]}
+            "statuses": ledger["statuses"], "floor_statuses": floor["statuses"],
+            **budget_of(ledger, "cpu"), **budget_of(floor, "floor_cpu")}
+
+
+def budget_of(answer: dict[str, Any], key: str) -> dict[str, Any]:
+    """``{key: the run's CPU budget}``, or nothing when the run was not counted."""
+    return {key: answer["cpu"]} if "cpu" in answer else {}
 
 
 def reads(base: str, requests: list[dict[str, Any]], clients: int, seconds: float,
-          limit: int, events: int) -> dict[str, Any]:
+          limit: int, events: int, target_ms: float | None = None) -> dict[str, Any]:
     """GETs (``path`` and ``headers`` each) round-robin by ``clients`` at once."""
-    answer = load(base, requests, clients, seconds, limit)
+    answer = load(base, requests, clients, seconds, limit, target_ms)
     return {**latencies(answer["latencies_ms"]), "events_in_store": events, "clients": clients,
-            "requests": len(answer["latencies_ms"]), "statuses": answer["statuses"]}
+            "requests": len(answer["latencies_ms"]), "statuses": answer["statuses"],
+            **budget_of(answer, "cpu")}

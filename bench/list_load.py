@@ -26,10 +26,10 @@ from pydantic import SecretStr
 from api.deployment.database import server_url, store_env
 from api.settings import Settings
 from bench import catchup_run, import_run
+from bench.cpu_budget import cpu_seconds
 from bench.http_runs import reads
 from bench.questions import events_in_store, list_questions
 from bench.replicas import Replicator
-from bench.route_cpu import cpu_seconds
 from bench.server import serving, worker_option
 from commands import Ledger
 
@@ -69,7 +69,7 @@ def server_cpu(port: str) -> float:
             continue
     session = next(fields[3] for line, fields in stats.values()
                    if b"serve" in line and port.encode() in line)
-    return sum(cpu_seconds(int(pid)) for pid, (_, fields) in stats.items() if fields[3] == session)
+    return sum(cpu_seconds(int(pid)) or 0.0 for pid, (_, fields) in stats.items() if fields[3] == session)
 
 
 def grow(url: str, schema: str, events: int) -> int:

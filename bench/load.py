@@ -11,7 +11,10 @@ closed before an answer; the client connects again).
 The clients are coroutines on one event loop (uvloop's), each request's head made once, and an
 answer read by its ``Content-Length`` (or its chunks): a generator that costs the machine little
 CPU per request and adds no wait for a lock between threads, so that the latencies measure the
-server rather than the generator.
+server rather than the generator. With ``cpu`` in the plan, the answer also holds the machine's
+and every process's CPU (``bench.cpu_budget.snapshot``) read just before the first request and
+just after the last answer, and this process's id, so that the CPU of each party (the server,
+PostgreSQL, this generator) can be counted over exactly the timed window.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -26,6 +30,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import uvloop
+
+from bench.cpu_budget import snapshot
 
 
 def heads(plan: dict[str, Any], host: str) -> list[tuple[bytes, bytes | None]]:
@@ -94,12 +100,16 @@ async def run_async(plan: dict[str, Any]) -> dict[str, Any]:
     """Run the plan; answers latencies (ms), statuses and the seconds it took."""
     numbers, latencies, statuses = itertools.count(), [], Counter()  # type: ignore[var-annotated]
     made = heads(plan, urlsplit(plan["base"]).netloc)
+    before = snapshot() if plan.get("cpu") else None
     started = time.perf_counter()
     deadline = started + plan["seconds"]
     await asyncio.gather(*(client(plan, made, i, deadline, numbers, latencies, statuses)
                            for i in range(plan["clients"])))
-    return {"latencies_ms": latencies, "statuses": dict(statuses),
-            "seconds": time.perf_counter() - started}
+    found = {"latencies_ms": latencies, "statuses": dict(statuses),
+             "seconds": time.perf_counter() - started}
+    if before is not None:
+        found.update(cpu_before=before, cpu_after=snapshot(), pid=os.getpid())
+    return found
 
 
 def run(plan: dict[str, Any]) -> dict[str, Any]:

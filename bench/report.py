@@ -83,4 +83,67 @@ def ratios(result: dict[str, Any]) -> dict[str, float]:
     if len(sizes) >= 2:
         found["outcomes_query p99: largest / smallest size"] = ratio(
             outcomes[sizes[-1]]["p99_ms"], outcomes[sizes[0]]["p99_ms"])
+    return {**found, **budget_ratios(result)}
+
+
+TARGET_MS = {"story_read": 10.0, "provider_list": 20.0, "append_http": 50.0}
+"""The issue's p99 targets with 16 clients: what a budget's ``target_*`` figures are read against."""
+
+
+def cpu_budget(own: dict[str, float], busy_s: float, all_s: float, count: int, cores: int,
+               clients: int | None = None, target_ms: float | None = None,
+               unit: str = "request", beside: dict[str, float] | None = None) -> dict[str, Any]:
+    """What ``count`` requests (or events) cost in CPU: each party's seconds in ``own`` (the
+    server, its PostgreSQL backends, the load generator...) and in ``beside`` (e.g. the whole
+    PostgreSQL cluster, overlapping ``own``) per request; the machine's busy seconds of ``all_s``;
+    how many of the cores ``own`` used (``all_s`` is ``cores`` times the window); the rate
+    ``cores`` could give if only ``own`` ran; by Little's law the least mean latency of
+    ``clients`` closed-loop clients at that rate; and what a ``target_ms`` at ``clients`` needs."""
+    def per(seconds: float) -> float:
+        return round(seconds * 1000 / count, 3) if count else math.nan
+    parties = sum(own.values())
+    each_s = parties / count if count else math.nan  # the own parties' CPU seconds per request
+    costs = {**{name: per(s) for name, s in own.items()}, "parties": per(parties),
+             **{name: per(s) for name, s in (beside or {}).items()},
+             "machine_busy": per(busy_s), "other": per(busy_s - parties)}
+    found: dict[str, Any] = {f"cpu_ms_per_{unit}": costs, "count": count, "cores": cores,
+                             "cores_busy_share": round(busy_s / all_s, 3) if all_s > 0 else math.nan,
+                             "cores_used_by_parties": round(parties * cores / all_s, 2)
+                             if all_s > 0 else math.nan,
+                             "parties_bound_per_s": round(ratio(cores * count, parties), 1)}
+    if clients:
+        found.update(clients=clients, least_latency_ms=round(clients * each_s * 1000 / cores, 2))
+    if clients and target_ms:
+        found.update(target_ms=target_ms, target_per_s=round(clients * 1000 / target_ms, 1),
+                     target_cpu_ms_per_request=round(cores * target_ms / clients, 3),
+                     target_cores_at_this_cost=round(clients * each_s * 1000 / target_ms, 2))
+    return found
+
+
+def budgets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every CPU budget in a result, by the benchmark (and size) it belongs to."""
+    found = {label: row[key] for label, row, key in (
+        ("append_http", result.get("append_http", {}), "cpu"),
+        ("append_http floor", result.get("append_http", {}), "floor_cpu"),
+        ("import", result.get("import", {}), "cpu"),
+        ("projection_catchup", result.get("projection_catchup", {}), "cpu")) if key in row}
+    for name in SIZED:
+        found.update({f"{name} at {size}": row["cpu"] for size, row in result.get(name, {}).items()
+                      if "cpu" in row})
+    return found
+
+
+def budget_ratios(result: dict[str, Any]) -> dict[str, float]:
+    """Four lines a budget for the ratios: CPU per request of its own parties, how busy the cores
+    were and how many of them its parties used, and the least mean latency the CPU allows at its
+    clients."""
+    found: dict[str, float] = {}
+    for label, budget in budgets(result).items():
+        unit = "event" if "cpu_ms_per_event" in budget else "request"
+        found[f"{label}: CPU ms per {unit}, own parties"] = budget[f"cpu_ms_per_{unit}"]["parties"]
+        found[f"{label}: cores busy (share)"] = budget["cores_busy_share"]
+        found[f"{label}: cores used by own parties"] = budget["cores_used_by_parties"]
+        if "least_latency_ms" in budget:
+            clients = f"{budget['clients']} client" + ("s" if budget["clients"] != 1 else "")
+            found[f"{label}: least mean latency ms by CPU at {clients}"] = budget["least_latency_ms"]
     return found

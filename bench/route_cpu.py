@@ -6,17 +6,18 @@ Imports a small simulated borough into a scratch schema (figures caught up), the
 ``ledger serve`` (one process) and sends 16 clients at it for each request in turn: a story read
 (an analyst stating an audit purpose), the providers' waiting lists and caseloads (each asked by
 its own staff), the floor (an append refused after validation, 422) and an append (201). A run's
-figure is the server process's CPU time (utime + stime, from ``/proc``) over the run, divided by
-the requests answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git
-archive``), each round serves that code, then this one, back to back on the same store; the
-last line is each kind's median per code and their ratio.
+figure is the server process's CPU time (utime + stime, from ``/proc``) over the load generator's
+timed window, divided by the requests answered; beside it, ``cpu``: the run's whole budget (the
+server, its PostgreSQL backends, the load generator and the machine: ``bench.cpu_parties``). With
+``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each round serves
+that code, then this one, back to back on the same store; the last line is each kind's median
+per code and their ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import statistics
 import subprocess
@@ -33,28 +34,26 @@ from bench.catchup_run import catch_up
 from bench.http_runs import bearer, contact_body, load, register_people
 from bench.import_run import ledger_import, write_borough
 from bench.questions import list_questions, story_questions
+from bench.report import TARGET_MS
 from bench.scratch import ScratchSchemas
-from bench.server import LEDGER, free_port, healthy, server_env
+from bench.server import LEDGER, SERVED, free_port, healthy, served_name, server_env
 from bench.suite import bench_settings
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """The process's user and system CPU time so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
+TARGETS = {"story_read": TARGET_MS["story_read"], "list_page": TARGET_MS["provider_list"],
+           "append": TARGET_MS["append_http"]}  # p99 at 16 clients; the floor has none
 
 
 @contextmanager
 def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str, int]]:
     """``ledger serve`` (one process) of ``code`` (a source folder; None: this one's)."""
     port, env = free_port(), server_env(url, settings)
+    base = f"http://127.0.0.1:{port}"
+    env["PGAPPNAME"] = served_name(base)
     if code is not None:
         env["PYTHONPATH"] = code
     server = subprocess.Popen([str(LEDGER), "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    SERVED[base] = (server.pid, url)
     try:
         while not healthy(base):
             if server.poll() is not None:
@@ -62,12 +61,13 @@ def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str
             time.sleep(0.25)
         yield base, server.pid
     finally:
+        SERVED.pop(base, None)
         server.terminate()
         server.wait(timeout=60)
 
 
 def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
-             profile: str | None = None) -> dict[str, Any]:
+             profile: str | None = None, target_ms: float | None = None) -> dict[str, Any]:
     """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
     (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
     warm = [{**r, "body": r["body"].replace("{n}", "w{n}")} if "body" in r else r for r in plan[:50]]
@@ -75,15 +75,14 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
     spy = None if profile is None else subprocess.Popen(
         [str(LEDGER.with_name("py-spy")), "record", "--gil", "--nonblocking", "-r", "250", "-f", "raw",
          "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    before = cpu_seconds(pid)
-    answer = load(base, plan, 16, seconds, 1_000_000)
-    spent = cpu_seconds(pid) - before
+    answer = load(base, plan, 16, seconds, 1_000_000, target_ms)
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
     count = sum(answer["statuses"].values())
-    return {"cpu_ms_per_request": round(spent * 1000 / count, 3), "requests": count,
-            "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"]}
+    return {"cpu_ms_per_request": answer["cpu"]["cpu_ms_per_request"]["server"], "requests": count,
+            "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"],
+            "cpu": answer["cpu"]}
 
 
 def writes(base: str, key: str, kind: str, people: int = 64) -> list[dict[str, Any]]:
@@ -122,7 +121,8 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
                         plan = plan or writes(base, key, "ContactRecorded")
                         spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
                         found = {"round": index, "code": label, "kind": kind,
-                                 **measured(base, pid, plan, seconds, spied or None)}
+                                 **measured(base, pid, plan, seconds, spied or None,
+                                            TARGETS.get(kind))}
                         print(json.dumps(found), flush=True)
                         results.append(found)
     print(json.dumps(summary(results)))

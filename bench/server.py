@@ -2,7 +2,9 @@
 
 It serves the benchmark's schema with the benchmark's keys, with as many processes as the
 command offers (``--workers``, when the installed ``ledger serve`` has it), and is stopped (by
-its own process id) when the block ends.
+its own process id) when the block ends. Its connections to PostgreSQL carry the application name
+``served_name(base)`` and it is listed in ``SERVED`` while it runs, so that the load generator's
+runs against it can count the CPU of its processes and of their backends (``bench.cpu_parties``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ import httpx
 from api.settings import Settings
 
 LEDGER = Path(sys.executable).with_name("ledger")
+SERVED: dict[str, tuple[int, str]] = {}
+"""Each running server's base URL: its process id and the database URL it serves."""
+
+
+def served_name(base: str) -> str:
+    """The application name of the connections of the server at ``base`` (its port's)."""
+    return f"bench-serve-{base.rsplit(':', 1)[1]}"
 
 
 def free_port() -> int:
@@ -60,11 +69,12 @@ def serving(url: str, settings: Settings, option: list[str], timeout: float = 30
     """Serve until the block ends (``extra`` added to its environment); yields the base URL
     once ``/health`` answers 200."""
     port = free_port()
+    base = f"http://127.0.0.1:{port}"
     command = [str(LEDGER), "serve", "--port", str(port), *option]
-    env = {**server_env(url, settings), **(extra or {})}
+    env = {**server_env(url, settings), "PGAPPNAME": served_name(base), **(extra or {})}
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    SERVED[base] = (server.pid, url)
     try:
         deadline = time.monotonic() + timeout
         while not healthy(base):
@@ -73,6 +83,7 @@ def serving(url: str, settings: Settings, option: list[str], timeout: float = 30
             time.sleep(0.25)
         yield base
     finally:
+        SERVED.pop(base, None)
         os.killpg(server.pid, signal.SIGTERM)  # its own session: the server and its workers
         try:
             server.wait(timeout=30)

@@ -32,7 +32,7 @@ from bench.questions import (
 )
 from bench.raw_sql import raw_commit_rate
 from bench.replicas import Replicator
-from bench.report import ratios
+from bench.report import TARGET_MS, ratios
 from bench.scratch import ScratchSchemas
 from bench.server import processes_of, serving, worker_option
 from bench.stranger_timing import UNLIMITED, probe, strangers_and_people
@@ -114,9 +114,9 @@ def sized(result: dict[str, Any], url: str, schema: str, key: str, base: str, pl
     label = str(events)
     result["outcomes_query"][label] = reads(base, outcome_questions(key), 1, plan.seconds, 200, events)
     result["story_read"][label] = reads(base, story_questions(url, schema, key), plan.clients,
-                                        plan.seconds, 50_000, events)
+                                        plan.seconds, 50_000, events, TARGET_MS["story_read"])
     result["provider_list"][label] = reads(base, list_questions(url, schema, key), plan.clients,
-                                           plan.seconds, 50_000, events)
+                                           plan.seconds, 50_000, events, TARGET_MS["provider_list"])
     result.setdefault("bytes_per_event", {})[label] = bytes_per_event(url, schema, events)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from bench.report import missing
+from bench.report import budgets, missing
 from bench.suite import Plan, run_suite
 
 pytestmark = [pytest.mark.bench, pytest.mark.xdist_group("bench")]  # bench schemas are counted
@@ -19,12 +19,16 @@ def bench_schemas(url: str) -> set[str]:
 
 
 def test_a_tiny_run_measures_every_section_and_drops_its_schemas(database_url: str) -> None:
-    """Two small sizes, one second per measurement: every field is there, the appends landed
-    (201), the floor was refused (422), every read answered 200, and the run's schemas are gone."""
+    """Two small sizes, one second per measurement: every field is there (and a CPU budget for
+    each HTTP run, the import and the catch-up), the appends landed (201), the floor was refused
+    (422), every read answered 200, and the run's schemas are gone."""
     before = bench_schemas(database_url)
     result = run_suite(database_url, Plan(sizes=(1500, 4000), clients=2, seconds=1.0,
                                           baseline_events=100, pairs=10))
     assert missing(result) == []
+    found = budgets(result)
+    assert {"append_http", "append_http floor", "import", "projection_catchup"} <= found.keys()
+    assert len(found) == 4 + 3 * 2
     assert result["append_http"]["statuses"].keys() == {"201"}
     assert result["append_http"]["floor_statuses"].keys() == {"422"}
     for name in ("outcomes_query", "story_read", "provider_list"):

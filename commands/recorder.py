@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 import psycopg.errors
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, StoredEvent
@@ -21,6 +22,8 @@ from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
 from commands.claim_attempts import ClaimAttempts
+from commands.erased_check import ErasedCheck
+from commands.group_commit import Groups
 from commands.grouped_recorder import GroupedRecorder
 from commands.person_keys import PersonKeys
 from commands.revoked_tokens import RevokedTokens
@@ -45,6 +48,7 @@ class LedgerRecorder(GroupedRecorder):
         self.keys = PersonKeys(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.keys.create_statement())
         self.sql_create_statements.append(self.keys.index_statement())
+        self.erased = ErasedCheck(self.keys)
         self.revoked_tokens = RevokedTokens(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.revoked_tokens.create_statement())
         self.claim_attempts = ClaimAttempts(self.datastore, self.events_table_name)
@@ -69,6 +73,19 @@ class LedgerRecorder(GroupedRecorder):
     def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
         """Link the events into the hash chain, in their transaction, from the heads asked."""
         self.chain.insert_links(curs, self.chain.read_heads(asked), events)
+
+    def ask_refusals(self, conn: Any, groups: Groups) -> Any:
+        """Send the question of the erased among the people whose sealed text is written."""
+        return self.erased.ask(conn, groups)
+
+    def refusals(self, asked: Any, groups: Groups) -> list[Exception | None]:
+        """Refuse the groups giving sealed text to a person found erased (``erased_check``)."""
+        return self.erased.refusals(asked, groups)
+
+    def erase_key(self, person_id: UUID) -> None:
+        """Destroy the person's key under the log's write lock, so that no write turn commits
+        text for them after its check and after the key is gone (``commands.erased_check``)."""
+        self.keys.erase(person_id, under=self.lock_table_statements)
 
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""

@@ -21,7 +21,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from psycopg.sql import SQL
+from psycopg.sql import SQL, Composed, Literal
 
 from commands.erased_writes import lost
 from commands.person_keys import PersonKeys
@@ -54,8 +54,7 @@ class ErasedCheck:
     def ask(self, conn: Any, groups: Groups) -> Any:
         """Send the question on a cursor of its own (answered with the turn's first round
         trip); None when the batch writes no sealed text, and nothing is asked."""
-        people = list({e.originator_id: None for g in groups for e in g if isinstance(e, SealedText)})
-        if not people:
+        if not (people := sealed_people(groups)):
             return None
         asked = conn.cursor()
         asked.execute(SQL("SELECT person_id FROM {} WHERE person_id = ANY(%s) AND key IS NULL")
@@ -63,14 +62,37 @@ class ErasedCheck:
         return asked
 
     def refusals(self, asked: Any, groups: Groups) -> list[Exception | None]:
-        """Per group, the refusal of a save giving sealed text to an erased person (or None);
-        each erased person found is held erased by this process from now on."""
-        erased = set() if asked is None else {row["person_id"] for row in asked.fetchall()}
+        """Per group, the refusal of a save giving sealed text to an erased person (or None)."""
+        erased = set() if asked is None else self._heard(asked.fetchall())
+        return [refusal(group, erased) for group in groups]
+
+    def question(self, events: Sequence[StoredEvent]) -> list[Composed]:
+        """For an import's ``COPY``: the question as one statement of literals, to be sent with
+        the lock in one simple query (no parameters); none when no sealed text is written."""
+        if not (people := sealed_people([events])):
+            return []
+        return [SQL("SELECT person_id FROM {} WHERE person_id = ANY({}::uuid[]) AND key IS NULL")
+                .format(self.keys.table, Literal(people))]
+
+    def any_erased(self, curs: Any) -> bool:
+        """Whether the answer to ``question``, the last result on ``curs``, names anyone."""
+        while curs.nextset():
+            pass
+        return bool(self._heard(curs.fetchall()))
+
+    def _heard(self, rows: list[Any]) -> set[Any]:
+        """The erased people the rows name, each held erased by this process from now on."""
+        erased = {row["person_id"] for row in rows}
         for person_id in erased:
             self.keys.mark_erased(person_id)
             if self.heard is not None:
                 self.heard(person_id)
-        return [refusal(group, erased) for group in groups]
+        return erased
+
+
+def sealed_people(groups: Groups) -> list[Any]:
+    """The people the groups write sealed text for."""
+    return list({e.originator_id: None for g in groups for e in g if isinstance(e, SealedText)})
 
 
 def refusal(group: Sequence[StoredEvent], erased: set[Any]) -> Exception | None:

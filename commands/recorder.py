@@ -6,7 +6,9 @@ first, under the lock, so that a conflicting save is refused alone.
 
 The ``COPY`` path keeps the library's guarantees: the same table lock (so commit order equals
 notification order and no tailing reader skips an event), the same ``NOTIFY``, one transaction,
-and a duplicate (stream, version) refused by the primary key as ``IntegrityError``.
+and a duplicate (stream, version) refused by the primary key as ``IntegrityError``. A batch
+giving sealed text to a person erased meanwhile (``commands.erased_check``) is refused whole, so
+too, with nothing written: the importer redoes it line by line, the person now held erased.
 """
 
 from __future__ import annotations
@@ -107,8 +109,12 @@ class LedgerRecorder(GroupedRecorder):
                 if not stored_events:
                     return
                 notify = SQL("NOTIFY {}").format(Identifier(self.channel_name))
-                # the write lock and the NOTIFY in one round trip (no parameters: one message)
-                curs.execute(SQL("; ").join([*self.lock_table_statements, notify]), prepare=False)
+                erased = self.erased.question(stored_events)  # free text for the erased?
+                # the write lock, the NOTIFY (and that question) in one round trip: one message
+                curs.execute(SQL("; ").join([*self.lock_table_statements, notify, *erased]),
+                             prepare=False)
+                if erased and self.erased.any_erased(curs):  # redone line by line, refused there
+                    raise IntegrityError("sealed text for a person erased meanwhile")
                 self.chain.copy_links(curs, stored_events)
                 with curs.copy(statement) as copy:
                     copy.set_types([id_type, "int8", "text", "bytea"])

@@ -5,15 +5,13 @@ process of its own; this process's watch is asleep, and its cache still holds th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
 from builders import contact, provider, registration
-from console_script import ledger_command
-from erasure_race import ERASURE_WATCH_ASLEEP
+from erasure_race import ERASURE_WATCH_ASLEEP, erase_elsewhere
 from queued_writes import queued_together
 from wire_turns import CountingRelay
 
@@ -28,14 +26,6 @@ def writer(env: dict[str, str]) -> Iterator[Ledger]:
     app = Ledger(env={**env, **ERASURE_WATCH_ASLEEP})
     yield app
     app.close()
-
-
-def erase_elsewhere(person_id: UUID, database_url: str, schema: str, home: Path) -> None:
-    """``ledger erase`` in a process of its own."""
-    cli_env = {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
-               "LEDGER_HOME": str(home)}
-    answer = ledger_command(["erase", str(person_id), "--reason", "asked in writing"], cli_env)
-    assert answer.returncode == 0, answer.stderr
 
 
 @pytest.fixture

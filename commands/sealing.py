@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent
 
 from commands.erased_check import SealedText
-from commands.erased_writes import lost
+from commands.erased_writes import given_in, lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
 from ledger.access import READ_TOPIC
@@ -108,16 +108,14 @@ class SealingMapper(Mapper[UUID]):
         if keys is None:
             return super().to_stored_event(domain_event)
         made: list[tuple[AESGCM, str] | None] = []  # at the first sealed field, once per event
-        story, given = topic.startswith(STORY_PREFIX), []
 
         def close(field: str, value: Any) -> Any:
             if not made:
                 key = keys.key_for(person_id, create=True)
                 made.append(None if key is None else (AESGCM(key), f"{person_id}|"))
-            given.extend([field] if story and value is not None and value != [] else [])
             if made[0] is not None:
                 return sealed_with(*made[0], field, value)
-            if given:
+            if topic.startswith(STORY_PREFIX) and value is not None and value != []:
                 raise lost(0, field, batch=False)  # erased since the write was checked: refused
             return None  # a read's reason in an erased person's access log: nobody's to keep
 
@@ -126,6 +124,8 @@ class SealingMapper(Mapper[UUID]):
             return super().to_stored_event(domain_event)
         copy = object.__new__(type(domain_event))
         object.__setattr__(copy, "__dict__", state)
+        plain = vars(domain_event).get("data") if topic.startswith(STORY_PREFIX) else None
+        given = given_in(topic.removeprefix(STORY_PREFIX), plain) if plain else []
         return SealedText.of(super().to_stored_event(copy), given)  # checked in the write turn
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:

@@ -68,9 +68,10 @@ def erase(ledger: Ledger, env: dict[str, str], person_id: UUID) -> None:
         ledger.erase_identity(person_id, audit_log, "admin-1", "admin")
 
 
-def erase_elsewhere(person_id: UUID, database_url: str, schema: str, home: Path) -> None:
-    """``ledger erase`` of the person, in a process of its own."""
+def erase_elsewhere(person_id: UUID, database_url: str, schema: str, home: Path,
+                    signing_key: str | None = None) -> None:
+    """``ledger erase`` of the person, in a process of its own (with the deployment's keys)."""
     cli_env = {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
-               "LEDGER_HOME": str(home)}
+               "LEDGER_HOME": str(home), **({"LEDGER_SIGNING_KEY": signing_key} if signing_key else {})}
     answer = ledger_command(["erase", str(person_id), "--reason", "asked in writing"], cli_env)
     assert answer.returncode == 0, answer.stderr

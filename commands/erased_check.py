@@ -9,7 +9,7 @@ people whose sealed text the batch writes have had their key destroyed. Their sa
 refused alone (422 naming the field, as ``erased_writes`` answers) and nothing of them is
 written; the others land. This process then holds those people erased in its caches at once.
 
-Erasure takes the same write lock (``PersonKeys.erase``), so it commits either before the turn's
+Erasure takes the same write lock (``LedgerRecorder.erase_key``), so it commits before the turn's
 check (which then sees it) or after the turn's commit (the text then erased with the rest).
 """
 

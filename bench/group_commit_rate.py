@@ -1,9 +1,11 @@
-"""Appends through the commands, no HTTP: ``python -m bench.group_commit_rate [seconds]``.
+"""Appends through the commands, no HTTP: ``python -m bench.group_commit_rate [seconds] [--summary]``.
 
 Sixteen threads each append contacts to four people of their own, on a scratch schema, for the
 seconds given (default 6); printed as one JSON line: appends a second, their p50 and p99, the
 median time a batch holds the write turn and the saves a batch carries. It isolates the write
-path (group commit, the chain, the insert) from HTTP, for before/after comparisons of it.
+path (group commit, the chain, the insert) from HTTP, for before/after comparisons of it. With
+``--summary`` each contact gives a summary: sealed text, which the write turn checks is not for
+a person erased meanwhile (``commands.erased_check``).
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ HUB = {"name": "Hub", "tier": "community", "service": "hub", "unit_cost_gbp": "3
        "bed_day_cost_gbp": "0"}
 
 
-def contact(contact_id: str) -> Any:
+def contact(contact_id: str, summary: str | None = None) -> Any:
     data = {"contact_id": contact_id, "channel": "telephone", "attendance": "attended",
             "purpose": "drop_in", "duration_minutes": 20}
+    if summary is not None:
+        data["summary"] = summary
     return occurrence_of("ContactRecorded", WHEN, "hub", "s-1", data)
 
 
@@ -52,7 +56,8 @@ def timed_batches(ledger: Ledger, holds: list[float], sizes: list[int]) -> None:
     group.write_batch = timed
 
 
-def appends(ledger: Ledger, people: list[UUID], seconds: float) -> dict[str, Any]:
+def appends(ledger: Ledger, people: list[UUID], seconds: float,
+            summary: str | None = None) -> dict[str, Any]:
     """The writers' rate and latencies over ``seconds``, with the batches' figures."""
     latencies: list[float] = []
     holds: list[float] = []
@@ -65,7 +70,7 @@ def appends(ledger: Ledger, people: list[UUID], seconds: float) -> dict[str, Any
         while time.monotonic() < stop:
             started = time.perf_counter()
             ledger.append(people[writer * PEOPLE_EACH + count % PEOPLE_EACH],
-                          [contact(f"c-{writer}-{count}")])
+                          [contact(f"c-{writer}-{count}", summary)])
             latencies.append((time.perf_counter() - started) * 1000)
             count += 1
     threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
@@ -86,7 +91,9 @@ def appends(ledger: Ledger, people: list[UUID], seconds: float) -> dict[str, Any
 
 def main() -> None:
     """Register the Hub and the people, then run the writers and print the figures."""
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 6.0
+    numbers = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    seconds = float(numbers[0]) if numbers else 6.0
+    summary = "Talked about rent." if "--summary" in sys.argv else None
     url = os.environ["DATABASE_URL"]
     with ScratchSchemas(url) as schemas:
         ledger = Ledger(env=store_env(url, bench_settings(schemas.new("group_commit"))))
@@ -96,7 +103,7 @@ def main() -> None:
             for person_id in people:
                 ledger.register_person(person_id, occurrence_of("PersonRegistered", WHEN, "hub",
                                                                 "s-1", PERSON))
-            print(json.dumps(appends(ledger, people, seconds)), flush=True)
+            print(json.dumps(appends(ledger, people, seconds, summary)), flush=True)
         finally:
             ledger.close()
 

@@ -22,7 +22,12 @@ from ledger.identity import GOAL_FREE_TEXT, reseal
 
 
 def sealed_given(occurrence: Occurrence) -> list[str]:
-    """The sealed fields the entry gives a value: an empty list (``strengths`` left out is
+    """The sealed fields the entry gives a value (``given_in``)."""
+    return given_in(occurrence.type, occurrence.data())
+
+
+def given_in(event_type: str, data: dict[str, Any]) -> list[str]:
+    """The sealed fields an event's data gives a value: an empty list (``strengths`` left out is
     ``[]``) gives nothing to lose; a goal's free text is named with its place,
     ``goals.<n>.description``."""
     given: list[str] = []
@@ -32,9 +37,8 @@ def sealed_given(occurrence: Occurrence) -> list[str]:
             given.append(field)
         return value
 
-    data = occurrence.data()
-    reseal(occurrence.type, {k: v for k, v in data.items() if k != "goals"}, note)
-    if occurrence.type == "PlanAgreed":
+    reseal(event_type, {k: v for k, v in data.items() if k != "goals"}, note)
+    if event_type == "PlanAgreed":
         given.extend(f"goals.{n}.{field}" for n, goal in enumerate(data.get("goals", []))
                      for field in GOAL_FREE_TEXT if goal.get(field) is not None)
     return given

@@ -1,7 +1,8 @@
 """Crypto-shredding for the Ledger: its sealing mapper, its person keys, and erasure.
 
 Erasure releases the person's NHS numbers (their claims then name nobody, and the number is free
-for a new story), destroys the person's key and says so in the audit log. No story event is
+for a new story), destroys the person's key (under the log's write lock, so that it falls
+between two write turns: ``commands.erased_check``) and says so in the audit log. No story event is
 written and no stored byte changes, so the hash chain still verifies and every figure stays as
 it was.
 """
@@ -45,6 +46,7 @@ class IdentityErasure:
             recorder.keys.wrapper = wrapper_of(getattr(self, "env", {}))
             if isinstance(self.mapper, SealingMapper):
                 self.mapper.keys = recorder.keys
+            recorder.erased.heard = lambda person_id: self.forget_stories(person_id)
         return recorder
 
     @property
@@ -60,7 +62,9 @@ class IdentityErasure:
         if not first or first[0].topic != REGISTERED_TOPIC:
             raise no_story(person_id)
         self.release_numbers(person_id)
-        self.person_keys.erase(person_id)
+        recorder = self.recorder
+        assert isinstance(recorder, LedgerRecorder)
+        recorder.erase_key(person_id)  # under the log's write lock
         self.forget_stories(person_id)  # every other process: commands.erasure_watch
         return audit_log.record(actor, role, "erase_identity",
                                 {"person_id": str(person_id), **(details or {})})

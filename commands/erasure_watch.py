@@ -8,6 +8,11 @@ query; a look missed widens the next), marks their keys erased in every key cach
 and forgets their kept stories. So a person erased anywhere leaves every process's caches within
 the poll interval plus one query (two seconds by default). The watch starts with the first story
 kept (a server starts it at once) and stops when the Ledger closes.
+
+The watch keeps caches tidy; it is not what keeps free text from an erased person's story. A
+write in that window would seal its text under the cached, destroyed key, so the write turn
+asks the key table itself, under the log's write lock, and refuses it (``commands.erased_check``);
+the process then holds the person erased at once, as a poll would.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ here they queue in memory instead, and whoever takes the write turn writes every
 then (up to ``MOST`` groups) in one transaction, one lock, one commit. Each group keeps its
 own answer: one that would repeat a stored (stream, version), or one written earlier in the same
 batch, is refused alone with the library's ``IntegrityError`` (its writer then answers 409, 412
-or its earlier answer, as before) while the others land. A writer is answered only after the
-commit, with its own notification ids; if the batch fails, every writer in it gets the failure.
+or its earlier answer, as before) while the others land; so is one the batch's own check refuses
+otherwise (free text for a person erased meanwhile: ``commands.erased_check``), with that refusal.
+A writer is answered only after the commit, with its own notification ids; if the batch fails,
+every writer in it gets the failure.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 MOST = 256  # groups per transaction: bounds one commit's size and its lock time
 
 Groups = list[Sequence[StoredEvent]]
-Answers = list[Sequence[int] | None]  # per group: its notification ids, or None when refused
+Answer = Sequence[int] | Exception | None  # a group's notification ids, or why it was refused
+Answers = list[Answer]  # per group (None: it repeats a stored version)
 WriteBatch = Callable[[Groups], Answers]
 
 
@@ -87,6 +90,8 @@ class GroupCommit:
                 raise
             return
         for waiting, ids in zip(batch, answers, strict=True):
+            if isinstance(ids, Exception):
+                waiting.failure, ids = ids, None
             if ids is None:
                 waiting.failure = waiting.failure or IntegrityError("a stored version repeated")
             waiting.ids, waiting.done = ids, True
@@ -99,7 +104,7 @@ class GroupCommit:
                 raise
             return [self._alone(waiting) for waiting in batch]
 
-    def _alone(self, waiting: Waiting) -> Sequence[int] | None:
+    def _alone(self, waiting: Waiting) -> Answer:
         try:
             return self.write_batch([waiting.events])[0]
         except IntegrityError as refusal:

@@ -9,10 +9,11 @@ the reads waiting at the same moment are written in one transaction, one lock, o
 library's ``IntegrityError``, so its reader reloads and tries again, as before.
 
 A batch is two round trips to PostgreSQL, both under the write lock (``write_groups``): the lock
-with the check of stored versions and the chain's heads, then the links, the ``NOTIFY``, the
-inserts and the ``COMMIT``. ``BEGIN`` and ``COMMIT`` are statements in the pipeline, because
-psycopg's ``transaction()`` inside a pipeline syncs as it starts and twice as it ends: seven
-round trips a batch before (counted on the wire by ``tests/commands/test_write_round_trips.py``).
+with the check of stored versions, the chain's heads and the erased (``commands.erased_check``),
+then the links, the ``NOTIFY``, the inserts and the ``COMMIT``. ``BEGIN`` and ``COMMIT`` are
+statements in the pipeline, because psycopg's ``transaction()`` inside a pipeline syncs as it
+starts and twice as it ends: seven round trips a batch before (counted on the wire by
+``tests/commands/test_write_round_trips.py``).
 """
 
 from __future__ import annotations
@@ -46,9 +47,16 @@ class GroupedRecorder(PostgresApplicationRecorder):
     def link_after(self, asked: Any, curs: Any, events: Sequence[StoredEvent]) -> None:
         """Send anything written with the events, from the answer ``asked`` holds (nothing here)."""
 
+    def ask_refusals(self, conn: Any, groups: Groups) -> Any:
+        """Send whatever the groups' own check needs read; its cursor (nothing here)."""
+
+    def refusals(self, asked: Any, groups: Groups) -> list[Exception | None]:
+        """Per group, its refusal by that check, from the answer ``asked`` holds (none here)."""
+        return [None] * len(groups)
+
     def write_groups(self, groups: Groups) -> Answers:
-        """Write groups of events in one transaction under the write lock: each group's ids, or
-        None for a group that repeats a stored (stream, version) or one earlier in the batch.
+        """Write groups of events in one transaction under the write lock: each group's ids, its
+        refusal (``refusals``), or None if it repeats a stored (stream, version) or an earlier one.
 
         Two round trips under the write lock, pipelined: the lock with the check of stored
         versions and whatever the links need read; then the links, the ``NOTIFY``, the inserts
@@ -64,7 +72,10 @@ class GroupedRecorder(PostgresApplicationRecorder):
                     curs.execute(statement, prepare=False)
                 self._ask_stored_versions(curs, pairs)
                 self.ask_links(asked, list(dict.fromkeys(pair[0] for pair in pairs)))
-                written = unrepeated(groups, stored_pairs(curs))  # the first round trip
+                checked = self.ask_refusals(conn, groups)
+                taken = stored_pairs(curs)  # the first round trip (answers all three)
+                refused = self.refusals(checked, groups)
+                written = unrepeated(groups, taken, refused)
                 events = [e for group, ok in zip(groups, written, strict=True) if ok for e in group]
                 if events:
                     self.link_after(asked, curs, events)
@@ -76,8 +87,8 @@ class GroupedRecorder(PostgresApplicationRecorder):
             # connection's own exit rolls the aborted block back before the pool has it)
             ids = list(self._fetch_ids_after_insert_events(inserting, events) or ()) if inserting else []
         answers: Answers = []
-        for group, ok in zip(groups, written, strict=True):
-            answers.append(ids[:len(group)] if ok else None)
+        for group, ok, refusal in zip(groups, written, refused, strict=True):
+            answers.append(ids[:len(group)] if ok else refusal)
             ids = ids[len(group):] if ok else ids
         return answers
 
@@ -100,13 +111,14 @@ def stored_pairs(curs: Any) -> set[tuple[Any, int]]:
     return {(row["originator_id"], row["originator_version"]) for row in curs.fetchall()}
 
 
-def unrepeated(groups: Groups, taken: set[tuple[Any, int]]) -> list[bool]:
-    """Per group, whether it is written: none of its (stream, version) pairs stored, nor written
-    by a group before it in the batch."""
+def unrepeated(groups: Groups, taken: set[tuple[Any, int]],
+               refused: Sequence[Exception | None]) -> list[bool]:
+    """Per group, whether it is written: not refused, none of its (stream, version) pairs
+    stored, nor written by a group before it in the batch."""
     written: list[bool] = []
-    for group in groups:
+    for group, refusal in zip(groups, refused, strict=True):
         versions = {(event.originator_id, event.originator_version) for event in group}
-        written.append(not versions & taken)
+        written.append(refusal is None and not versions & taken)
         taken |= versions if written[-1] else set()
     return written
 

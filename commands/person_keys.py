@@ -3,8 +3,9 @@
 Keys are stored wrapped by the master key (``commands.key_wrapping``). An erased person's row
 stays, key NULL and ``erased_at`` set, so they never get a fresh key (``commands.erased_writes``).
 Keys are cached in process for 60 s (``commands.held_keys``); an erasure marks the person erased
-in every cache of this process at once, and of every other within ``LEDGER_ERASURE_POLL_SECONDS``
-(``commands.erasure_watch``); a key read before it and cached after never replaces that mark.
+in every cache of this process at once, of every other at its next write for them
+(``commands.erased_check``) or within ``LEDGER_ERASURE_POLL_SECONDS`` (``commands.erasure_watch``);
+a key read before it and cached after never replaces that mark.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from uuid import UUID
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from psycopg.abc import Query
 from psycopg.sql import SQL, Composed, Identifier
 
 from commands.held_keys import HeldKeys
@@ -63,15 +65,11 @@ class PersonKeys:
     def existing(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes | None]:
         """Many people's keys at once (cached ones, the rest in one statement); None once erased
         or never made. Nothing is created."""
-        now, found, missing = time.monotonic(), {}, []
-        for person_id in dict.fromkeys(person_ids):
-            cached = self._cache.get(person_id, now)
-            if cached is not None:
-                found[person_id] = cached or None
-            else:
-                missing.append(person_id)
-        found.update({p: key or None for p, key in self._select(missing).items()})
-        return found
+        now = time.monotonic()
+        cached = {person_id: self._cache.get(person_id, now) for person_id in person_ids}
+        found = {person_id: key or None for person_id, key in cached.items() if key is not None}
+        missing = [person_id for person_id, key in cached.items() if key is None]
+        return {**found, **{p: key or None for p, key in self._select(missing).items()}}
 
     def ensure(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
         """Make sure each person has a key row (one statement); answers their keys."""
@@ -91,28 +89,31 @@ class PersonKeys:
         now = time.monotonic()
         self.ensure(p for p in person_ids if self._cache.get(p, now) is None)
 
-    def erase(self, person_id: UUID) -> None:
-        """Destroy the person's key (a row is kept, marked erased, even if none was made)."""
+    def erase(self, person_id: UUID, under: Iterable[Query] = ()) -> None:
+        """Destroy the person's key (a row is kept, marked erased, even if none was made), after
+        the statements ``under`` (the log's write lock: ``commands.erased_check``)."""
         with self.datastore.transaction(commit=True) as curs:
+            for statement in under:
+                curs.execute(statement, prepare=False)
             curs.execute(SQL(
                 "INSERT INTO {} (person_id, key, erased_at) VALUES (%s, NULL, now()) "
                 "ON CONFLICT (person_id) DO UPDATE SET key = NULL, "
                 "erased_at = COALESCE({}.erased_at, now())"
             ).format(self.table, self.table), (person_id,), prepare=False)
-        self._mark_erased(person_id)
+        self.mark_erased(person_id)
 
     def erased_lately(self, seconds: float) -> list[UUID]:
-        """The people erased (by any process) in the last ``seconds``, each now marked erased in
-        every key cache of this process."""
+        """The people erased (by any process) in the last ``seconds``, each now ``mark_erased``."""
         with self.datastore.cursor() as curs:  # one statement: no transaction block
             curs.execute(SQL("SELECT person_id FROM {} WHERE erased_at > now() - "
                              "make_interval(secs => %s)").format(self.table), (seconds,), prepare=False)
             erased = [row["person_id"] for row in curs.fetchall()]
         for person_id in erased:
-            self._mark_erased(person_id)
+            self.mark_erased(person_id)
         return erased
 
-    def _mark_erased(self, person_id: UUID) -> None:
+    def mark_erased(self, person_id: UUID) -> None:
+        """Hold the person erased in every key cache of this process (for good)."""
         with _CACHING:
             for keys in list(_LIVE):
                 if keys._name == self._name:

@@ -6,13 +6,16 @@ first, under the lock, so that a conflicting save is refused alone.
 
 The ``COPY`` path keeps the library's guarantees: the same table lock (so commit order equals
 notification order and no tailing reader skips an event), the same ``NOTIFY``, one transaction,
-and a duplicate (stream, version) refused by the primary key as ``IntegrityError``.
+and a duplicate (stream, version) refused by the primary key as ``IntegrityError``. A batch
+giving sealed text to a person erased meanwhile (``commands.erased_check``) is refused whole, so
+too, with nothing written: the importer redoes it line by line, the person now held erased.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 import psycopg.errors
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, StoredEvent
@@ -21,6 +24,8 @@ from psycopg.sql import SQL, Identifier
 
 from commands.chain import ChainTable
 from commands.claim_attempts import ClaimAttempts
+from commands.erased_check import ErasedCheck
+from commands.group_commit import Groups
 from commands.grouped_recorder import GroupedRecorder
 from commands.person_keys import PersonKeys
 from commands.revoked_tokens import RevokedTokens
@@ -45,6 +50,7 @@ class LedgerRecorder(GroupedRecorder):
         self.keys = PersonKeys(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.keys.create_statement())
         self.sql_create_statements.append(self.keys.index_statement())
+        self.erased = ErasedCheck(self.keys)
         self.revoked_tokens = RevokedTokens(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.revoked_tokens.create_statement())
         self.claim_attempts = ClaimAttempts(self.datastore, self.events_table_name)
@@ -70,6 +76,19 @@ class LedgerRecorder(GroupedRecorder):
         """Link the events into the hash chain, in their transaction, from the heads asked."""
         self.chain.insert_links(curs, self.chain.read_heads(asked), events)
 
+    def ask_refusals(self, conn: Any, groups: Groups) -> Any:
+        """Send the question of the erased among the people whose sealed text is written."""
+        return self.erased.ask(conn, groups)
+
+    def refusals(self, asked: Any, groups: Groups) -> list[Exception | None]:
+        """Refuse the groups giving sealed text to a person found erased (``erased_check``)."""
+        return self.erased.refusals(asked, groups)
+
+    def erase_key(self, person_id: UUID) -> None:
+        """Destroy the person's key under the log's write lock, so that no write turn commits
+        text for them after its check and after the key is gone (``commands.erased_check``)."""
+        self.keys.erase(person_id, under=self.lock_table_statements)
+
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **_: Any) -> None:
         """Take the write lock first, then link the events into the chain, in one transaction."""
         if stored_events:
@@ -90,8 +109,12 @@ class LedgerRecorder(GroupedRecorder):
                 if not stored_events:
                     return
                 notify = SQL("NOTIFY {}").format(Identifier(self.channel_name))
-                # the write lock and the NOTIFY in one round trip (no parameters: one message)
-                curs.execute(SQL("; ").join([*self.lock_table_statements, notify]), prepare=False)
+                erased = self.erased.question(stored_events)  # free text for the erased?
+                # the write lock, the NOTIFY (and that question) in one round trip: one message
+                curs.execute(SQL("; ").join([*self.lock_table_statements, notify, *erased]),
+                             prepare=False)
+                if erased and self.erased.any_erased(curs):  # redone line by line, refused there
+                    raise IntegrityError("sealed text for a person erased meanwhile")
                 self.chain.copy_links(curs, stored_events)
                 with curs.copy(statement) as copy:
                     copy.set_types([id_type, "int8", "text", "bytea"])

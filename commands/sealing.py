@@ -3,11 +3,10 @@
 Story events (topic ``ledger.PersonStory.*``) have the fields named in ``ledger.identity`` sealed;
 a read in the access log (``ledger.StoryAccessLog.StoryRead``) has its ``reason`` sealed: the
 break-glass reason, the relationship claim's reason or the analyst's audit purpose. Both streams
-are the person's id, so both seal under the person's key, and erasure takes both.
-Each sealed value is stored as ``{"sealed": base64(nonce + AES-GCM)}``,
-bound to the person and field. Reading a sealed value whose key was destroyed (or which no
-longer opens) answers ``None``, never an error. Anything else in the event stays clear, so a
-plain mapper still decodes it for the figures.
+are the person's id, so both seal under the person's key, and erasure takes both. Each sealed value
+is stored as ``{"sealed": base64(nonce + AES-GCM)}``, bound to the person and field. Reading a
+sealed value whose key was destroyed (or which no longer opens) answers ``None``, never an error.
+Anything else in the event stays clear, so a plain mapper still decodes it for the figures.
 """
 
 from __future__ import annotations
@@ -22,7 +21,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from commands.erased_writes import lost
+from commands.erased_check import SealedText
+from commands.erased_writes import given_in, lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
 from ledger.access import READ_TOPIC
@@ -124,7 +124,9 @@ class SealingMapper(Mapper[UUID]):
             return super().to_stored_event(domain_event)
         copy = object.__new__(type(domain_event))
         object.__setattr__(copy, "__dict__", state)
-        return super().to_stored_event(copy)
+        plain = vars(domain_event).get("data") if topic.startswith(STORY_PREFIX) else None
+        given = given_in(topic.removeprefix(STORY_PREFIX), plain) if plain else []
+        return SealedText.of(super().to_stored_event(copy), given)  # checked in the write turn
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         """Decode the event, opening its sealed fields while the person's key exists."""

@@ -2,16 +2,22 @@
 is erased meanwhile, then the thread goes on.
 
 ``Paused`` wraps the call where the racing thread stops (its first call only; every later call,
-the erasure's own included, goes straight through). ``raced`` runs the race.
+the erasure's own included, goes straight through). ``raced`` runs the race. ``erase_elsewhere``
+erases in a process of its own (``ledger erase``), which this process hears of only at its
+erasure watch's next poll or its next write for the person.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 from uuid import UUID
+
+from console_script import ledger_command
 
 from commands import Ledger
 from commands.audit_log import AuditLog
@@ -60,3 +66,12 @@ def erase(ledger: Ledger, env: dict[str, str], person_id: UUID) -> None:
     """The operator's erasure of the person, in this process."""
     with AuditLog(env=env) as audit_log:
         ledger.erase_identity(person_id, audit_log, "admin-1", "admin")
+
+
+def erase_elsewhere(person_id: UUID, database_url: str, schema: str, home: Path,
+                    signing_key: str | None = None) -> None:
+    """``ledger erase`` of the person, in a process of its own (with the deployment's keys)."""
+    cli_env = {**os.environ, "DATABASE_URL": database_url, "LEDGER_SCHEMA": schema,
+               "LEDGER_HOME": str(home), **({"LEDGER_SIGNING_KEY": signing_key} if signing_key else {})}
+    answer = ledger_command(["erase", str(person_id), "--reason", "asked in writing"], cli_env)
+    assert answer.returncode == 0, answer.stderr

@@ -15,7 +15,7 @@ from import_lines import HUB, PERSON, REGISTERED, line
 from commands import Ledger
 from commands.bulk_import import BulkImport, ImportReport
 from commands.idempotency import fingerprint
-from ledger.claims import idempotency_key_id
+from ledger.claims import IdempotencyRecord, idempotency_key_id
 from ledger.errors import LedgerError
 
 SUMMARY = "Spoke about the debt to the Marigold landlord and the eviction notice."
@@ -102,3 +102,18 @@ def test_an_imported_line_s_guesses_are_answered_alike(ledger: Ledger, env: dict
 
 def imported(ledger: Ledger, lines: list[bytes]) -> ImportReport:
     return BulkImport(ledger, batch_size=10).run(enumerate(lines, start=1), lambda n: None)
+
+
+def test_a_record_written_before_fingerprints_were_sealed_confirms_no_guess_either(
+        ledger: Ledger, env: dict[str, str], registered: UUID) -> None:
+    """An old record (its fingerprint clear, no outline) of an erased person is not compared."""
+    request = {"expected_version": None, "events": [with_summary(SUMMARY)]}
+    answer = {"person_id": str(registered), "version": 2, "position": 0}
+    old = IdempotencyRecord.answered(idempotency_key_id("hub", "k-1"), fingerprint(
+        ledger.request_secret, "append", registered, request), answer, None)  # type: ignore[arg-type]
+    ledger.append(registered, request["events"])
+    keys, ledger.mapper.keys = ledger.mapper.keys, None  # type: ignore[attr-defined]
+    ledger.save(old)  # as stored before: nothing sealed
+    ledger.mapper.keys = keys  # type: ignore[attr-defined]
+    erase(ledger, env, registered)
+    assert answer_to(ledger, registered, SUMMARY) == answer_to(ledger, registered, GUESS)

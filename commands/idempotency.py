@@ -97,8 +97,11 @@ def keyed_request(secret: str, scope: str, key: str | None, route: str, person_i
         return KeyedRequest(None)
     events = [body] if isinstance(body, Occurrence) else list(body.get("events", []))
     sealed = tuple((n, field) for n, event in enumerate(events) for field in sealed_given(event))
-    return KeyedRequest(idempotency_key_id(scope, key), fingerprint(secret, route, person_id, body),
-                        outline(secret, route, person_id, body), sealed, len(events) > 1)
+    plain = canonical(body)  # made once for both digests
+    return KeyedRequest(idempotency_key_id(scope, key),
+                        digest(secret, FINGERPRINT_VERSION, route, person_id, plain),
+                        digest(secret, OUTLINE_VERSION, route, person_id, without_text(plain)),
+                        sealed, len(events) > 1)
 
 
 def repeat_of(record: Any, request: KeyedRequest, erased: bool) -> Receipt:

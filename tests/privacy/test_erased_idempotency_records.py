@@ -53,7 +53,9 @@ def test_a_right_and_a_wrong_guess_are_answered_alike(ledger: Ledger, env: dict[
 
 def test_a_second_process_answers_them_alike_once_it_hears_of_the_erasure(
         ledger: Ledger, env: dict[str, str], registered: UUID) -> None:
-    """The other process held the person's key (it read the story) before the erasure."""
+    """The other Ledger held the person's key (it read the story) before the erasure. In this
+    process it shares the erased marks; ``test_erased_idempotency_two_processes`` runs a server
+    process of its own, which hears only by its erasure watch."""
     ledger.append(registered, [with_summary(SUMMARY)], idempotency_key="k-1")
     with Ledger(env={**env, "LEDGER_ERASURE_POLL_SECONDS": "3600"}) as other:
         assert other.story(registered).entries[-1].data["summary"] == SUMMARY

@@ -21,7 +21,8 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import OperationalError, StoredEvent
 
 from commands import Ledger
-from commands.sealing import STORY_PREFIX, seal, unseal
+from commands.sealed_fields import STORY_PREFIX
+from commands.sealing import seal, unseal
 from ledger.claims import NhsNumberClaim
 from ledger.identity import SEALED_FIELDS, reseal
 from simulation.identities import check_digit

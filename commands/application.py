@@ -13,7 +13,7 @@ from commands.configured import ConfiguredApplication
 from commands.directory import DirectoryLookups, claim_namespace
 from commands.erased_writes import refuse_if_lost
 from commands.erasure import IdentityErasure
-from commands.idempotency import earlier_answer
+from commands.idempotency import KeyedRequest
 from commands.provider_writes import ProviderWrites
 from commands.receipts import Receipt
 from commands.recent_stories import StoriesInMemory
@@ -64,17 +64,17 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
         With no ``person_id`` the ledger chooses one (after looking for an earlier answer, so a
         repeat sent with the same idempotency key answers the story the first one started).
         """
-        key, digest = self._idempotency(
+        keyed = self._idempotency(
             occurrence.provider_id, idempotency_key, "register", person_id, occurrence)
-        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+        if (answer := self._earlier_answer(keyed)) is not None:
             return self._repeat(answer)
         person_id = person_id or uuid4()
-        with self._repeat_if_answered(key, digest) as answered:
+        with self._repeat_if_answered(keyed) as answered:
             self.check_registration(person_id, occurrence)
             story = PersonStory.register(person_id, occurrence, self.clock())
             claims = self.claims_for(person_id, occurrence)
             conflict = lambda: self.registration_conflict(person_id, occurrence)  # noqa: E731
-            answered.append(self._save([story, *claims], story, key, digest, conflict))
+            answered.append(self._save([story, *claims], story, keyed, conflict))
         return answered[0]
 
     def append(
@@ -88,11 +88,11 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
         operator is ``migrating`` records, as ``ledger import`` does: no route ever passes it.
         """
         request = {"expected_version": expected_version, "events": list(occurrences)}
-        key, digest = self._idempotency(
+        keyed = self._idempotency(
             occurrences[0].provider_id, idempotency_key, "append", person_id, request)
-        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+        if (answer := self._earlier_answer(keyed)) is not None:
             return self._repeat(answer)
-        with self._repeat_if_answered(key, digest) as answered:
+        with self._repeat_if_answered(keyed) as answered:
             service = self.service_of(occurrences[0].provider_id)  # 403 if not in the directory
             story, mark = self.story_to_append(person_id, expected_version)
             entries_before = len(story.entries)
@@ -109,25 +109,26 @@ class Ledger(ProviderWrites, RepeatAnswers, RelationshipClaims, IdentityErasure,
                     check_may_write(story, occurrence, self.clock(), service)
                 story.record(occurrence, self.clock())
                 claims.extend(self.claims_for(person_id, occurrence))
-            answered.append(self._save([story, *claims], story, key, digest, self._concurrent_write))
+            answered.append(self._save([story, *claims], story, keyed, self._concurrent_write))
         if not answered[0].repeated:
             self.keep_appended(story, entries_before, mark)
         return answered[0]
 
     def _save(
-        self, aggregates: list[Aggregate], story: PersonStory | None, key: UUID | None,
-        digest: str, conflict: Callable[[], Exception],
+        self, aggregates: list[Aggregate], story: PersonStory | None, keyed: KeyedRequest,
+        conflict: Callable[[], Exception],
     ) -> Receipt:
         person_id = story.id if story is not None else None
         version = story.version if story is not None else aggregates[0].version
         answer = Receipt(person_id, version, 0).as_answer()
-        if key is not None:
-            aggregates.append(IdempotencyRecord.answered(key, digest, answer))
+        if keyed.key is not None:
+            aggregates.append(IdempotencyRecord.answered(keyed.key, keyed.fingerprint, answer,
+                                                         keyed.outline))
         pending = [event for aggregate in aggregates for event in aggregate.pending_events]
         try:
             recordings = self.save(*aggregates)
         except IntegrityError:
-            if (earlier := earlier_answer(self.repository, key, digest)) is not None:
+            if (earlier := self._earlier_answer(keyed)) is not None:
                 return self._repeat(earlier)
             if self._already_stored(pending):
                 return Receipt(person_id, version, self.recorder.max_notification_id() or 0)

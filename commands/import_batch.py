@@ -41,7 +41,7 @@ class ImportBatch:
         self.look_up(batch, self.keys.read(batch))
         for number, parsed in batch:
             try:
-                if self.keys.repeated(number):
+                if self.keys.repeated(number, parsed.person_id in self.erased):
                     self.repeated += 1
                     continue
                 self._apply(parsed)

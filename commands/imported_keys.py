@@ -4,22 +4,22 @@ A line with a key is fingerprinted as ``Ledger.register_person`` or ``Ledger.app
 fingerprint it (the route, the person and the whole validated event), so a line imported in a
 batch and the same line sent alone (an import's fallback, or a repeat) meet as the same request.
 A key answered before (stored, or earlier in the batch) with the same fingerprint makes the line a
-repeat; with another fingerprint the line is refused. A new key's record is saved with the batch's
-events, in its transaction: the line and its key land together or not at all.
+repeat; with another fingerprint the line is refused; once the person was erased, as a request
+sent alone is answered (``commands.idempotency.repeat_of``). A new key's record is saved with the
+batch's events, in its transaction: the line and its key land together or not at all.
 """
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Mapper, StoredEvent
+from eventsourcing.persistence import StoredEvent
 
 from commands.application import Ledger
+from commands.idempotency import KeyedRequest, repeat_of
 from commands.receipts import Receipt
 from ledger.claims import IdempotencyRecord
-from ledger.errors import IdempotencyKeyReused
 from ledger.event_lines import ParsedLine, occurrence_of
 
 ANSWERED = IdempotencyRecord.Answered.TOPIC
@@ -30,8 +30,8 @@ class BatchKeys:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.of_line: dict[int, tuple[UUID, str]] = {}
-        self.answered: dict[UUID, str] = {}
+        self.of_line: dict[int, KeyedRequest] = {}
+        self.answered: dict[UUID, Any] = {}  # each key's first record, stored or of this batch
         self.records: list[IdempotencyRecord] = []
 
     def read(self, batch: list[tuple[int, ParsedLine]]) -> set[UUID]:
@@ -39,7 +39,7 @@ class BatchKeys:
         for number, parsed in batch:
             if parsed.idempotency_key is not None and parsed.person_id is not None:
                 self.of_line[number] = self._fingerprint(parsed)
-        return {key for key, _ in self.of_line.values()}
+        return {request.key for request in self.of_line.values() if request.key is not None}
 
     def found(self, rows: list[Any]) -> None:
         """Keep the fingerprints of the records among rows of the log."""
@@ -47,31 +47,33 @@ class BatchKeys:
             if row["topic"] == ANSWERED:
                 stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"],
                                      bytes(row["state"]))
-                record: Any = Mapper.to_domain_event(self.ledger.mapper, stored)
-                self.answered[row["originator_id"]] = record.fingerprint
+                event: Any = self.ledger.mapper.to_domain_event(stored)  # its fingerprint opened
+                self.answered[row["originator_id"]] = event.mutate(None)
 
-    def repeated(self, number: int) -> bool:
-        """Whether the line's key was answered before; refused if for a different line."""
+    def repeated(self, number: int, erased: bool) -> bool:
+        """Whether the line's key was answered before (``erased``: the line's person was);
+        refused if for a different line."""
         if number not in self.of_line:
             return False
-        key, digest = self.of_line[number]
-        earlier = self.answered.get(key)
+        request = self.of_line[number]
+        earlier = self.answered.get(request.key) if request.key is not None else None
         if earlier is None:
             return False
-        if not hmac.compare_digest(earlier, digest):
-            raise IdempotencyKeyReused(
-                "Idempotency-Key: already used for a different request", "Idempotency-Key")
+        repeat_of(earlier, request, erased)
         return True
 
     def answer(self, number: int, person_id: UUID, version: int) -> None:
         """Record the answer to a keyed line that was decided (saved with the batch)."""
         if number in self.of_line:
-            key, digest = self.of_line[number]
+            request = self.of_line[number]
+            assert request.key is not None
             answer = Receipt(person_id, version, 0).as_answer()  # a repeat answers the log's head
-            self.records.append(IdempotencyRecord.answered(key, digest, answer))
-            self.answered[key] = digest
+            record = IdempotencyRecord.answered(request.key, request.fingerprint, answer,
+                                                request.outline)
+            self.records.append(record)
+            self.answered[request.key] = record
 
-    def _fingerprint(self, parsed: ParsedLine) -> tuple[UUID, str]:
+    def _fingerprint(self, parsed: ParsedLine) -> KeyedRequest:
         checked = parsed.occurrence  # rebuilt from a worker's text: validated whole again here
         occurrence = occurrence_of(checked.type, checked.occurred_at, checked.provider_id,
                                    checked.staff_id, checked.data())
@@ -79,7 +81,5 @@ class BatchKeys:
         route = "register"
         if occurrence.type != "PersonRegistered":
             route, body = "append", {"expected_version": None, "events": [occurrence]}
-        key, digest = self.ledger._idempotency(occurrence.provider_id, parsed.idempotency_key,
-                                               route, parsed.person_id, body)
-        assert key is not None
-        return key, digest
+        return self.ledger._idempotency(occurrence.provider_id, parsed.idempotency_key,
+                                        route, parsed.person_id, body)

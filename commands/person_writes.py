@@ -13,7 +13,6 @@ from uuid import UUID
 
 from commands.application import Ledger
 from commands.erased_writes import refuse_if_lost
-from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
 from ledger.catalogue import Occurrence
 from ledger.errors import NotPermitted, StoryMovedOn
@@ -30,11 +29,11 @@ def append_own(
             raise NotPermitted(f"type: a person adds only {' or '.join(PERSON_EVENT_TYPES)}",
                                "type")
     request = {"expected_version": expected_version, "events": list(occurrences)}
-    key, digest = ledger._idempotency(
+    keyed = ledger._idempotency(
         f"{SELF}-{person_id}", idempotency_key, "append", person_id, request)
-    if (answer := earlier_answer(ledger.repository, key, digest)) is not None:
+    if (answer := ledger._earlier_answer(keyed)) is not None:
         return ledger._repeat(answer)
-    with ledger._repeat_if_answered(key, digest) as answered:
+    with ledger._repeat_if_answered(keyed) as answered:
         story = ledger.story(person_id)
         if expected_version is not None and story.version != expected_version:
             message = f"If-Match: the story is at version {story.version}, not {expected_version}"
@@ -42,5 +41,5 @@ def append_own(
         refuse_if_lost(ledger.mapper.keys, person_id, occurrences)  # type: ignore[attr-defined]
         for occurrence in occurrences:
             story.record(occurrence, ledger.clock())
-        answered.append(ledger._save([story], story, key, digest, ledger._concurrent_write))
+        answered.append(ledger._save([story], story, keyed, ledger._concurrent_write))
     return answered[0]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from commands.directory import DirectoryLookups
-from commands.idempotency import earlier_answer
 from commands.receipts import Receipt
 from commands.repeat_answers import RepeatAnswers
 from ledger.catalogue import Occurrence
@@ -30,15 +29,15 @@ class ProviderWrites(RepeatAnswers, DirectoryLookups):
         if occurrence.provider_id == SELF:
             raise InvalidEvent("provider_id: 'self' stands for the person, never a provider",
                                "provider_id")
-        key, digest = self._idempotency(
+        keyed = self._idempotency(
             occurrence.provider_id, idempotency_key, "provider", None, occurrence)
-        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+        if (answer := self._earlier_answer(keyed)) is not None:
             return self._repeat(answer)
-        with self._repeat_if_answered(key, digest) as answered:
+        with self._repeat_if_answered(keyed) as answered:
             if self._exists(provider_key(occurrence.provider_id)):
                 raise _already_registered(occurrence)
             provider = Provider.register(occurrence)
-            answered.append(self._save([provider], None, key, digest,
+            answered.append(self._save([provider], None, keyed,
                                        lambda: _already_registered(occurrence)))
         return answered[0]
 
@@ -46,14 +45,14 @@ class ProviderWrites(RepeatAnswers, DirectoryLookups):
         self, occurrence: Occurrence, idempotency_key: str | None = None
     ) -> Receipt:
         """Record a provider's new unit costs; answers its version and log position."""
-        key, digest = self._idempotency(
+        keyed = self._idempotency(
             occurrence.provider_id, idempotency_key, "costs", None, occurrence)
-        if (answer := earlier_answer(self.repository, key, digest)) is not None:
+        if (answer := self._earlier_answer(keyed)) is not None:
             return self._repeat(answer)
-        with self._repeat_if_answered(key, digest) as answered:
+        with self._repeat_if_answered(keyed) as answered:
             provider = self.provider(occurrence.provider_id)
             provider.change_costs(occurrence)
-            answered.append(self._save([provider], None, key, digest, _costs_moved_on))
+            answered.append(self._save([provider], None, keyed, _costs_moved_on))
         return answered[0]
 
 

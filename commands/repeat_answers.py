@@ -8,9 +8,12 @@ from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
-from commands.idempotency import earlier_answer, fingerprint
+from eventsourcing.application import AggregateNotFoundError
+
+from commands.erased_writes import erased_among
+from commands.idempotency import KeyedRequest, keyed_request, repeat_of
 from commands.receipts import Receipt
-from ledger.claims import idempotency_key_id
+from ledger.claims import IdempotencyRecord
 from ledger.errors import LedgerError
 
 
@@ -22,23 +25,37 @@ class RepeatAnswers:
     request_secret: str
 
     @contextmanager
-    def _repeat_if_answered(self, key: UUID | None, digest: str) -> Iterator[list[Receipt]]:
+    def _repeat_if_answered(self, request: KeyedRequest) -> Iterator[list[Receipt]]:
         """Decide and save; if refused meanwhile because a copy of this request landed first
         (same idempotency key, between our check and our decision), answer as that copy did."""
         answered: list[Receipt] = []
         try:
             yield answered
         except LedgerError:
-            if (earlier := earlier_answer(self.repository, key, digest)) is None:
+            if (earlier := self._earlier_answer(request)) is None:
                 raise
             answered[:] = [self._repeat(earlier)]
 
     def _idempotency(
         self, scope: str, key: str | None, route: str, person_id: UUID | None, body: Any
-    ) -> tuple[UUID | None, str]:
-        if key is None:
-            return None, ""
-        return idempotency_key_id(scope, key), fingerprint(self.request_secret, route, person_id, body)
+    ) -> KeyedRequest:
+        return keyed_request(self.request_secret, scope, key, route, person_id, body)
+
+    def _earlier_answer(self, request: KeyedRequest) -> Receipt | None:
+        """The answer first given under the request's key, or None when the key is new; refused
+        when the key answered another request (``commands.idempotency.repeat_of``)."""
+        if request.key is None:
+            return None
+        try:
+            record: object = self.repository.get(request.key)
+        except AggregateNotFoundError:
+            return None
+        assert isinstance(record, IdempotencyRecord)
+        return repeat_of(record, request, self._erased(Receipt.from_answer(record.answer).person_id))
+
+    def _erased(self, person_id: UUID | None) -> bool:
+        keys = getattr(getattr(self, "mapper", None), "keys", None)  # the sealing mapper's
+        return person_id is not None and keys is not None and bool(erased_among(keys, [person_id]))
 
     def _repeat(self, answer: Receipt) -> Receipt:
         position = self.recorder.max_notification_id() or 0

@@ -2,9 +2,10 @@
 
 Story events (topic ``ledger.PersonStory.*``) have the fields named in ``ledger.identity`` sealed;
 a read in the access log (``ledger.StoryAccessLog.StoryRead``) has its ``reason`` sealed: the
-break-glass reason, the relationship claim's reason or the analyst's audit purpose. Both streams
-are the person's id, so both seal under the person's key, and erasure takes both. Each sealed value
-is stored as ``{"sealed": base64(nonce + AES-GCM)}``, bound to the person and field. Reading a
+break-glass reason, the relationship claim's reason or the analyst's audit purpose; an
+idempotency record has the fingerprint of its request sealed (``commands.sealed_fields``). Each is
+sealed under the key of the person it is about, and erasure takes them all. Each sealed value is
+stored as ``{"sealed": base64(nonce + AES-GCM)}``, bound to the person and field. Reading a
 sealed value whose key was destroyed (or which no longer opens) answers ``None``, never an error.
 Anything else in the event stays clear, so a plain mapper still decodes it for the figures.
 """
@@ -25,22 +26,10 @@ from commands.erased_check import SealedText
 from commands.erased_writes import given_in, lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
-from ledger.access import READ_TOPIC
-from ledger.identity import SEALED_FIELDS, Change, reseal
+from commands.sealed_fields import STORY_PREFIX, resealed, sealing_person
+from ledger.identity import Change
 
-STORY_PREFIX = "ledger.PersonStory."
 MARK = "sealed"
-READ_SEALED = ("reason",)  # the fields of a read in the access log that are sealed
-
-
-def resealed(topic: str, state: dict[str, Any], change: Change) -> dict[str, Any] | None:
-    """A copy of an event's state with ``change`` applied to its sealed fields; None if it has none."""
-    if topic == READ_TOPIC:
-        return {**state, **{f: change(f, state[f]) for f in READ_SEALED if state.get(f) is not None}}
-    name = topic.removeprefix(STORY_PREFIX)
-    if name == topic or name not in SEALED_FIELDS or not isinstance(state.get("data"), dict):
-        return None
-    return {**state, "data": reseal(name, state["data"], change)}
 
 
 def is_sealed(value: Any) -> bool:
@@ -104,8 +93,8 @@ class SealingMapper(Mapper[UUID]):
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         """Encode the event, its sealed fields encrypted with the person's key."""
         topic = getattr(type(domain_event), "TOPIC", "")
-        keys, person_id = self.keys, domain_event.originator_id
-        if keys is None:
+        keys, person_id = self.keys, sealing_person(topic, vars(domain_event))
+        if keys is None or person_id is None:
             return super().to_stored_event(domain_event)
         made: list[tuple[AESGCM, str] | None] = []  # at the first sealed field, once per event
 
@@ -134,7 +123,9 @@ class SealingMapper(Mapper[UUID]):
         keys = self.keys
         if keys is None:
             return event
-        person_id = vars(event)["originator_id"]
+        person_id = sealing_person(stored_event.topic, vars(event))
+        if person_id is None:
+            return event
         ciphers: list[Change] = []  # the key asked for, and its cipher made, once an event
 
         def open_value(field: str, value: Any) -> Any:

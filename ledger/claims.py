@@ -79,7 +79,10 @@ class NhsNumberClaim(BaseAggregate[UUID]):
 
 
 class IdempotencyRecord(BaseAggregate[UUID]):
-    """The first answer to a request sent with an idempotency key."""
+    """The first answer to a request sent with an idempotency key: the fingerprint of the whole
+    request (sealed under the person's key when stored: an erasure takes it), and its outline,
+    the fingerprint of the request with its sealed text left out (None in records made before
+    outlines were kept)."""
 
     TOPIC = "ledger.IdempotencyRecord"
 
@@ -92,14 +95,19 @@ class IdempotencyRecord(BaseAggregate[UUID]):
         """The request was carried out and this was its answer."""
 
         TOPIC = "ledger.IdempotencyRecord.Answered"
-        fingerprint: str
+        fingerprint: str | None
         answer: dict[str, Any]
+        outline: str | None
 
-    def __init__(self, fingerprint: str, answer: dict[str, Any]) -> None:
+    def __init__(self, fingerprint: str | None, answer: dict[str, Any],
+                 outline: str | None = None) -> None:
         self.fingerprint = fingerprint
         self.answer = answer
+        self.outline = outline
 
     @classmethod
-    def answered(cls, key: UUID, fingerprint: str, answer: dict[str, Any]) -> IdempotencyRecord:
+    def answered(cls, key: UUID, fingerprint: str, answer: dict[str, Any],
+                 outline: str) -> IdempotencyRecord:
         """Remember the answer to a request under its key."""
-        return cls._create(cls.Answered, id=key, fingerprint=fingerprint, answer=answer)
+        return cls._create(cls.Answered, id=key, fingerprint=fingerprint, answer=answer,
+                           outline=outline)

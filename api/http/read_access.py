@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from uuid import UUID
 
 import structlog
@@ -87,3 +87,21 @@ def refuse_counted(person_id: UUID, read: Read, reader: tuple[str, str], access_
     except TooManyAttempts:
         log.warning("story_reads_limited", role=read.role, provider_id=read.provider_id)
         raise
+
+
+def reader_of(caller: Caller) -> tuple[str, str]:
+    """Whom a stranger's refused reads count against: the staff member at their provider."""
+    assert caller.provider_id is not None
+    return caller.provider_id, caller.staff_id
+
+
+def refused_read(caller: Caller, at: datetime) -> Read:
+    """A read refused for want of a care relationship (or of a story: the two look alike)."""
+    return Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
+                reason=None, break_glass=False, outcome="refused", at=at)
+
+
+def refuse_stranger(person_id: UUID, caller: Caller, access_log: AccessLog) -> None:
+    """A provider's or key worker's read refused for want of a care relationship, of a real
+    story or of an unknown id alike: counted and logged (``refuse_counted``), 429 past the limit."""
+    refuse_counted(person_id, refused_read(caller, datetime.now(UTC)), reader_of(caller), access_log)

@@ -22,7 +22,14 @@ from api.http.dependencies import (
 )
 from api.http.person_access import OwnAccessLogAnswer, read_own_access_log, read_own_story
 from api.http.person_view import OwnStoryAnswer
-from api.http.read_access import cares_for, may_read, may_read_access_log, refuse_counted
+from api.http.read_access import (
+    cares_for,
+    may_read,
+    may_read_access_log,
+    reader_of,
+    refuse_counted,
+    refuse_stranger,
+)
 from api.http.responses import STORY_READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
@@ -85,8 +92,7 @@ def admitted_story(
         story = ledger.story_to_read(person_id)
     except UnknownPerson:
         if caller.role in ROLES_WITH_PROVIDER and reason is None:  # as a refused stranger's read
-            refuse_counted(person_id, refused_read(caller, datetime.now(UTC)), reader_of(caller),
-                           access_log)
+            refuse_stranger(person_id, caller, access_log)
         raise
     now = datetime.now(UTC)
     decision = may_read(caller, story, reason, now)
@@ -105,18 +111,6 @@ def admitted_story(
     return within_consent(story, caller.provider_id, service, decision.break_glass)
 
 
-def reader_of(caller: Caller) -> tuple[str, str]:
-    """Whom a stranger's refused reads count against: the staff member at their provider."""
-    assert caller.provider_id is not None
-    return caller.provider_id, caller.staff_id
-
-
-def refused_read(caller: Caller, at: datetime) -> Read:
-    """A read refused for want of a care relationship (or of a story: the two look alike)."""
-    return Read(role=caller.role, provider_id=caller.provider_id, staff_id=caller.staff_id,
-                reason=None, break_glass=False, outcome="refused", at=at)
-
-
 @router.get("/people/{person_id}/access-log", response_model=AccessLogAnswer | OwnAccessLogAnswer,
             responses=responses(*STORY_READ_CODES))
 @in_worker_thread
@@ -124,16 +118,22 @@ def read_access_log(
     person_id: UUID, caller: CurrentCaller, ledger: LedgerApp, access_log: AccessLogApp
 ) -> AccessLogAnswer:
     """Who read a person's story, when, why and with what outcome (analysts, the key worker,
-    the person)."""
+    the person). A stranger's refusal is counted and logged as on the story route."""
     if caller.role == "person":
         return read_own_access_log(person_id, caller, ledger, access_log)
-    if caller.role not in ("analyst", "key_worker", "provider"):
+    if caller.role not in ("analyst", *ROLES_WITH_PROVIDER):
         raise HTTPException(403, "Authorization: only analysts and the person's key worker")
-    story = ledger.story_to_read(person_id)
+    try:
+        story = ledger.story_to_read(person_id)
+    except UnknownPerson:
+        if caller.role in ROLES_WITH_PROVIDER:  # as a refused stranger's read of a real story
+            refuse_stranger(person_id, caller, access_log)
+        raise
     if not may_read_access_log(caller, story):
         stranger = caller.provider_id is not None and not cares_for(
             caller.provider_id, story, datetime.now(UTC))
         if stranger:  # a 403 would tell a provider with no relationship that the story exists
+            refuse_stranger(person_id, caller, access_log)
             raise no_story(person_id)
         raise HTTPException(403, "Authorization: only analysts and the person's key worker")
     reads = [ReadAnswer.model_validate(read.as_answer()) for read in access_log.reads(person_id)]

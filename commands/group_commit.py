@@ -14,39 +14,41 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
 MOST = 256  # groups per transaction: bounds one commit's size and its lock time
 
+Group = TypeVar("Group")  # what one writer writes: its stored events, or an access-log entry
 Groups = list[Sequence[StoredEvent]]
 Answers = list[Sequence[int] | None]  # per group: its notification ids, or None when refused
-WriteBatch = Callable[[Groups], Answers]
+WriteBatch = Callable[[list[Group]], Answers]
 
 
 @dataclass
-class Waiting:
+class Waiting(Generic[Group]):
     """One writer's events and, once written, its answer."""
 
-    events: Sequence[StoredEvent]
+    events: Group
     done: bool = False
     ids: Sequence[int] | None = None
     failure: BaseException | None = None
 
 
-class GroupCommit:
+class GroupCommit(Generic[Group]):
     """Coalesces concurrent writes into batches, written by ``write_batch`` one batch at a time."""
 
-    def __init__(self, write_batch: WriteBatch, most: int = MOST) -> None:
+    def __init__(self, write_batch: WriteBatch[Group], most: int = MOST) -> None:
         self.write_batch = write_batch
         self.most = most
-        self.queue: list[Waiting] = []
+        self.queue: list[Waiting[Group]] = []
         self.queue_lock = threading.Lock()
         self.turn = threading.Lock()  # held by the one writing a batch
         self.changed = threading.Condition(self.queue_lock)  # told when a batch is written
         self.writing = False
 
-    def write(self, events: Sequence[StoredEvent]) -> Sequence[int]:
+    def write(self, events: Group) -> Sequence[int]:
         """Write the events with whatever else is waiting; their notification ids once committed.
         A writer whose events are written returns at once, without taking the turn in its own
         turn behind the next batch's writer; one of those still waiting writes the next batch."""
@@ -72,12 +74,12 @@ class GroupCommit:
         assert waiting.ids is not None
         return waiting.ids
 
-    def _take(self) -> list[Waiting]:
+    def _take(self) -> list[Waiting[Group]]:
         with self.queue_lock:
             batch, self.queue = self.queue[:self.most], self.queue[self.most:]
         return batch
 
-    def _write(self, batch: list[Waiting]) -> None:
+    def _write(self, batch: list[Waiting[Group]]) -> None:
         try:
             answers = self._answers(batch)
         except BaseException as failure:  # every writer of the batch hears why it failed
@@ -91,7 +93,7 @@ class GroupCommit:
                 waiting.failure = waiting.failure or IntegrityError("a stored version repeated")
             waiting.ids, waiting.done = ids, True
 
-    def _answers(self, batch: list[Waiting]) -> Answers:
+    def _answers(self, batch: list[Waiting[Group]]) -> Answers:
         try:
             return self.write_batch([waiting.events for waiting in batch])
         except IntegrityError:  # not foreseen by the batch's own check: each group alone
@@ -99,7 +101,7 @@ class GroupCommit:
                 raise
             return [self._alone(waiting) for waiting in batch]
 
-    def _alone(self, waiting: Waiting) -> Sequence[int] | None:
+    def _alone(self, waiting: Waiting[Group]) -> Sequence[int] | None:
         try:
             return self.write_batch([waiting.events])[0]
         except IntegrityError as refusal:

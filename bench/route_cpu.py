@@ -7,9 +7,11 @@ Imports a small simulated borough into a scratch schema (figures caught up), the
 (an analyst stating an audit purpose), the providers' waiting lists and caseloads (each asked by
 its own staff), the floor (an append refused after validation, 422) and an append (201). A run's
 figure is the server process's CPU time (utime + stime, from ``/proc``) over the run, divided by
-the requests answered. With ``--before DIR`` (another checkout of the code, e.g. from ``git
-archive``), each round serves that code, then this one, back to back on the same store; the
-last line is each kind's median per code and their ratio.
+the requests answered, and beside it PostgreSQL's for the same requests (its backends serving
+the server's connections, ``bench.backend_cpu``; when PostgreSQL runs on this machine). With
+``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each round serves
+that code, then this one, back to back on the same store; the last two lines are each kind's
+median per code and their ratio, PostgreSQL's then the server's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 
 from api.deployment.database import server_url, store_env
 from api.settings import Settings
+from bench.backend_cpu import backend_seconds, spent_since
 from bench.catchup_run import catch_up
 from bench.http_runs import bearer, contact_body, load, register_people
 from bench.import_run import ledger_import, write_borough
@@ -67,7 +70,7 @@ def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str
 
 
 def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
-             profile: str | None = None) -> dict[str, Any]:
+             profile: str | None = None, url: str | None = None) -> dict[str, Any]:
     """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
     (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
     warm = [{**r, "body": r["body"].replace("{n}", "w{n}")} if "body" in r else r for r in plan[:50]]
@@ -75,14 +78,18 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
     spy = None if profile is None else subprocess.Popen(
         [str(LEDGER.with_name("py-spy")), "record", "--gil", "--nonblocking", "-r", "250", "-f", "raw",
          "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    backends = {} if url is None else backend_seconds(url, pid)
     before = cpu_seconds(pid)
     answer = load(base, plan, 16, seconds, 1_000_000)
     spent = cpu_seconds(pid) - before
+    in_postgres = None if url is None else spent_since(url, pid, backends)
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
     count = sum(answer["statuses"].values())
-    return {"cpu_ms_per_request": round(spent * 1000 / count, 3), "requests": count,
+    postgres = None if in_postgres is None else round(in_postgres * 1000 / count, 3)
+    return {"cpu_ms_per_request": round(spent * 1000 / count, 3),
+            "pg_cpu_ms_per_request": postgres, "requests": count,
             "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"]}
 
 
@@ -122,21 +129,26 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
                         plan = plan or writes(base, key, "ContactRecorded")
                         spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
                         found = {"round": index, "code": label, "kind": kind,
-                                 **measured(base, pid, plan, seconds, spied or None)}
+                                 **measured(base, pid, plan, seconds, spied or None, url)}
                         print(json.dumps(found), flush=True)
                         results.append(found)
+    print(json.dumps({"postgres": summary(results, "pg_cpu_ms_per_request")}))
     print(json.dumps(summary(results)))
     return results
 
 
-def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each kind's median CPU per request for each code, and after ÷ before when both ran."""
+def summary(results: list[dict[str, Any]], figure: str = "cpu_ms_per_request") -> dict[str, Any]:
+    """Each kind's median CPU per request (``figure``: the server's, or PostgreSQL's) for each
+    code, and after ÷ before when both ran."""
     medians: dict[str, dict[str, float]] = {}
     for kind in dict.fromkeys(r["kind"] for r in results):
         for code in dict.fromkeys(r["code"] for r in results):
-            runs = [r["cpu_ms_per_request"] for r in results if (r["kind"], r["code"]) == (kind, code)]
+            runs = [r[figure] for r in results
+                    if (r["kind"], r["code"]) == (kind, code) and r.get(figure) is not None]
+            if not runs:
+                continue
             medians.setdefault(kind, {})[code] = round(statistics.median(runs), 3)
-        if {"before", "after"} <= medians[kind].keys():
+        if {"before", "after"} <= medians.get(kind, {}).keys():
             medians[kind]["ratio"] = round(medians[kind]["after"] / medians[kind]["before"], 2)
     return medians
 

@@ -23,6 +23,7 @@ from commands.access_log_entries import Entry
 from commands.configured import ConfiguredApplication
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.grouped_recorder import ACCESS_LOG_RECORDER_TOPIC
+from commands.person_keys import PersonKeys
 from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import StoryAccessLog
 
@@ -68,6 +69,12 @@ class AccessLog(ConfiguredApplication):
             every = float(self.env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
             self.erasure_watch = ErasureWatch(self.mapper.keys, lambda _erased: None, every)
         return recorder
+
+    def share_keys(self, keys: PersonKeys) -> None:
+        """Seal with the ledger's own handle on the key table (a server's): one cache of keys for
+        both, so a read's entry finds the key its story was opened with, instead of asking again."""
+        if isinstance(self.mapper, SealingMapper):
+            self.mapper.keys = keys
 
     def close(self) -> None:
         """Stop the erasure watch, then close as the library does."""

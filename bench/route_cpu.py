@@ -1,6 +1,9 @@
 """The server's CPU per request, for a story read, a list page, the HTTP floor and an append:
 ``python -m bench.route_cpu [--lines 6000] [--seconds 8] [--rounds 2] [--before DIR]
-[--profiles DIR]`` (``--profiles``: py-spy's profile of each run, when py-spy is installed).
+[--profiles DIR] [--requests N]`` (``--profiles``: py-spy's profile of each run, when py-spy is
+installed; ``--requests``: each run is N requests, however long they take, instead of
+``--seconds``: on a busy machine a timed run answers fewer reads, and the first read of each
+story, dearer, weighs more in its figure).
 
 Imports a small simulated borough into a scratch schema (figures caught up), then serves it with
 ``ledger serve`` (one process) and sends 16 clients at it for each request in turn: a story read
@@ -70,7 +73,8 @@ def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str
 
 
 def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
-             profile: str | None = None, url: str | None = None) -> dict[str, Any]:
+             profile: str | None = None, url: str | None = None,
+             requests: int | None = None) -> dict[str, Any]:
     """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
     (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
     warm = [{**r, "body": r["body"].replace("{n}", "w{n}")} if "body" in r else r for r in plan[:50]]
@@ -80,7 +84,7 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
          "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     backends = {} if url is None else backend_seconds(url, pid)
     before = cpu_seconds(pid)
-    answer = load(base, plan, 16, seconds, 1_000_000)
+    answer = load(base, plan, 16, seconds if requests is None else 600, requests or 1_000_000)
     spent = cpu_seconds(pid) - before
     in_postgres = None if url is None else spent_since(url, pid, backends)
     if spy is not None:
@@ -109,7 +113,7 @@ def plans(url: str, base: str, schema: str, key: str) -> dict[str, list[dict[str
 
 
 def run(lines: int, seconds: float, rounds: int, before: str | None,
-        profiles: str | None = None) -> list[dict[str, Any]]:
+        profiles: str | None = None, requests: int | None = None) -> list[dict[str, Any]]:
     """Seed, then each round: the ``before`` code (if any), then this code; every run's figures."""
     url = server_url(Settings())
     results: list[dict[str, Any]] = []
@@ -129,7 +133,8 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
                         plan = plan or writes(base, key, "ContactRecorded")
                         spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
                         found = {"round": index, "code": label, "kind": kind,
-                                 **measured(base, pid, plan, seconds, spied or None, url)}
+                                 **measured(base, pid, plan, seconds, spied or None, url,
+                                            requests)}
                         print(json.dumps(found), flush=True)
                         results.append(found)
     print(json.dumps({"postgres": summary(results, "pg_cpu_ms_per_request")}))
@@ -156,7 +161,9 @@ def summary(results: list[dict[str, Any]], figure: str = "cpu_ms_per_request") -
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     for name, kind, default in (("--lines", int, 6000), ("--seconds", float, 8.0), ("--rounds", int, 2),
-                                ("--before", str, None), ("--profiles", str, None)):
+                                ("--before", str, None), ("--profiles", str, None),
+                                ("--requests", int, None)):
         parser.add_argument(name, type=kind, default=default)  # --before DIR, --profiles DIR
     arguments = parser.parse_args()
-    run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles)
+    run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles,
+        arguments.requests)

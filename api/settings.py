@@ -51,7 +51,6 @@ class Settings(BaseSettings):
     request_deadline: Seconds = 60.0
     read_wait_seconds: float = Field(default=5.0, ge=0)
     story_cache_size: int = Field(default=10_000, ge=0)
-    access_log_cache_size: int = Field(default=10_000, ge=0)
     erasure_poll_seconds: Seconds = 1.0
     unknown_story_floor: float = Field(default=0.05, ge=0, le=5)
     disclosure_threshold: int = Field(default=DEFAULT_THRESHOLD, ge=1)

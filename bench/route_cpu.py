@@ -1,6 +1,9 @@
 """The server's CPU per request, for a story read, a list page, the HTTP floor and an append:
 ``python -m bench.route_cpu [--lines 6000] [--seconds 8] [--rounds 2] [--before DIR]
-[--profiles DIR]`` (``--profiles``: py-spy's profile of each run, when py-spy is installed).
+[--profiles DIR] [--requests N]`` (``--profiles``: py-spy's profile of each run, when py-spy is
+installed; ``--requests``: each run is N requests, however long they take, instead of
+``--seconds``: on a busy machine a timed run answers fewer reads, and the first read of each
+story, dearer, weighs more in its figure).
 
 Imports a small simulated borough into a scratch schema (figures caught up), then serves it with
 ``ledger serve`` (one process) and sends 16 clients at it for each request in turn: a story read
@@ -11,7 +14,7 @@ timed window, divided by the requests answered; beside it, ``cpu``: the run's wh
 server, its PostgreSQL backends, the load generator and the machine: ``bench.cpu_parties``). With
 ``--before DIR`` (another checkout of the code, e.g. from ``git archive``), each round serves
 that code, then this one, back to back on the same store; the last line is each kind's median
-per code and their ratio.
+per code and their ratio, PostgreSQL's (its backends serving the server) then the server's.
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ def served(url: str, settings: Settings, code: str | None) -> Iterator[tuple[str
 
 
 def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
-             profile: str | None = None, target_ms: float | None = None) -> dict[str, Any]:
+             profile: str | None = None, target_ms: float | None = None,
+             requests: int | None = None) -> dict[str, Any]:
     """CPU milliseconds per request of one run of ``plan`` by 16 clients, and its statuses
     (with ``profile``, a file name: py-spy's samples of the server's GIL holders, as raw stacks)."""
     warm = [{**r, "body": r["body"].replace("{n}", "w{n}")} if "body" in r else r for r in plan[:50]]
@@ -75,12 +79,15 @@ def measured(base: str, pid: int, plan: list[dict[str, Any]], seconds: float,
     spy = None if profile is None else subprocess.Popen(
         [str(LEDGER.with_name("py-spy")), "record", "--gil", "--nonblocking", "-r", "250", "-f", "raw",
          "-o", profile, "-p", str(pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    answer = load(base, plan, 16, seconds, 1_000_000, target_ms)
+    answer = load(base, plan, 16, seconds if requests is None else 600, requests or 1_000_000,
+                  target_ms)
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
     count = sum(answer["statuses"].values())
-    return {"cpu_ms_per_request": answer["cpu"]["cpu_ms_per_request"]["server"], "requests": count,
+    spent = answer["cpu"]["cpu_ms_per_request"]
+    return {"cpu_ms_per_request": spent["server"], "pg_cpu_ms_per_request": spent.get("postgres"),
+            "requests": count,
             "per_s": round(count / answer["seconds"], 1), "statuses": answer["statuses"],
             "cpu": answer["cpu"]}
 
@@ -101,7 +108,7 @@ def plans(url: str, base: str, schema: str, key: str) -> dict[str, list[dict[str
 
 
 def run(lines: int, seconds: float, rounds: int, before: str | None,
-        profiles: str | None = None) -> list[dict[str, Any]]:
+        profiles: str | None = None, requests: int | None = None) -> list[dict[str, Any]]:
     """Seed, then each round: the ``before`` code (if any), then this code; every run's figures."""
     url = server_url(Settings())
     results: list[dict[str, Any]] = []
@@ -122,21 +129,26 @@ def run(lines: int, seconds: float, rounds: int, before: str | None,
                         spied = profiles and f"{profiles}/{label}-{kind}-{index}.txt"
                         found = {"round": index, "code": label, "kind": kind,
                                  **measured(base, pid, plan, seconds, spied or None,
-                                            TARGETS.get(kind))}
+                                            TARGETS.get(kind), requests)}
                         print(json.dumps(found), flush=True)
                         results.append(found)
+    print(json.dumps({"postgres": summary(results, "pg_cpu_ms_per_request")}))
     print(json.dumps(summary(results)))
     return results
 
 
-def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each kind's median CPU per request for each code, and after ÷ before when both ran."""
+def summary(results: list[dict[str, Any]], figure: str = "cpu_ms_per_request") -> dict[str, Any]:
+    """Each kind's median ``figure`` (the server's CPU per request, or PostgreSQL's) for each
+    code, and after ÷ before when both ran."""
     medians: dict[str, dict[str, float]] = {}
     for kind in dict.fromkeys(r["kind"] for r in results):
         for code in dict.fromkeys(r["code"] for r in results):
-            runs = [r["cpu_ms_per_request"] for r in results if (r["kind"], r["code"]) == (kind, code)]
+            runs = [r[figure] for r in results
+                    if (r["kind"], r["code"]) == (kind, code) and r.get(figure) is not None]
+            if not runs:
+                continue
             medians.setdefault(kind, {})[code] = round(statistics.median(runs), 3)
-        if {"before", "after"} <= medians[kind].keys():
+        if {"before", "after"} <= medians.get(kind, {}).keys():
             medians[kind]["ratio"] = round(medians[kind]["after"] / medians[kind]["before"], 2)
     return medians
 
@@ -144,7 +156,9 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     for name, kind, default in (("--lines", int, 6000), ("--seconds", float, 8.0), ("--rounds", int, 2),
-                                ("--before", str, None), ("--profiles", str, None)):
+                                ("--before", str, None), ("--profiles", str, None),
+                                ("--requests", int, None)):
         parser.add_argument(name, type=kind, default=default)  # --before DIR, --profiles DIR
     arguments = parser.parse_args()
-    run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles)
+    run(arguments.lines, arguments.seconds, arguments.rounds, arguments.before, arguments.profiles,
+        arguments.requests)

@@ -3,12 +3,10 @@
 One stream per person (the person's id), so listing a person's reads is one stream read.
 A read's reason (break-glass, relationship claim, analyst's audit purpose) is sealed under the
 person's key by the ledger's own mapper (``commands.sealing``), from the ledger's key table, so it
-goes with the person on erasure. Concurrent reads of the same story race for the next version:
-the loser reloads and tries again, so a read never fails because another read happened at the
-same moment. The log last saved for each person is kept (``commands.kept_access_logs``), so a
-read of a story read lately here loads nothing: the next read is built at the kept version + 1
-and saved; only when that version is taken (another process read the story meanwhile) is the log
-reloaded. Snapshots every 50 reads keep a reload short however often a story is read.
+goes with the person on erasure. A read is written as one entry whose version PostgreSQL picks
+under the log's write lock (``commands.access_log_entries``): nothing is loaded or kept per
+person, and concurrent reads of one story, in this process or another, never race for a
+version. The events are the library's own (``ledger.access``), so the log reads as it always did.
 """
 
 from __future__ import annotations
@@ -18,20 +16,16 @@ from datetime import datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.domain import Snapshot
-from eventsourcing.persistence import IntegrityError, Mapper
+from eventsourcing.domain import datetime_now_with_tzinfo
+from eventsourcing.persistence import Mapper
 
+from commands.access_log_entries import Entry
 from commands.configured import ConfiguredApplication
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.grouped_recorder import ACCESS_LOG_RECORDER_TOPIC
-from commands.kept_access_logs import DEFAULT_SIZE, KeptAccessLogs
+from commands.person_keys import PersonKeys
 from commands.sealing import SealingMapper, ledger_keys
 from ledger.access import StoryAccessLog
-from ledger.errors import ConcurrentWrite
-from ledger.retrying import jittered, retrying
-
-ATTEMPTS = 30
 
 
 @dataclass(frozen=True)
@@ -59,9 +53,6 @@ class AccessLog(ConfiguredApplication):
 
     name = "access_log"
     env: ClassVar[dict[str, str]] = {"APPLICATION_RECORDER_TOPIC": ACCESS_LOG_RECORDER_TOPIC}
-    snapshotting_intervals = {StoryAccessLog: 50}  # noqa: RUF012 (the library's class attribute)
-    snapshot_class = Snapshot  # without it the 50th read of a story failed (500) and every one after
-    kept: KeptAccessLogs
     erasure_watch: ErasureWatch | None = None
 
     def construct_mapper(self) -> Mapper[UUID]:
@@ -70,15 +61,20 @@ class AccessLog(ConfiguredApplication):
                                    mapper_class=SealingMapper)
 
     def construct_recorder(self) -> Any:
-        """The library's recorder; the mapper seals with the ledger's person keys, and the kept
-        logs (``LEDGER_ACCESS_LOG_CACHE_SIZE`` people) forget whoever those keys say was erased."""
+        """The library's recorder; the mapper seals with the ledger's person keys, whose caches
+        forget whoever is erased (``commands.erasure_watch``)."""
         recorder = super().construct_recorder()
-        self.kept = KeptAccessLogs(int(self.env.get("LEDGER_ACCESS_LOG_CACHE_SIZE") or DEFAULT_SIZE))
         if isinstance(self.mapper, SealingMapper):
             self.mapper.keys = ledger_keys(recorder, self.env)
             every = float(self.env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
-            self.erasure_watch = ErasureWatch(self.mapper.keys, self.kept.forget, every)
+            self.erasure_watch = ErasureWatch(self.mapper.keys, lambda _erased: None, every)
         return recorder
+
+    def share_keys(self, keys: PersonKeys) -> None:
+        """Seal with the ledger's own handle on the key table (a server's): one cache of keys for
+        both, so a read's entry finds the key its story was opened with, instead of asking again."""
+        if isinstance(self.mapper, SealingMapper):
+            self.mapper.keys = keys
 
     def close(self) -> None:
         """Stop the erasure watch, then close as the library does."""
@@ -87,27 +83,20 @@ class AccessLog(ConfiguredApplication):
         super().close()
 
     def record_read(self, person_id: UUID, read: Read) -> int:
-        """Add a read to the person's log, retrying when another read got there first; answered
-        only once the read is committed."""
-        def attempt() -> int:
-            mark = self.kept.mark()  # an erasure from now on refuses this log's keeping
-            log = self.kept.copy_of(person_id) or self._log(person_id)
-            log.record_read(**read.__dict__)
-            try:
-                position = self.save(log)[-1].notification.id
-            except IntegrityError:
-                self.kept.drop(person_id)  # behind the log: the next attempt reloads it
-                raise
-            self.kept.keep(log, since=mark)
-            if self.erasure_watch is not None:
-                self.erasure_watch.start()
-            return position
-
-        try:
-            return retrying(attempt, IntegrityError, ATTEMPTS, jittered(0.002))
-        except IntegrityError:
-            message = "access log: too many concurrent reads, try again"
-            raise ConcurrentWrite(message, "access_log") from None
+        """Add a read to the person's log (starting the log if it has none); answered only once
+        the read is committed, with its position in the log."""
+        now = datetime_now_with_tzinfo()
+        event = StoryAccessLog.StoryRead(originator_id=person_id, originator_version=0,
+                                         timestamp=now, **read.__dict__)
+        started = StoryAccessLog.Started(originator_id=person_id, originator_version=0,
+                                         timestamp=now, originator_topic=StoryAccessLog.TOPIC)
+        entry = Entry(person_id, self.mapper.to_stored_event(event).state,
+                      self.mapper.to_stored_event(started).state, read.break_glass,
+                      read.provider_id, read.at)
+        position: int = self.recorder.entries.write(entry)  # type: ignore[attr-defined]
+        if self.erasure_watch is not None:
+            self.erasure_watch.start()
+        return position
 
     def reads(self, person_id: UUID) -> list[Read]:
         """Every read of the person's story, oldest first."""
@@ -129,14 +118,6 @@ class AccessLog(ConfiguredApplication):
         stored = table.stored(table.newest(provider_id, since, until, limit))
         return [(event.originator_id, read_of(self.mapper.to_domain_event(event)))
                 for event in stored]
-
-    def _log(self, person_id: UUID) -> StoryAccessLog:
-        try:
-            log: object = self.repository.get(person_id)
-        except AggregateNotFoundError:
-            return StoryAccessLog.start(person_id)
-        assert isinstance(log, StoryAccessLog)
-        return log
 
 
 def read_of(event: Any) -> Read:

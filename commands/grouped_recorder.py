@@ -25,6 +25,7 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
+from commands.access_log_entries import EntryWriter
 from commands.flagged_reads import FlaggedReads
 from commands.group_commit import Answers, GroupCommit, Groups
 from commands.refused_reads import RefusedReads
@@ -124,13 +125,15 @@ def unrepeated(groups: Groups, taken: set[tuple[Any, int]],
 
 
 class AccessLogRecorder(GroupedRecorder):
-    """The access log's reads; concurrent appends share a transaction (the library's own insert,
-    retries included, when it passes a tracking record or other arguments). Each flagged read
-    adds its row to ``commands.flagged_reads`` in the same transaction, either way."""
+    """The access log's reads, written as entries whose versions PostgreSQL picks
+    (``commands.access_log_entries``); events saved through the library (none in the API) share
+    a transaction as the ledger's do. Each flagged read adds its row to
+    ``commands.flagged_reads`` in the same transaction, either way."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.flagged = FlaggedReads(self.datastore, self.events_table_name)
+        self.entries = EntryWriter(self, self.flagged.table)
         self.sql_create_statements.extend(self.flagged.create_statements())
         self.refused = RefusedReads(self.datastore, self.events_table_name)
         self.sql_create_statements.append(self.refused.create_statement())

@@ -44,10 +44,9 @@ class PersonKeys:
         _LIVE.add(self)
 
     def create_statement(self) -> Composed:
-        return SQL(
-            "CREATE TABLE IF NOT EXISTS {} (person_id uuid PRIMARY KEY, key bytea, "
-            "created_at timestamptz NOT NULL DEFAULT now(), erased_at timestamptz)"
-        ).format(self.table)
+        return SQL("CREATE TABLE IF NOT EXISTS {} (person_id uuid PRIMARY KEY, key bytea, "
+                   "created_at timestamptz NOT NULL DEFAULT now(), erased_at timestamptz)"
+                   ).format(self.table)
 
     def index_statement(self) -> Composed:
         """The index by which every process finds the erasures of the last minute, cheaply."""
@@ -59,7 +58,9 @@ class PersonKeys:
         cached = self._cache.get(person_id, time.monotonic())
         if cached is not None:
             return cached or None
-        found = self.ensure([person_id]) if create else self._select([person_id])
+        found = self._select([person_id])  # most people asked for have a key: one statement
+        if create and person_id not in found:
+            found = self.ensure([person_id])
         return found.get(person_id) or None
 
     def existing(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes | None]:

@@ -27,7 +27,7 @@ from eventsourcing.persistence import Mapper
 
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.person_keys import PersonKeys
-from commands.read_stories import StoriesRead, replayed
+from commands.read_stories import StoriesRead, events_after, replayed
 from ledger.identity import SEALED_FIELDS, reseal
 from ledger.kept import Kept
 from ledger.registration import no_story
@@ -93,9 +93,8 @@ class StoriesInMemory:
         size = int(env.get("LEDGER_STORY_CACHE_SIZE") or DEFAULT_SIZE)
         self.recent_stories = RecentStories(size)
         keys: PersonKeys = getattr(self, "person_keys")  # noqa: B009 (IdentityErasure's property)
-        self.read_stories = StoriesRead(
-            self.mapper, lambda person, after: self.recorder.select_events(person, gt=after),
-            lambda person: keys.key_for(person, create=False), size)
+        self.read_stories = StoriesRead(self.mapper, events_after(self.recorder),
+                                        lambda person: keys.key_for(person, create=False), size)
         every = float(env.get("LEDGER_ERASURE_POLL_SECONDS") or DEFAULT_POLL_SECONDS)
         self.erasure_watch = ErasureWatch(keys, self.forget_stories, every)
 

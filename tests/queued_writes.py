@@ -5,14 +5,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 from commands import Ledger
+from commands.group_commit import GroupCommit
 
 
-def queued_together(ledger: Ledger, writes: list[Callable[[], object]]) -> list[object]:
+def queued_together(ledger: Ledger | None, writes: list[Callable[[], object]],
+                    group: GroupCommit[Any] | None = None) -> list[object]:
     """Run the writes in threads while the write turn is held, so that they all wait; then let
-    one batch take them. Answers each write's result or the exception it raised."""
-    group = ledger.log_recorder.group
+    one batch take them (the ledger's group commit's, unless ``group`` is named). Answers each
+    write's result or the exception it raised."""
+    if group is None:
+        assert ledger is not None
+        group = ledger.log_recorder.group
     results: list[object] = [None] * len(writes)
 
     def run(n: int) -> None:

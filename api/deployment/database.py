@@ -70,7 +70,6 @@ def store_env(url: str, settings: Settings) -> dict[str, str]:
         "POSTGRES_POOL_SIZE": str(settings.pool_size),
         "POSTGRES_MAX_OVERFLOW": str(settings.pool_overflow),
         "LEDGER_STORY_CACHE_SIZE": str(settings.story_cache_size),
-        "LEDGER_ACCESS_LOG_CACHE_SIZE": str(settings.access_log_cache_size),
         "LEDGER_ERASURE_POLL_SECONDS": str(settings.erasure_poll_seconds),
         "LEDGER_REFUSED_READ_LIMIT": str(settings.refused_read_limit),
         "LEDGER_REFUSED_READ_WINDOW": str(settings.refused_read_window),

@@ -60,6 +60,7 @@ def create_app(settings: Settings, projections: bool = True) -> FastAPI:
             app.state.ledger = Ledger(env=env)
             app.state.ledger.erasure_watch.start()  # from the start: lists open names with keys
             app.state.access_log = AccessLog(env=env)
+            app.state.access_log.share_keys(app.state.ledger.person_keys)
             app.state.audit_log = AuditLog(env=env)
             app.state.intake = Intake(env=env)
             start_figures(app.state, env, follow=projections, wait_seconds=settings.read_wait_seconds)

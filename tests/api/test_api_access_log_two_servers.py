@@ -1,6 +1,5 @@
-"""Reads of one story through two server processes at once, each keeping the person's access log
-it saved last (``commands.kept_access_logs``): every answered read is in the log exactly once,
-whichever process answered it and however the two raced for the log's next version."""
+"""Reads of one story through two server processes at once (``commands.access_log_entries``):
+every answered read is in the log exactly once, whichever process answered it."""
 
 from __future__ import annotations
 
@@ -24,8 +23,8 @@ def read_many(base: str, person: str, staff: str) -> list[int]:
 
 def test_concurrent_reads_through_two_servers_are_logged_once_each(
         two_servers: tuple[str, str]) -> None:
-    """Both processes read the story first (so both keep its log), then race: each staff id's
-    answered reads equal its entries in the log."""
+    """Both processes read the story first, then race: each staff id's answered reads equal its
+    entries in the log."""
     first, second = two_servers
     person = httpx.post(f"{first}/people", json=registration(), headers=bearer("provider", "hub"),
                         timeout=30).json()["person_id"]

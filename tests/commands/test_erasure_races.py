@@ -1,4 +1,4 @@
-"""A read, an append or a recorded read under way when the person is erased keeps nothing of
+"""A read or an append under way when the person is erased keeps nothing of
 them afterwards, and every answer after the erasure is the erased person's (sealed fields null),
 however the erasure fell between the racing thread's load and its keeping.
 
@@ -8,7 +8,6 @@ Each process's erasure watch is asleep here: only the erasing process's own forg
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from uuid import UUID
 
 import pytest
@@ -16,10 +15,6 @@ from builders import contact
 from erasure_race import ERASURE_WATCH_ASLEEP, Paused, erase, raced
 
 from commands import Ledger
-from commands.access_log import AccessLog, Read
-
-ANALYSTS_READ = Read(role="analyst", provider_id=None, staff_id="s-1", reason=None, break_glass=False,
-                     outcome="allowed", at=datetime(2026, 1, 5, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -48,23 +43,6 @@ def test_an_append_under_way_at_the_erasure_does_not_keep_the_story(
     monkeypatch.setattr(ledger.recent_stories, "keep", paused)
     raced(paused, lambda: ledger.append(person, [contact("c-1")]), lambda: erase(ledger, env, person))
     assert person not in ledger.recent_stories
-
-
-def test_a_read_recorded_at_the_erasure_does_not_keep_the_access_log(
-    ledger: Ledger, person: UUID, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The read is saved in the access log, stops before keeping the log; the erasure comes (and
-    the access log forgets the person, as the erasure route has it do)."""
-    with AccessLog(env={**env, **ERASURE_WATCH_ASLEEP}) as access_log:
-        paused = Paused(access_log.kept.keep)
-        monkeypatch.setattr(access_log.kept, "keep", paused)
-
-        def erased() -> None:
-            erase(ledger, env, person)
-            access_log.kept.forget(person)
-
-        raced(paused, lambda: access_log.record_read(person, ANALYSTS_READ), erased)
-        assert person not in access_log.kept
 
 
 def test_a_key_read_before_the_erasure_opens_nothing_after_it(

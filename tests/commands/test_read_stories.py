@@ -49,9 +49,9 @@ def test_a_second_read_asks_the_log_only_for_events_after_the_kept_version(
     """Once kept, a story is read back from its next version on."""
     ledger.story_to_read(person)
     asked: list[Any] = []
-    select = ledger.recorder.select_events
-    monkeypatch.setattr(ledger.recorder, "select_events",
-                        lambda *a, **k: asked.append(k.get("gt")) or select(*a, **k))
+    select = ledger.read_stories.events  # the log's events after a version (None: all)
+    monkeypatch.setattr(ledger.read_stories, "events",
+                        lambda person, after: asked.append(after) or select(person, after))
     ledger.story_to_read(person)
     assert asked == [1]
 

@@ -25,3 +25,11 @@ def test_one_code_alone_gets_no_ratio() -> None:
     results = [run("this", "story_read", 2.0), run("this", "story_read", 1.0),
                run("this", "story_read", 3.0)]
     assert summary(results) == {"story_read": {"this": 2.0}}
+
+
+def test_postgres_figures_get_their_own_medians() -> None:
+    """PostgreSQL's CPU per request, where measured, summed up as the server's is."""
+    results = [{**run(code, "story_read", 2.0), "pg_cpu_ms_per_request": pg}
+               for code, pg in (("before", 1.2), ("after", 0.6), ("before", None), ("after", 0.4))]
+    assert summary(results, "pg_cpu_ms_per_request") == {
+        "story_read": {"before": 1.2, "after": 0.5, "ratio": 0.42}}

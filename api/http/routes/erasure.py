@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.http.auth import caller_with_role
-from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp
+from api.http.dependencies import REASON_PATTERN, AuditLogApp, LedgerApp
 from api.http.request_bodies import Body
 from api.http.responses import responses
 from api.http.tokens import Caller
@@ -55,8 +55,7 @@ def request_identity_erasure(person_id: UUID, body: ErasureRequestBody, caller: 
                responses=responses(401, 403, 404, 409, 503))
 @in_worker_thread
 def erase_identity(person_id: UUID, caller: PrivacyOfficer, ledger: LedgerApp,
-                   audit_log: AuditLogApp, access_log: AccessLogApp) -> Response:
+                   audit_log: AuditLogApp) -> Response:
     """Approve a pending erasure request and erase (privacy officers); 409 if none is pending."""
     approve_erasure(ledger, audit_log, person_id, caller.staff_id, caller.role)
-    access_log.kept.forget(person_id)  # every other process: commands.erasure_watch
     return Response(status_code=204)

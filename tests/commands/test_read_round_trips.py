@@ -14,7 +14,7 @@ from wire_turns import CountingRelay
 
 from commands import Ledger
 from commands.access_log import AccessLog, Read
-from commands.sessions import check_when_idle
+from ledger.idle_checks import check_when_idle
 
 ANALYSTS_READ = Read(role="analyst", provider_id=None, staff_id="a-1", reason="audit",
                      break_glass=False, outcome="allowed_audit_purpose", at=datetime.now(UTC))

@@ -1,5 +1,6 @@
-"""The load generator (``bench.load``) against a real HTTP server on a socket: it reads answers by
-length and by chunks, fills ``{n}`` once per request, and stops at its count."""
+"""The load generator (``bench.load``, run in its own process as the benchmarks run it) against a
+real HTTP server on a socket: it reads answers by length and by chunks, fills ``{n}`` once per
+request, and stops at its count."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from bench import load
+from bench.http_runs import load
 
 
 class Answering(BaseHTTPRequestHandler):
@@ -50,25 +51,25 @@ def base() -> Iterator[str]:
     server.server_close()
 
 
-def plan(base: str, requests: list[dict[str, Any]], max_requests: int,
-         clients: int = 4) -> dict[str, Any]:
-    return {"base": base, "requests": requests, "clients": clients, "seconds": 30,
-            "max_requests": max_requests}
+def run(base: str, requests: list[dict[str, Any]], max_requests: int,
+        clients: int = 4) -> dict[str, Any]:
+    """The generator's answer to the plan (statuses keyed by their text, as JSON has them)."""
+    return load(base, requests, clients, 30, max_requests)
 
 
 def test_answers_by_length_and_by_chunks_are_each_counted_once(base: str) -> None:
     asked = [{"method": "POST", "path": "/a", "body": "{n}"}, {"path": "/b"}]
-    answer = load.run(plan(base, asked, 40))
-    assert answer["statuses"] == {201: 20, 200: 20}
+    answer = run(base, asked, 40)
+    assert answer["statuses"] == {"201": 20, "200": 20}
     assert len(answer["latencies_ms"]) == 40
 
 
 def test_each_request_gets_its_own_number(base: str) -> None:
-    load.run(plan(base, [{"method": "POST", "path": "/a", "body": "x-{n}"}], 25))
+    run(base, [{"method": "POST", "path": "/a", "body": "x-{n}"}], 25)
     assert sorted(Answering.bodies) == sorted(f"x-{n}".encode() for n in range(25))
 
 
 def test_a_connection_closed_unanswered_is_counted_and_the_client_goes_on(base: str) -> None:
     asked = [{"path": "/close"}, {"path": "/b"}, {"path": "/b"}, {"path": "/b"}]
-    answer = load.run(plan(base, asked, 16, clients=1))
-    assert answer["statuses"] == {0: 4, 200: 12}
+    answer = run(base, asked, 16, clients=1)
+    assert answer["statuses"] == {"0": 4, "200": 12}

@@ -7,10 +7,11 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from pydantic import AfterValidator
 
 from api.http.auth import caller_with_role
 from api.http.consent_view import consent_given
-from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp
+from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp, header_text
 from api.http.figures_runner import reached
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
@@ -26,7 +27,8 @@ After = Annotated[int | None, Query(ge=0, description="Wait for a write's receip
 
 
 Purpose = Annotated[str, Header(alias="X-Audit-Purpose", min_length=15, max_length=500,
-                                pattern=REASON_PATTERN, description="Why the analyst needs them")]
+                                pattern=REASON_PATTERN, description="Why the analyst needs them"),
+                   AfterValidator(header_text)]
 
 
 @router.get("/people/{person_id}/figure-inputs")

@@ -32,6 +32,11 @@ def check_may_write(story: PersonStory, occurrence: Occurrence, now: datetime, s
         raise NotPermitted(f"type: a relationship that has ended cannot begin another "
                            f"({occurrence.type})", "type")
     data = occurrence.data()
+    if (not found.current and occurrence.type == "EventRetracted"
+            and standing(occurrence.provider_id, ties(story.entries, story.retracted | {data["version"]}),
+                         now).current):
+        raise NotPermitted("data.version: retracting this entry would begin again a relationship "
+                           "that has ended", "data.version")
     if occurrence.type == "ReferralMade" and data["to_provider_id"] == occurrence.provider_id:
         raise NotPermitted("data.to_provider_id: a provider does not refer to itself",
                            "data.to_provider_id")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
-from ledger.values import Email, Identifier, Name, NhsNumber, Phone, Postcode, Text
+from ledger.values import BirthDate, Email, Identifier, Name, NhsNumber, Phone, Postcode, Text
 from ledger.vocabulary import Attendance, Channel, ConsentScope, Need, Purpose, Risk
 
 Strengths = Annotated[list[Text], Field(max_length=100)]
@@ -26,7 +25,7 @@ class PersonRegistered(Payload):
     nhs_number: NhsNumber | None = None
     given_name: Name
     family_name: Name
-    birth_date: date
+    birth_date: BirthDate
     postcode: Postcode | None = None
     phone: Phone | None = None
     email: Email | None = None
@@ -38,7 +37,7 @@ class DetailsUpdated(Payload):
     nhs_number: NhsNumber | None = None
     given_name: Name | None = None
     family_name: Name | None = None
-    birth_date: date | None = None
+    birth_date: BirthDate | None = None
     postcode: Postcode | None = None
     phone: Phone | None = None
     email: Email | None = None

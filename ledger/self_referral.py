@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, StrictBool, StringConstraints
 
 from ledger.errors import InvalidEvent
-from ledger.values import Email, NhsNumber, Phone, check_born_by
+from ledger.values import BirthDate, Email, NhsNumber, Phone, check_born_by
 from ledger.vocabulary import ReferralSource
 
 Referrer = Literal["self", "family", "carer", "friend", "police", "housing", "school", "gp",
@@ -68,7 +68,7 @@ class SelfReferralDetails(BaseModel):
     email: Email | None = None
     best_time: ShortWords | None = None
     nhs_number: NhsNumber | None = None
-    birth_date: date | None = None
+    birth_date: BirthDate | None = None
     in_crisis: StrictBool = False
 
     def check_complete(self, now: datetime) -> None:

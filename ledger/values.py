@@ -7,11 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 LATEST_OFFSET = timedelta(hours=14)
 _NHS_WEIGHTS = range(10, 1, -1)
+EARLIEST_BIRTH = date(1900, 1, 1)
+_WRITTEN_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WRITTEN_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]")
 
 
 def nhs_check_digit(first_nine: str) -> int | None:
@@ -52,6 +55,30 @@ def check_born_by(birth_date: date, occurred_at: datetime) -> None:
         raise ValueError("a birth date cannot be later than the day the event occurred")
 
 
+def written_instant(value: object) -> object:
+    """Refuse a number where an instant is asked for (pydantic would read ``1`` or
+    ``"1700000000"`` as Unix time, with no offset given): ISO 8601 text or a datetime only."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _WRITTEN_INSTANT.match(value)):
+        return value
+    raise ValueError("an instant is written in ISO 8601 with its offset, e.g. 2025-03-01T10:00:00+00:00")
+
+
+def written_day(value: object) -> object:
+    """Refuse a number (Unix time) or an instant where a calendar date is asked for."""
+    if isinstance(value, str) and _WRITTEN_DAY.fullmatch(value):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+def check_born_since_1900(value: date) -> date:
+    """Refuse a birth date before 1900 (year 1 is a slip, nobody in care is that old)."""
+    if value < EARLIEST_BIRTH:
+        raise ValueError("a birth date cannot be before 1900")
+    return value
+
+
 NhsNumber = Annotated[str, AfterValidator(check_nhs_number)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 Text = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(check_no_nul)]
@@ -60,5 +87,7 @@ Postcode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9 ]{2,10}$")]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")]
 Email = Annotated[str, StringConstraints(
     max_length=254, pattern=r"^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
-Instant = AwareDatetime
+Instant = Annotated[AwareDatetime, BeforeValidator(written_instant)]
+Day = Annotated[date, BeforeValidator(written_day)]
+BirthDate = Annotated[date, BeforeValidator(written_day), AfterValidator(check_born_since_1900)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]

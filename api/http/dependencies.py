@@ -9,9 +9,11 @@ level FastAPI solves on every request.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Query, Request
+from pydantic import AfterValidator
 
 from commands import Ledger
 from commands.access_log import AccessLog
@@ -74,16 +76,35 @@ IdempotencyKey = Annotated[
            description="Makes the request safe to repeat: a repeat gets the first answer"),
 ]
 REASON_PATTERN = r"^[^\x00-\x1f]*\S+\s+\S+\s+\S+[^\x00-\x1f]*$"  # three words at least, one line
+
+
+def header_text(value: str | None) -> str | None:
+    """A header's text as the client typed it: HTTP hands headers over as Latin-1, so UTF-8
+    sent by a client ("café") would be kept garbled ("cafÃ©"); refuse what is no UTF-8, and a
+    line or paragraph separator (the reason is one line)."""
+    if value is None:
+        return None
+    try:
+        text = value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise ValueError("write the reason in UTF-8") from None
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") and c != "\t" for c in text):
+        raise ValueError("the reason is one line, with no control characters")
+    return text
+
+
 BreakGlassReason = Annotated[
     str | None,
     Header(alias="X-Break-Glass-Reason", min_length=15, max_length=500, pattern=REASON_PATTERN,
            description="Why a provider without a care relationship must read the story: "
                        "a reason of substance, at least three words"),
+    AfterValidator(header_text),
 ]
 AuditPurpose = Annotated[
     str | None,
     Header(alias="X-Audit-Purpose", min_length=15, max_length=500, pattern=REASON_PATTERN,
            description="Why an analyst reads a person's story or figure inputs (logged, flagged)"),
+    AfterValidator(header_text),
 ]
 LedgerApp = Annotated[Ledger, Depends(ledger_of)]
 AccessLogApp = Annotated[AccessLog, Depends(access_log_of)]

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
 
 from ledger.catalogue import PERSON_EVENTS, ProviderCostsChanged, ProviderRegistered
 from ledger.errors import InvalidEvent
 from ledger.payloads import PersonRegistered
-from ledger.values import Identifier, check_not_in_future
+from ledger.values import Identifier, Instant, check_not_in_future
 
 STORY_EVENT_TYPES = sorted(set(PERSON_EVENTS) - {"PersonRegistered", "RelationshipClaimed"})
 MAX_BATCH = 100
@@ -26,7 +26,7 @@ def _not_in_future(value: datetime) -> datetime:
     return value
 
 
-RecentInstant = Annotated[AwareDatetime, AfterValidator(_not_in_future)]
+RecentInstant = Annotated[Instant, AfterValidator(_not_in_future)]
 
 
 class Body(BaseModel):

@@ -52,7 +52,9 @@ def mint(caller: Caller, key: str, lifetime: timedelta | None = None) -> str:
         raise ValueError("a person token, and only a person token, names the person's story")
     lifetime = lifetime or longest_life(caller.role)
     if lifetime > longest_life(caller.role):
-        raise ValueError(f"a {caller.role} token lives at most {longest_life(caller.role)}")
+        hours = longest_life(caller.role) // timedelta(hours=1)
+        raise ValueError(f"a token of role {caller.role} lives at most {hours} "
+                         f"hour{'s' if hours != 1 else ''}")
     now = datetime.now(UTC)
     claims = {
         "iss": ISSUER, "iat": now, "exp": now + lifetime, "sub": caller.staff_id,

@@ -7,26 +7,28 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
-from pydantic import AwareDatetime
+from pydantic import AfterValidator
 
 from api.http.auth import caller_with_role
 from api.http.consent_view import consent_given
-from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp
+from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, LedgerApp, header_text
 from api.http.figures_runner import reached
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
 from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
+from ledger.values import Instant
 from replay.figure_inputs import figure_inputs
 
 router = APIRouter(tags=["audit"], responses=responses(*READ_CODES))
 Analyst = Annotated[Caller, Depends(caller_with_role("analyst"))]
-AsOf = Annotated[AwareDatetime | None, Query(description="Only facts recorded at or before this instant")]
+AsOf = Annotated[Instant | None, Query(description="Only facts recorded at or before this instant")]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 
 
 Purpose = Annotated[str, Header(alias="X-Audit-Purpose", min_length=15, max_length=500,
-                                pattern=REASON_PATTERN, description="Why the analyst needs them")]
+                                pattern=REASON_PATTERN, description="Why the analyst needs them"),
+                   AfterValidator(header_text)]
 
 
 @router.get("/people/{person_id}/figure-inputs")

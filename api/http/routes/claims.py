@@ -7,7 +7,7 @@ flagged in the access log, where the privacy officer's break-glass report lists 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 import structlog
@@ -22,7 +22,7 @@ from api.http.tokens import Caller
 from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
 from ledger.event_lines import occurrence_of
-from ledger.values import NhsNumber
+from ledger.values import Day, NhsNumber
 
 router = APIRouter(tags=["stories"])
 log = structlog.get_logger("api")
@@ -35,7 +35,7 @@ class ClaimBody(Body):
 
     occurred_at: RecentInstant
     nhs_number: NhsNumber
-    birth_date: date
+    birth_date: Day
     reason: Annotated[Reason, Field(description="At least three words: why the story is needed")]
 
 

@@ -9,13 +9,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator
 
 from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import AuditLogApp, ProviderQuery
 from api.http.figures_runner import reached
 from api.http.tokens import Caller
 from api.http.worker_thread import in_worker_thread
+from ledger.values import Instant
 from projections.figures.cell_key import disclosure_secret
 from projections.figures.outcomes import METRICS, Question, known_metric, outcomes
 from projections.month_range import MONTH_PATTERN, MonthRangeRefused, month_range, optional_range
@@ -37,7 +38,7 @@ def outcome_figures(
     start: Annotated[MonthText, Query(alias="from")], end: Annotated[MonthText, Query(alias="to")],
     provider: ProviderQuery = None, baseline_from: MonthText | None = None,
     baseline_to: MonthText | None = None, after: After = None,
-    as_of: Annotated[AwareDatetime | None, Query(description="The figures as known then")] = None,
+    as_of: Annotated[Instant | None, Query(description="The figures as known then")] = None,
 ) -> dict[str, Any]:
     """Outcome figures by month: exact for analysts, disclosure-controlled for commissioners."""
     try:

@@ -3,7 +3,7 @@ into a new story or, by a relationship claim with proof, into the person's exist
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import structlog
@@ -23,7 +23,7 @@ from commands.access_log import Read
 from commands.intake_confirm import check_hub, into_claimed_story, into_new_story
 from ledger.event_lines import occurrence_of
 from ledger.intake import REFERENCE_PATTERN
-from ledger.values import NhsNumber
+from ledger.values import Day, NhsNumber
 
 router = APIRouter(tags=["front door"])
 log = structlog.get_logger("api")
@@ -36,7 +36,7 @@ class NewStoryBody(Body):
     """When staff start the story; a birth date or NHS number they checked with the person."""
 
     occurred_at: RecentInstant
-    birth_date: date | None = None
+    birth_date: Day | None = None
     nhs_number: NhsNumber | None = None
 
 
@@ -46,7 +46,7 @@ class ClaimBody(Body):
     occurred_at: RecentInstant
     reason: Reason
     nhs_number: NhsNumber | None = None
-    birth_date: date | None = None
+    birth_date: Day | None = None
 
 
 async def intake_reader(

@@ -12,19 +12,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AwareDatetime
 
 from api.http.auth import caller_with_role
 from api.http.dependencies import AccessLogApp
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
 from api.http.worker_thread import in_worker_thread
-from ledger.values import Identifier
+from ledger.values import Identifier, Instant
 
 router = APIRouter(tags=["privacy"], responses=responses(*READ_CODES))
 Reviewer = Annotated[Caller, Depends(caller_with_role("privacy_officer", "analyst"))]
-Since = Annotated[AwareDatetime | None, Query(alias="from", description="Limited from this instant")]
-Until = Annotated[AwareDatetime | None, Query(alias="to", description="Limited up to this instant")]
+Since = Annotated[Instant | None, Query(alias="from", description="Limited from this instant")]
+Until = Annotated[Instant | None, Query(alias="to", description="Limited up to this instant")]
 INSTANTS = ("window_start", "window_end", "first_limited_at", "last_limited_at")
 
 

@@ -78,9 +78,11 @@ def exact(row: Figures) -> Figures:
     return {**shown, "suppressed_fields": []}
 
 
-def controlled(row: Figures, policy: Policy, control: Control, metric: str) -> Figures:
-    """A row for a commissioner: every figure from controlled counts; suppressed ones null."""
-    cell = Cell(metric, "", row["month"], row["provider_id"])
+def controlled(row: Figures, policy: Policy, control: Control, metric: str,
+               owners: Mapping[str, str] | None = None) -> Figures:
+    """A row for a commissioner: every figure from controlled counts; suppressed ones null.
+    A figure ``owners`` names (a borough's resting on one provider) is drawn as that provider's."""
+    cell = _Cells(metric, row["month"], row["provider_id"], owners or {})
     values = {**row.get("_counts", {}), **{name: row[name] for name in policy.counts}}
     counts = {name: control.count(cell.named(name), value) for name, value in values.items()}
     shown: dict[str, Any] = exact(row)
@@ -104,6 +106,19 @@ def controlled(row: Figures, policy: Policy, control: Control, metric: str) -> F
     hidden = [name for name in shown if shown[name] is None and _suppressed(name, row, policy, counts)]
     shown["suppressed_fields"] = sorted(hidden)
     return shown
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """The cells of one row, each keyed by its own provider unless ``owners`` names another."""
+
+    metric: str
+    month: str
+    provider: str | None
+    owners: Mapping[str, str]
+
+    def named(self, figure: str) -> Cell:
+        return Cell(self.metric, figure, self.month, self.owners.get(figure, self.provider))
 
 
 def _per_person(money: str | None, people: int | None) -> str | None:

@@ -3,6 +3,8 @@ same whatever else was asked, then the figures that combine cells derived from c
 
 - Rows are always computed for every provider (the ``provider`` asked only filters them), so a
   cell cannot depend on which providers were asked for.
+- A borough cell resting on **one provider alone** is drawn as that provider's cell
+  (``sole_provider``): one value, one draw, the answer that provider's row already gives.
 - **Complementary suppression of money** by a protection interval (``protection``): a provider's
   cost adds up to the borough's and is floored by its people times its unit costs, so in each
   month where a cost is hidden, the smallest cost shown whose hiding leaves every hidden cost an
@@ -21,6 +23,7 @@ from projections.calendar import Month
 from projections.figures.disclosure import Control, Policy, controlled
 from projections.figures.fact_reader import LiveFacts
 from projections.figures.protection import suppress_complements
+from projections.figures.sole_provider import hide_with_owner, owners_by_month
 from projections.figures.statistics import Figures, rate
 
 Rows = Callable[..., list[Figures]]
@@ -31,11 +34,15 @@ def published(rows: Rows, policy: Policy, metric: str, facts: LiveFacts, months:
     """The controlled rows of ``months`` (only ``provider``'s when one is named)."""
     wanted = sorted({*months, *(baseline or [])}) if policy.change else months
     computed = rows(facts, wanted)
-    table = [controlled(row, policy, control, metric) for row in computed]
+    owners = owners_by_month(computed, policy)
+    table = [controlled(row, policy, control, metric,
+                        owners.get(row["month"]) if row["provider_id"] is None else None)
+             for row in computed]
     least = policy.least_costs(facts, wanted) if policy.least_costs else {}
     for money, people in policy.money.items():
         followers = [f for f, (m, _) in policy.per_person.items() if m == money]
         suppress_complements(computed, table, money, people, followers, least)
+        hide_with_owner(table, owners, money, followers)
     labels = {month.label for month in months}
     shown = [row for row in table if row["month"] in labels
              and (provider is None or row["provider_id"] == provider)]

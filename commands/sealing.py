@@ -25,6 +25,7 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from commands.erased_writes import lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
+from commands.story_encoding import stored_event
 from ledger.access import READ_TOPIC
 from ledger.identity import SEALED_FIELDS, Change, reseal
 
@@ -120,11 +121,9 @@ class SealingMapper(Mapper[UUID]):
             return None  # a read's reason in an erased person's access log: nobody's to keep
 
         state = resealed(topic, dict(vars(domain_event)), close)
-        if state is None:
+        if state is None and not topic.startswith(STORY_PREFIX):
             return super().to_stored_event(domain_event)
-        copy = object.__new__(type(domain_event))
-        object.__setattr__(copy, "__dict__", state)
-        return super().to_stored_event(copy)
+        return stored_event(self, domain_event, dict(vars(domain_event)) if state is None else state)
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         """Decode the event, opening its sealed fields while the person's key exists."""

@@ -49,8 +49,12 @@ def test_a_line_decided_here_is_the_line_a_worker_hands_back() -> None:
 
 def test_lines_decided_here_refuse_and_skip_as_a_workers_chunk() -> None:
     """The same numbers, the same reasons, blank lines skipped but counted."""
-    lines = [LINE, b"", b"{oops", b"\xff"]
+    unborn = json.dumps({"type": "PersonRegistered", "person_id": "3f0c5b52-8f49-4d3c-9a55-0d4b1e2f7a10",
+                         "provider_id": "gp-1", "occurred_at": "2024-01-04T11:00:00+00:00",
+                         "data": {"given_name": "A", "family_name": "B", "birth_date": "2025-01-01"}})
+    nobody = json.dumps({**json.loads(LINE), "person_id": None})
+    lines = [LINE, b"", b"{oops", b"\xff", unborn.encode(), nobody.encode()]
     here = [(n, found) for n, found in decided_chunk(7, lines) if isinstance(found, str)]
     there = [(n, text) for n, text, valid in checked_chunk(7, b"\n".join(lines) + b"\n") if not valid]
     assert here == there
-    assert [n for n, _ in here] == [9, 10]
+    assert [n for n, _ in here] == [9, 10, 11, 12]

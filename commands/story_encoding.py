@@ -14,22 +14,31 @@ then writes it, or refuses it, as before.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import orjson
-from eventsourcing.persistence import JSONTranscoder, Mapper, StoredEvent, Transcoder
+from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, Mapper, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic
 
 STORY_PREFIX = "ledger.PersonStory."
 OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
+def instant(value: datetime) -> dict[str, str]:
+    """A datetime as the library's ``DatetimeAsISO`` transcoding leaves it, made here rather than
+    in a callback from orjson (a story event's two instants are at its top level)."""
+    return {"_type_": "datetime_iso", "_data_": value.isoformat()}
+
+
 def story_state(transcoder: Transcoder, state: dict[str, Any]) -> bytes:
     """The bytes ``transcoder.encode(state)`` answers, for a story event's state."""
-    if type(transcoder) is not JSONTranscoder:
+    if type(transcoder) is not JSONTranscoder or type(transcoder.types.get(datetime)) is not DatetimeAsISO:
         return transcoder.encode(state)
     try:
-        return orjson.dumps(state, default=transcoder._encode_obj, option=OPTIONS)
+        return orjson.dumps({name: instant(value) if type(value) is datetime else value
+                             for name, value in state.items()},
+                            default=transcoder._encode_obj, option=OPTIONS)
     except orjson.JSONEncodeError:
         return transcoder.encode(state)
 

@@ -14,7 +14,7 @@ from commands.imported_stories import DEFAULT_MOST_BYTES, StoryCache, fewer_coll
 from commands.line_checking import LineCheckers
 from commands.lines_alone import QueuedCosts, saved_alone
 from commands.receipts import Receipt
-from ledger.checked_lines import NumberedLine, parsed_from
+from ledger.checked_lines import NumberedLine
 from ledger.errors import LedgerError
 from ledger.event_lines import ParsedLine
 
@@ -55,11 +55,10 @@ class BulkImport:
         try:
             for verdicts, size in self.checkers.verdicts(lines):
                 consumed += size
-                for number, text, valid in verdicts:
-                    if not valid:
-                        self.report.reject(number, text)
+                for number, parsed in verdicts:
+                    if isinstance(parsed, str):
+                        self.report.reject(number, parsed)
                         continue
-                    parsed = parsed_from(text)
                     if parsed.occurrence.type == "ProviderCostsChanged":  # no line waits for it
                         self._flush(batch)
                         self.costs.queue(self.writer, number, parsed, self._writing())

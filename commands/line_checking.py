@@ -17,7 +17,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from ledger.checked_lines import NumberedLine, Verdict, checked_chunk, leave_with
+from ledger.checked_lines import (
+    Decided,
+    NumberedLine,
+    Verdict,
+    checked_chunk,
+    decided,
+    decided_chunk,
+    leave_with,
+)
 
 CHUNK_LINES = 500
 
@@ -37,13 +45,19 @@ class LineCheckers:
         self.workers = workers
         self.chunk_lines = chunk_lines
 
-    def verdicts(self, lines: Iterable[NumberedLine]) -> Iterator[tuple[list[Verdict], int]]:
-        """Each chunk's verdicts in order, with the bytes the chunk held."""
-        chunks = self._chunks(iter(lines))
+    def verdicts(self, lines: Iterable[NumberedLine]) -> Iterator[tuple[list[Decided], int]]:
+        """Each chunk's lines decided, in order, with the bytes the chunk held."""
+        numbered = iter(lines)
         if self.workers <= 0:
-            for first, chunk in chunks:
-                yield checked_chunk(first, chunk), len(chunk)
+            while chunk := list(islice(numbered, self.chunk_lines)):
+                raws = [raw.removesuffix(b"\n") for _, raw in chunk]  # as a worker has them
+                yield decided_chunk(chunk[0][0], raws), sum(map(len, raws)) + len(raws)
             return
+        yield from self._checked(numbered)
+
+    def _checked(self, lines: Iterator[NumberedLine]) -> Iterator[tuple[list[Decided], int]]:
+        """Each chunk's lines checked by the workers, in order, with the bytes the chunk held."""
+        chunks = self._chunks(lines)
         pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("spawn"),
                                    initializer=leave_with, initargs=(os.getpid(),))
         in_flight: deque[tuple[Future[list[Verdict]], int]] = deque()
@@ -52,10 +66,10 @@ class LineCheckers:
                 in_flight.append((pool.submit(checked_chunk, first, chunk), len(chunk)))
                 if len(in_flight) > 2 * self.workers:
                     done, size = in_flight.popleft()
-                    yield done.result(), size
+                    yield decided(done.result()), size
             while in_flight:
                 done, size = in_flight.popleft()
-                yield done.result(), size
+                yield decided(done.result()), size
         finally:
             pool.shutdown(wait=False, cancel_futures=True)  # the last batch is written meanwhile
 

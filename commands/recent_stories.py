@@ -18,7 +18,6 @@ does not keep its story back (``ledger.kept``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -28,7 +27,7 @@ from eventsourcing.persistence import Mapper
 from commands.erasure_watch import DEFAULT_POLL_SECONDS, ErasureWatch
 from commands.person_keys import PersonKeys
 from commands.read_stories import StoriesRead, events_after, replayed
-from ledger.identity import SEALED_FIELDS, reseal
+from ledger.identity import SEALED_FIELDS, resealed_entry
 from ledger.kept import Kept
 from ledger.registration import no_story
 from ledger.story import PersonStory
@@ -48,7 +47,7 @@ def withhold(story: PersonStory, start: int = 0) -> None:
     for index in range(start, len(entries)):
         entry = entries[index]
         if entry.type in SEALED_FIELDS:
-            entries[index] = replace(entry, data=reseal(entry.type, entry.data, withheld))
+            entries[index] = resealed_entry(entry, withheld)
     story.facts.nhs_number = None
 
 

@@ -27,6 +27,7 @@ from commands.erased_writes import given_in, lost
 from commands.key_wrapping import wrapper_of
 from commands.person_keys import LEDGER_EVENTS, PersonKeys
 from commands.sealed_fields import STORY_PREFIX, resealed, sealing_person
+from commands.story_encoding import stored_event as encoded
 from ledger.identity import Change
 
 MARK = "sealed"
@@ -109,13 +110,12 @@ class SealingMapper(Mapper[UUID]):
             return None  # a read's reason in an erased person's access log: nobody's to keep
 
         state = resealed(topic, dict(vars(domain_event)), close)
-        if state is None:
+        if state is None and not topic.startswith(STORY_PREFIX):
             return super().to_stored_event(domain_event)
-        copy = object.__new__(type(domain_event))
-        object.__setattr__(copy, "__dict__", state)
+        stored = encoded(self, domain_event, dict(vars(domain_event)) if state is None else state)
         plain = vars(domain_event).get("data") if topic.startswith(STORY_PREFIX) else None
         given = given_in(topic.removeprefix(STORY_PREFIX), plain) if plain else []
-        return SealedText.of(super().to_stored_event(copy), given)  # checked in the write turn
+        return SealedText.of(stored, given)  # checked in the write turn
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         """Decode the event, opening its sealed fields while the person's key exists."""

@@ -116,4 +116,9 @@ class Occurrence(BaseModel):
 
     @cached_property
     def _data(self) -> dict[str, Any]:
-        return self.payload.model_dump(mode="json", exclude_none=True)
+        return payload_data(self.payload)
+
+
+def payload_data(payload: Payload) -> dict[str, Any]:
+    """A payload as stored and shown (``Occurrence.data``)."""
+    return payload.model_dump(mode="json", exclude_none=True)

@@ -44,6 +44,13 @@ def test_figures_as_of_a_number_is_refused(client: TestClient) -> None:
     assert answer.json()["detail"][0]["loc"] == ["query", "as_of"]
 
 
+def test_a_story_as_of_a_number_is_refused(client: TestClient, person: str) -> None:
+    """The story's ``?as_of=1700000000`` is not read as Unix time either: 422 naming as_of."""
+    answer = client.get(f"/people/{person}/story", params={"as_of": "1700000000"}, headers=HUB)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"][0]["loc"] == ["query", "as_of"]
+
+
 def test_a_birth_date_in_1900_is_kept(client: TestClient) -> None:
     """The earliest birth date still taken."""
     assert client.post("/people", json=registered_born("1900-01-01"), headers=HUB).status_code == 201

@@ -8,7 +8,6 @@ from uuid import UUID
 
 import structlog
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from pydantic import AwareDatetime
 
 from api.http.auth import CurrentCaller
 from api.http.consent_view import within_consent
@@ -39,10 +38,11 @@ from commands.access_log import AccessLog, Read
 from ledger.errors import UnknownPerson
 from ledger.registration import no_story
 from ledger.story import PersonStory
+from ledger.values import Instant
 
 router = APIRouter(tags=["stories"])
 log = structlog.get_logger("api")
-AsOf = Annotated[AwareDatetime | None, Query(description="Only events recorded at or before this instant")]
+AsOf = Annotated[Instant | None, Query(description="Only events recorded at or before this instant")]
 Version = Annotated[int | None, Query(ge=1, description="Only events up to this version")]
 
 

@@ -3,6 +3,7 @@ read it, adds a note, and is refused someone else's story; the page passes the p
 
 from __future__ import annotations
 
+import random
 import uuid
 
 import httpx
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 from web_borough import token
 
 from api.http.tokens import Caller, mint
+from ledger.values import nhs_check_digit
 from tests.api_journeys import SIGNING_KEY
 
 pytestmark = pytest.mark.xdist_group("web")
@@ -97,3 +99,27 @@ def test_the_page_passes_the_checks(page: Page, borough: str, person: str, size:
     assert axe_violations(page) == []
     assert not scrolls_sideways(page)
     assert junk_on_screen(page) is None
+
+
+def test_a_person_sees_a_registration_refused_under_their_number(page: Page, borough: str) -> None:
+    """The team's POST /people with the person's NHS number (409) is on the person's page, in
+    words, flagged as refused: never as a read of the story."""
+    nhs = unused_nhs_number()
+    data = {"given_name": "Ada", "family_name": "Web", "birth_date": "1990-01-01", "nhs_number": nhs}
+    person_id = httpx.post(f"{borough}/people", json={"occurred_at": WHEN, "data": data},
+                           headers=HUB).json()["person_id"]
+    team = {"Authorization": f"Bearer {token('provider', 'cmht-1')}"}
+    again = httpx.post(f"{borough}/people", json={"occurred_at": WHEN, "data": data}, headers=team)
+    assert again.status_code == 409
+    page.goto(person_link(borough, person_id))
+    expect(page.locator("#access-log")).to_contain_text("tried to register you again")
+    expect(page.locator("#access-log")).not_to_contain_text("read your story")
+
+
+def unused_nhs_number() -> str:
+    """A valid NHS number, random enough to be in no story of the borough."""
+    while True:
+        first = f"{random.randrange(400_000_000, 999_999_999):09d}"
+        digit = nhs_check_digit(first)
+        if digit is not None:
+            return first + str(digit)

@@ -12,6 +12,7 @@ from api.http.appending import append_retrying
 from api.http.auth import BearerScheme, caller_with_role
 from api.http.dependencies import (
     IF_MATCH_LENGTH,
+    AccessLogApp,
     IdempotencyKey,
     IfMatch,
     LedgerApp,
@@ -19,6 +20,7 @@ from api.http.dependencies import (
     version_expected,
 )
 from api.http.person_writes import append_as_person
+from api.http.registration_conflicts import register_seen
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
@@ -58,14 +60,14 @@ Writer = Annotated[Appending, Depends(_Appender(("provider", "key_worker", "pers
              responses=responses(*WRITE_CODES))
 @in_worker_thread
 def register_person(
-    body: PersonBody, caller: Provider, ledger: LedgerApp, response: Response,
-    idempotency_key: IdempotencyKey = None,
+    body: PersonBody, caller: Provider, ledger: LedgerApp, access_log: AccessLogApp,
+    response: Response, idempotency_key: IdempotencyKey = None,
 ) -> Registered:
     """Register a person: start their story (one story per NHS number, ever)."""
     assert caller.provider_id is not None
     occurrence = occurrence_of("PersonRegistered", body.occurred_at, caller.provider_id,
                                caller.staff_id, body.data.model_dump(mode="json", exclude_none=True))
-    receipt = ledger.register_person(body.person_id, occurrence, idempotency_key)
+    receipt = register_seen(ledger, access_log, caller, body.person_id, occurrence, idempotency_key)
     assert receipt.person_id is not None
     response.headers[POSITION_HEADER] = str(receipt.position)
     return Registered(person_id=receipt.person_id, version=receipt.version)

@@ -11,6 +11,7 @@ const OUTCOMES = {
   allowed: "read", allowed_break_glass: "read by breaking the glass",
   allowed_audit_purpose: "read by an analyst, with a purpose", relationship_claim: "care relationship claimed",
   figure_inputs_audit: "figure inputs exported", refused: "refused",
+  registration_refused: "registration refused: a story holds the number",
 };
 const words = (value) => (value === null || value === undefined ? "—" : String(value).replace(/_/g, " "));
 const factsOf = (fields) => Object.entries(fields || {}).map(([k, v]) => `${words(k)}: ${words(v)}`).join("; ");

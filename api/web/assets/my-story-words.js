@@ -90,6 +90,9 @@ export function reader(read, name) {
   if (read.outcome === "relationship_claim") return [`${who} said they are helping you`, why, "Relationship claim"];
   if (read.outcome === "allowed_audit_purpose") return [`${who} looked at your record for an audit`, why, "Audit"];
   if (read.outcome === "refused") return [`${who} tried to read your story`, "They were refused.", "Refused"];
+  if (read.outcome === "registration_refused") {
+    return [`${who} tried to register you again`, "You already have a record, so they were refused.", "Refused"];
+  }
   if (read.break_glass) return [`${who} read your story in an emergency`, why, "Emergency access"];
   return [`${who} read your story`, "", ""];
 }

@@ -90,7 +90,7 @@ async def store_down(request: Request, error: Exception) -> JSONAnswer:
 async def invalid_request(request: Request, error: Exception) -> JSONAnswer:
     """FastAPI's 422 without echoing the input (it may be personal, huge or not even UTF-8)."""
     assert isinstance(error, RequestValidationError)
-    detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
+    detail = [{"loc": list(e["loc"]), "msg": _message(e), "type": e["type"]} for e in error.errors()]
     return JSONAnswer({"detail": detail}, status_code=422)
 
 
@@ -109,3 +109,10 @@ def install(app: FastAPI) -> None:
 
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _message(error: dict[str, Any]) -> str:
+    """An error's message; a body that is not JSON says why (the decoder's words, or a field named
+    twice: ``api.http.unique_names``), never with any of the body's text."""
+    reason = (error.get("ctx") or {}).get("error")
+    return f"{error['msg']}: {reason}" if error["type"] == "json_invalid" and reason else str(error["msg"])

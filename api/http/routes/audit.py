@@ -15,12 +15,13 @@ from api.http.dependencies import REASON_PATTERN, AccessLogApp, AuditLogApp, Led
 from api.http.figures_runner import reached
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
 from ledger.values import Instant
 from replay.figure_inputs import figure_inputs
 
-router = APIRouter(tags=["audit"], responses=responses(*READ_CODES))
+router = APIRouter(route_class=UniqueNamesRoute, tags=["audit"], responses=responses(*READ_CODES))
 Analyst = Annotated[Caller, Depends(caller_with_role("analyst"))]
 AsOf = Annotated[Instant | None, Query(description="Only facts recorded at or before this instant")]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]

@@ -19,12 +19,13 @@ from api.http.dependencies import REASON_PATTERN, AccessLogApp, LedgerApp
 from api.http.request_bodies import Body, RecentInstant
 from api.http.responses import WRITE_CODES, Registered, responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from commands.access_log import Read
 from ledger.event_lines import occurrence_of
 from ledger.values import Day, NhsNumber
 
-router = APIRouter(tags=["stories"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["stories"])
 log = structlog.get_logger("api")
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
 Reason = Annotated[str, StringConstraints(min_length=15, max_length=2000, pattern=REASON_PATTERN)]

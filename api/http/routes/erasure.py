@@ -18,10 +18,11 @@ from api.http.dependencies import REASON_PATTERN, AuditLogApp, LedgerApp
 from api.http.request_bodies import Body
 from api.http.responses import responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from commands.erasure_requests import approve_erasure, request_erasure
 
-router = APIRouter(tags=["stories"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["stories"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
 PrivacyOfficer = Annotated[Caller, Depends(caller_with_role("privacy_officer"))]
 Reason = Annotated[str, StringConstraints(min_length=15, max_length=2000, pattern=REASON_PATTERN)]

@@ -15,6 +15,7 @@ from api.http.auth import FORBIDDEN, UNAUTHORISED, caller_with_role
 from api.http.dependencies import AuditLogApp, ProviderQuery
 from api.http.figures_runner import reached
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from ledger.values import Instant
 from projections.figures.cell_key import disclosure_secret
@@ -23,7 +24,7 @@ from projections.month_range import MONTH_PATTERN, MonthRangeRefused, month_rang
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Figures not yet caught up"}}
-router = APIRouter(tags=["figures"], responses=RESPONSES)
+router = APIRouter(route_class=UniqueNamesRoute, tags=["figures"], responses=RESPONSES)
 Operator = Annotated[Caller, Depends(caller_with_role("admin", "analyst"))]
 Readers = Annotated[Caller, Depends(caller_with_role("commissioner", "analyst"))]
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]

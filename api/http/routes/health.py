@@ -8,9 +8,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.http.tokens import BadToken, verify
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 
-router = APIRouter(tags=["health"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["health"])
 OPERATORS = ("admin", "analyst")
 _bearer = HTTPBearer(auto_error=False, description="An admin's or analyst's token adds the positions")
 

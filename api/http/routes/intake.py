@@ -17,6 +17,7 @@ from api.http.request_bodies import Body, RecentInstant
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Registered, responses
 from api.http.routes.claims import Reason
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from api.web.pages import page_response
 from commands.access_log import Read
@@ -25,7 +26,7 @@ from ledger.event_lines import occurrence_of
 from ledger.intake import REFERENCE_PATTERN
 from ledger.values import Day, NhsNumber
 
-router = APIRouter(tags=["front door"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["front door"])
 log = structlog.get_logger("api")
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
 _bearer = HTTPBearer(auto_error=False, description="A token from `ledger token`")

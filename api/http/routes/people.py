@@ -24,12 +24,13 @@ from api.http.registration_conflicts import register_seen
 from api.http.request_bodies import STORY_EVENT_TYPES, AppendBody, EventBody, PersonBody
 from api.http.responses import POSITION_HEADER, WRITE_CODES, Appended, Registered, responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from ledger.catalogue import Occurrence
 from ledger.errors import InvalidEvent
 from ledger.event_lines import occurrence_of
 
-router = APIRouter(tags=["stories"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["stories"])
 Provider = Annotated[Caller, Depends(caller_with_role("provider"))]
 
 
@@ -57,7 +58,7 @@ Writer = Annotated[Appending, Depends(_Appender(("provider", "key_worker", "pers
 
 
 @router.post("/people", status_code=201, response_model=Registered,
-             responses=responses(*WRITE_CODES))
+             responses=responses(*WRITE_CODES, 429))  # 429: known numbers past the probing limit
 @in_worker_thread
 def register_person(
     body: PersonBody, caller: Provider, ledger: LedgerApp, access_log: AccessLogApp,

@@ -13,12 +13,13 @@ from api.http.figures_runner import reached
 from api.http.request_bodies import CostsBody, ProviderBody
 from api.http.responses import WRITE_CODES, ProviderAnswer, responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from ledger.event_lines import occurrence_of
 from projections.figures.directory_listing import directory_listing
 from projections.figures.fact_reader import LiveFacts
 
-router = APIRouter(tags=["providers"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["providers"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
 Staff = Annotated[Caller, Depends(caller_with_role(
     "provider", "key_worker", "analyst", "commissioner", "admin"))]

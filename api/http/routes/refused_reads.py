@@ -17,10 +17,11 @@ from api.http.auth import caller_with_role
 from api.http.dependencies import AccessLogApp
 from api.http.responses import READ_CODES, responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from ledger.values import Identifier, Instant
 
-router = APIRouter(tags=["privacy"], responses=responses(*READ_CODES))
+router = APIRouter(route_class=UniqueNamesRoute, tags=["privacy"], responses=responses(*READ_CODES))
 Reviewer = Annotated[Caller, Depends(caller_with_role("privacy_officer", "analyst"))]
 Since = Annotated[Instant | None, Query(alias="from", description="Limited from this instant")]
 Until = Annotated[Instant | None, Query(alias="to", description="Limited up to this instant")]

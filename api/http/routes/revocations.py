@@ -12,9 +12,10 @@ from api.http.dependencies import LedgerApp
 from api.http.request_bodies import Body
 from api.http.responses import responses
 from api.http.tokens import BadToken, Caller, verify
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 
-router = APIRouter(tags=["tokens"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["tokens"])
 Admin = Annotated[Caller, Depends(caller_with_role("admin"))]
 
 

@@ -14,9 +14,10 @@ from api.http.figures_runner import london_today, reached
 from api.http.name_search import search
 from api.http.responses import responses
 from api.http.tokens import Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 
-router = APIRouter(tags=["lists"], responses={
+router = APIRouter(route_class=UniqueNamesRoute, tags=["lists"], responses={
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Lists not yet caught up"}})
 Searcher = Annotated[Caller, Depends(caller_with_role("provider", "key_worker"))]
 Terms = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100,

@@ -17,10 +17,11 @@ from pydantic import StringConstraints
 
 from api.http.front_door import IntakeApp, small_body, within_rate
 from api.http.responses import responses
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from ledger.self_referral import SelfReferralDetails
 
-router = APIRouter(tags=["front door"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["front door"])
 log = structlog.get_logger("api")
 CRISIS_LINES = [
     {"name": "Emergency services", "how": "Call 999 if your life, or someone else's, is in danger now"},

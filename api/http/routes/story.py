@@ -32,6 +32,7 @@ from api.http.read_access import (
 from api.http.responses import STORY_READ_CODES, AccessLogAnswer, ReadAnswer, responses
 from api.http.story_view import StoryAnswer, story_answer
 from api.http.tokens import ROLES_WITH_PROVIDER, Caller
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog, Read
@@ -40,7 +41,7 @@ from ledger.registration import no_story
 from ledger.story import PersonStory
 from ledger.values import Instant
 
-router = APIRouter(tags=["stories"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["stories"])
 log = structlog.get_logger("api")
 AsOf = Annotated[Instant | None, Query(description="Only events recorded at or before this instant")]
 Version = Annotated[int | None, Query(ge=1, description="Only events up to this version")]

@@ -24,12 +24,13 @@ from api.http.routes.story import admitted_story, stated
 from api.http.story_summary import summary
 from api.http.story_words import LONDON, SELF, SELF_WORDS
 from api.http.summary_answer import RecentRead, SummaryAnswer
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from commands import Ledger
 from commands.access_log import AccessLog
 from ledger.errors import UnknownProvider
 
-router = APIRouter(tags=["stories"])
+router = APIRouter(route_class=UniqueNamesRoute, tags=["stories"])
 RECENT_READS = 10
 After = Annotated[int | None, Query(ge=0, description=(
     "A write's X-Ledger-Position; the story is read from the log itself, so it always holds it"))]

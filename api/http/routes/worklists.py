@@ -17,6 +17,7 @@ from api.http.figures_runner import london_today, reached
 from api.http.intake_waiting import self_referral_entries
 from api.http.list_pages import DEFAULT_LIMIT, Cursor, Limit, cursor_of, position
 from api.http.tokens import Caller, Role
+from api.http.unique_names import UniqueNamesRoute
 from api.http.worker_thread import in_worker_thread
 from api.http.worklist_rows import (
     CASELOAD_ORDER,
@@ -35,7 +36,7 @@ from projections.calendar import london_date
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: UNAUTHORISED[401], 403: FORBIDDEN[403], 503: {"description": "Lists not yet caught up"}}
-router = APIRouter(tags=["lists"], responses=RESPONSES)
+router = APIRouter(route_class=UniqueNamesRoute, tags=["lists"], responses=RESPONSES)
 STAFF: tuple[Role, ...] = ("provider", "key_worker", "analyst")
 After = Annotated[int | None, Query(ge=0, description="Wait for a write's receipt position")]
 

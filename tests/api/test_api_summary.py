@@ -120,3 +120,15 @@ def test_a_network_provider_after_a_refusal_sums_up_only_what_it_may_see(
     found = summary_of(client, person, bearer("provider", "housing"))
     assert [e["type"] for e in found["timeline"]] == ["PersonRegistered", "ContactRecorded"]
     assert found["open_referrals"] == []
+
+
+def test_a_position_beyond_the_log_is_refused_as_the_lists_refuse_it(client: TestClient,
+                                                                     person: str) -> None:
+    """``?after=`` past the log's head names no write: 422 naming after (found in review: 200)."""
+    answer = client.get(f"/people/{person}/summary", params={"after": 10**12}, headers=HUB)
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "after"]
+
+
+def test_a_position_in_the_log_is_answered(client: TestClient, person: str) -> None:
+    assert client.get(f"/people/{person}/summary", params={"after": 1}, headers=HUB).status_code == 200

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.http.auth import CurrentCaller
 from api.http.dependencies import AccessLogApp, AuditPurpose, BreakGlassReason, LedgerApp
+from api.http.errors import invalid_query
 from api.http.read_access import may_read_access_log
 from api.http.responses import STORY_READ_CODES, responses
 from api.http.routes.story import admitted_story, stated
@@ -72,7 +73,11 @@ def read_summary(
     response: Response, after: After = None, reason: BreakGlassReason = None,
     purpose: AuditPurpose = None,
 ) -> SummaryAnswer:
-    """A story's summary and timeline in words; a story read (same rule, logged the same)."""
+    """A story's summary and timeline in words; a story read (same rule, logged the same).
+    ``after`` beyond the log's head names no write: 422, as the lists answer it, before the story
+    is looked for (the same for any id)."""
+    if after is not None and after > int(ledger.recorder.max_notification_id() or 0):
+        raise invalid_query("after", "no write has this position yet")
     story = admitted_story(person_id, caller, ledger, access_log, stated(caller, reason, purpose))
     today = datetime.now(UTC).astimezone(LONDON).date()
     answer = summary(story, lambda provider_id: name_of(ledger, provider_id), today)

@@ -23,6 +23,7 @@ from psycopg.sql import SQL, Composed, Identifier
 
 from commands.held_keys import HeldKeys
 from commands.key_wrapping import KeyWrapper, Unwrapped
+from ledger.indexes import index_if_missing
 
 ERASED = b""  # the cached stand-in for a destroyed key
 LEDGER_EVENTS = "ledger_events"  # the Ledger's events table, whose key table the access log shares
@@ -50,8 +51,9 @@ class PersonKeys:
 
     def index_statement(self) -> Composed:
         """The index by which every process finds the erasures of the last minute, cheaply."""
-        return SQL("CREATE INDEX IF NOT EXISTS {} ON {} (erased_at) WHERE erased_at IS NOT NULL"
-                   ).format(Identifier(f"{self._events_table}_person_keys_erased"), self.table)
+        return index_if_missing(self.datastore.schema, self.table,
+                                f"{self._events_table}_person_keys_erased", "erased_at",
+                                "erased_at IS NOT NULL")
 
     def key_for(self, person_id: UUID, create: bool) -> bytes | None:
         """The person's key; None once erased (or, unless ``create``, never made)."""

@@ -15,6 +15,7 @@ from typing import Any
 from eventsourcing.postgres import PostgresTrackingRecorder
 from psycopg.sql import SQL, Composed, Identifier, Literal
 
+from ledger.indexes import index_if_missing
 from projections.copy_formats import copy_statement
 from projections.worklists.counts import create_counts
 from projections.worklists.tables import worklist_tables
@@ -91,11 +92,10 @@ class FiguresView(PostgresTrackingRecorder):
                 "CREATE TABLE IF NOT EXISTS {} (" + body + ", PRIMARY KEY (" + key + "))"
             ).format(self.table(table)))
             if table in INDEXES:
-                index = Identifier(f"{PREFIX}_{table}_lookup")
-                self.sql_create_statements.append(SQL(
-                    "CREATE INDEX IF NOT EXISTS {} ON {} (" + INDEXES[table] + ")"
-                ).format(index, self.table(table)))
-        self.sql_create_statements.extend(worklist_tables(self.table))
+                self.sql_create_statements.append(index_if_missing(
+                    self.datastore.schema, self.table(table), f"{PREFIX}_{table}_lookup",
+                    INDEXES[table]))
+        self.sql_create_statements.extend(worklist_tables(self.table, self.datastore.schema))
         self.sql_create_statements.append(create_counts(self.table, lock_key(self.datastore.schema)))
         for name, create in zip(("summary_cells", "summary_span"), SUMMARY_TABLES, strict=True):
             self.sql_create_statements.append(SQL(create).format(self.table(name)))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from psycopg.sql import SQL, Composed
 
+from ledger.indexes import index_if_missing
 from projections.worklists.order import WAITING_KEY
 
 LIST_TABLES: dict[str, str] = {
@@ -42,15 +43,13 @@ LIST_INDEXES: dict[str, tuple[str, ...]] = {
 }
 
 
-def worklist_tables(table: Callable[[str], Composed]) -> list[Composed]:
-    """The statements creating the list tables and their indexes (``table`` qualifies a name)."""
+def worklist_tables(table: Callable[[str], Composed], schema: str) -> list[Composed]:
+    """The statements creating the list tables and their indexes (``table`` qualifies a name in
+    ``schema``); an index only when missing (``ledger.indexes``)."""
     statements = []
     for name, body in LIST_TABLES.items():
         statements.append(SQL("CREATE TABLE IF NOT EXISTS {} (" + body + ")").format(table(name)))
         for n, columns in enumerate(LIST_INDEXES[name]):
             on, _, where = columns.partition(" WHERE ")
-            partial = f" WHERE {where}" if where else ""
-            statements.append(SQL(
-                "CREATE INDEX IF NOT EXISTS figures_" + name + f"_{n} ON {{}} ({on}){partial}"
-            ).format(table(name)))
+            statements.append(index_if_missing(schema, table(name), f"figures_{name}_{n}", on, where))
     return statements

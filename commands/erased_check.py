@@ -24,9 +24,8 @@ from eventsourcing.persistence import StoredEvent
 from psycopg.sql import SQL, Composed, Literal
 
 from commands.erased_writes import lost
+from commands.group_commit import Groups
 from commands.person_keys import PersonKeys
-
-Groups = list[Sequence[StoredEvent]]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID, uuid4
 
 from ledger.catalogue import Occurrence
 from ledger.event_lines import occurrence_of
@@ -63,3 +64,11 @@ def contact(contact_id: str = "c-1", provider_id: str = "hub", channel: str = "f
     data = {"contact_id": contact_id, "channel": channel, "attendance": attendance,
             "purpose": "assessment", "duration_minutes": 30, **extra}
     return event("ContactRecorded", data, provider_id)
+
+
+def registered_at_hub(ledger: Any) -> UUID:
+    """A person the Hub registered (the Hub registered first) in ``ledger``; their id."""
+    ledger.register_provider(provider("hub"))
+    person_id = uuid4()
+    ledger.register_person(person_id, registration(1))
+    return person_id

@@ -4,10 +4,10 @@ test's schema that talks to PostgreSQL through a relay on the wire (``relay``, `
 from __future__ import annotations
 
 from collections.abc import Iterator
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
-from builders import provider, registration
+from builders import registered_at_hub
 from wire_turns import CountingRelay
 
 from commands import Ledger
@@ -17,10 +17,7 @@ from ledger.idle_checks import check_when_idle
 @pytest.fixture
 def person(ledger: Ledger) -> UUID:
     """A registered person at the Hub."""
-    ledger.register_provider(provider("hub"))
-    person_id = uuid4()
-    ledger.register_person(person_id, registration(1))
-    return person_id
+    return registered_at_hub(ledger)
 
 
 @pytest.fixture

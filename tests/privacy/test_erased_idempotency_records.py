@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import contextlib
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
-from builders import contact, provider, registration
+from builders import contact, registered_at_hub
 from erasure_race import erase
 from import_lines import HUB, PERSON, REGISTERED, line
 
@@ -25,10 +25,7 @@ GUESS = "Spoke about the rent arrears."
 @pytest.fixture
 def registered(ledger: Ledger) -> UUID:
     """A person the Hub registered."""
-    ledger.register_provider(provider("hub"))
-    person_id = uuid4()
-    ledger.register_person(person_id, registration(1))
-    return person_id
+    return registered_at_hub(ledger)
 
 
 def with_summary(text: str) -> Any:
